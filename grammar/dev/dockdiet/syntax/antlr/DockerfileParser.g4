@@ -1,0 +1,35 @@
+/*
+ * Dockerfile parser: lines into directives, comments and instructions. Every token sequence the
+ * lexer can produce is accepted, so a Dockerfile always yields a tree; what BuildKit rejects
+ * (unknown instructions, malformed ENV, bad flags...) is decided on the typed model and reported
+ * as DD001 findings with their positions, not as ANTLR errors.
+ */
+parser grammar DockerfileParser;
+
+options { tokenVocab = DockerfileLexer; }
+
+dockerfile : (directive | comment | blankLine | instruction)* EOF ;
+
+directive : DIRECTIVE NL ;
+
+comment : COMMENT NL ;
+
+blankLine : WS? NL ;
+
+// A logical line: keyword, flags, arguments, then the bodies of the heredocs it opened.
+instruction : WS? keyword (ARG_WS+ flag)* (ARG_WS+ arguments)? ARG_WS* ARG_NL heredoc* ;
+
+// Text glued to the keyword across a continuation (`RUN\` + `echo`) belongs to it, as in BuildKit.
+keyword : KEYWORD word* ;
+
+flag : FLAG word* ;
+
+arguments : argStart (ARG_WS* argPart)* ;
+
+argStart : TEXT | ESCAPE_CHAR | CR ;
+
+argPart : TEXT | ESCAPE_CHAR | CR | FLAG ;
+
+word : TEXT | ESCAPE_CHAR | CR ;
+
+heredoc : HEREDOC_LINE* (HEREDOC_END | HEREDOC_UNTERMINATED) ;

@@ -1,0 +1,69 @@
+package dev.dockdiet.syntax;
+
+import java.util.Arrays;
+
+/** Converts offsets in the file text to 1-based lines and UTF-16 columns, and back. */
+public final class LineMap {
+
+    private final String text;
+    private final int[] lineStarts;
+
+    public LineMap(String text) {
+        this.text = text;
+        int[] starts = new int[16];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, n);
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** 1-based line of an offset. */
+    public int line(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    public int column(int offset) {
+        return offset - lineStarts[line(offset) - 1] + 1;
+    }
+
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** The end of a line's content (before its {@code \r\n} or {@code \n}). */
+    public int lineContentEnd(int line) {
+        int start = lineStart(line);
+        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        if (end > start && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
+    /** The text of a line without its line end. */
+    public String lineText(int line) {
+        return text.substring(lineStart(line), lineContentEnd(line));
+    }
+
+    public SourceRange range(int start, int end) {
+        int sl = line(start);
+        int el = line(end);
+        return new SourceRange(start, end, sl, start - lineStarts[sl - 1] + 1, el, end - lineStarts[el - 1] + 1);
+    }
+
+    /** The whole of one line, without its line end. */
+    public SourceRange lineRange(int line) {
+        return range(lineStart(line), lineContentEnd(line));
+    }
+}

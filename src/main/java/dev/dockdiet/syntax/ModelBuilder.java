@@ -1,0 +1,903 @@
+package dev.dockdiet.syntax;
+
+import dev.dockdiet.syntax.Problem.Layer;
+import dev.dockdiet.syntax.antlr.DockerfileLexer;
+import dev.dockdiet.syntax.antlr.DockerfileParser;
+import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * Builds the typed model from the ANTLR parse: BuildKit's per-instruction line parsers
+ * ({@code parser/line_parsers.go}) and the instruction-level checks BuildKit's build applies
+ * ({@code instructions/parse.go}), each failure recorded as a {@link Problem} with its position.
+ */
+final class ModelBuilder {
+
+    static final int MAX_LINE = 65535;
+    private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
+    private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
+
+    private static final Set<String> KNOWN = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
+            "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+            "WORKDIR");
+
+    private final String text;
+    private final LineMap lines;
+    private final List<Problem> problems = new ArrayList<>();
+    private char escape = '\\';
+
+    private ModelBuilder(String text) {
+        this.text = text;
+        this.lines = new LineMap(text);
+    }
+
+    static Dockerfile build(String input) {
+        boolean bom = !input.isEmpty() && input.charAt(0) == '\uFEFF';
+        String text = bom ? input.substring(1) : input;
+        return new ModelBuilder(text).run(bom);
+    }
+
+    /** Parses with SLL and bail-out first, and with full LL only if that fails. */
+    static DockerfileParser.DockerfileContext parseTree(CommonTokenStream tokens) {
+        DockerfileParser parser = new DockerfileParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.dockerfile();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            return parser.dockerfile();
+        }
+    }
+
+    /**
+     * A lexer over the text. The lexer always sees a final line end (a continuation or heredoc
+     * terminator on the last line needs one); offsets are UTF-16 indexes, as in the model.
+     */
+    static DockerfileLexer lexer(String text) {
+        if (!text.endsWith("\n")) {
+            text = text + "\n";
+        }
+        CodePointCharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())));
+        DockerfileLexer lexer = new DockerfileLexer(chars);
+        lexer.removeErrorListeners();
+        return lexer;
+    }
+
+    private Dockerfile run(boolean bom) {
+        for (int l = 1; l <= lines.lineCount(); l++) {
+            if (lines.lineContentEnd(l) - lines.lineStart(l) > MAX_LINE) {
+                problems.add(new Problem(Layer.PARSE, "dockerfile line greater than max allowed size of " + MAX_LINE,
+                        lines.range(lines.lineStart(l), lines.lineStart(l))));
+                return new Dockerfile(text, bom, escape, lines, List.of(), List.of(), List.of(), List.of(), List.of(),
+                        problems);
+            }
+        }
+        DockerfileLexer lexer = lexer(text);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        DockerfileParser.DockerfileContext tree;
+        List<String> antlrErrors = new ArrayList<>();
+        lexer.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
+                antlrErrors.add(line + ":" + (col + 1) + ": " + msg);
+            }
+        });
+        tree = parseTree(tokens);
+        escape = (char) lexer.escapeChar();
+        for (String e : antlrErrors) {
+            problems.add(new Problem(Layer.PARSE, "cannot read the file: " + e, lines.range(0, 0)));
+        }
+
+        List<Directive> directives = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
+        List<Comment> pending = new ArrayList<>();
+        List<Instruction> instructions = new ArrayList<>();
+        Map<String, Directive> seenDirectives = new HashMap<>();
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            ParseTree child = tree.getChild(i);
+            if (child instanceof DockerfileParser.DirectiveContext d) {
+                directive(d.DIRECTIVE().getSymbol(), directives, seenDirectives);
+            } else if (child instanceof DockerfileParser.CommentContext c) {
+                Token t = c.COMMENT().getSymbol();
+                String body = t.getText().strip();
+                Comment comment = new Comment(body.substring(1).strip(), range(t));
+                comments.add(comment);
+                if (body.equals("#")) {
+                    pending.clear();
+                } else {
+                    pending.add(comment);
+                }
+            } else if (child instanceof DockerfileParser.InstructionContext ic) {
+                Instruction in = instruction(ic, tokens, pending);
+                pending.clear();
+                if (in != null) {
+                    instructions.add(in);
+                }
+            }
+        }
+        if (instructions.isEmpty()) {
+            problems.add(new Problem(Layer.PARSE, "file with no instructions", lines.range(0, 0)));
+        }
+        return stages(bom, directives, comments, instructions);
+    }
+
+    private void directive(Token t, List<Directive> out, Map<String, Directive> seen) {
+        var m = DIRECTIVE.matcher(t.getText().strip());
+        if (!m.matches()) {
+            return;
+        }
+        String key = m.group(1).toLowerCase(Locale.ROOT);
+        Directive d = new Directive(key, m.group(2), range(t));
+        if (seen.containsKey(key)) {
+            problems.add(new Problem(Layer.PARSE, "only one " + key + " parser directive can be used", d.range()));
+            return;
+        }
+        seen.put(key, d);
+        out.add(d);
+        if (key.equals("escape") && !d.value().equals("\\") && !d.value().equals("`")) {
+            problems.add(new Problem(Layer.PARSE,
+                    "invalid escape token '" + d.value() + "' does not match ` or \\", d.range()));
+        }
+    }
+
+    private SourceRange range(Token t) {
+        int s = Math.min(t.getStartIndex(), text.length());
+        int e = Math.min(Math.max(s, t.getStopIndex() + 1), text.length());
+        // a token's trailing line end is not part of what it names
+        while (e > s && (text.charAt(e - 1) == '\n' || text.charAt(e - 1) == '\r')) {
+            e--;
+        }
+        return lines.range(s, e);
+    }
+
+    // ---- one instruction ----
+
+    private Instruction instruction(DockerfileParser.InstructionContext ic, CommonTokenStream tokens,
+                                    List<Comment> comments) {
+        int from = ic.keyword().getStart().getTokenIndex();
+        int to = ic.ARG_NL().getSymbol().getTokenIndex();
+        StringBuilder sb = new StringBuilder();
+        List<int[]> pieces = new ArrayList<>();
+        boolean emptyContinuation = false;
+        int lastContentEnd = ic.keyword().getStart().getStartIndex();
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                sb.append(t.getText());
+                pieces.add(new int[] {t.getStartIndex(), t.getText().length()});
+                lastContentEnd = Math.min(t.getStopIndex() + 1, text.length());
+            } else if (t.getType() == DockerfileLexer.CONTINUED_BLANK) {
+                emptyContinuation = true;
+            }
+        }
+        int[] offsets = new int[sb.length()];
+        int k = 0;
+        for (int[] p : pieces) {
+            for (int j = 0; j < p[1]; j++) {
+                offsets[k++] = p[0] + j;
+            }
+        }
+        MappedText logical = new MappedText(sb.toString(), offsets, lines);
+        int start = ic.keyword().getStart().getStartIndex();
+
+        // heredoc bodies
+        List<Heredocs.Opener> openers;
+        try {
+            openers = Heredocs.parseLine(logical.text());
+        } catch (Heredocs.HeredocException e) {
+            problems.add(new Problem(Layer.PARSE, e.getMessage(), logical.range(0, logical.length())));
+            openers = List.of();
+        }
+        List<Heredoc> heredocs = new ArrayList<>();
+        List<MappedText> heredocTexts = new ArrayList<>();
+        int end = lastContentEnd;
+        List<DockerfileParser.HeredocContext> bodies = ic.heredoc();
+        for (int h = 0; h < bodies.size() && h < openers.size(); h++) {
+            DockerfileParser.HeredocContext body = bodies.get(h);
+            Heredocs.Opener op = openers.get(h);
+            int bodyStart = body.getStart().getStartIndex();
+            StringBuilder content = new StringBuilder();
+            MappedText mapped = MappedText.synthetic("", bodyStart, lines);
+            for (var line : body.HEREDOC_LINE()) {
+                Token t = line.getSymbol();
+                content.append(t.getText());
+                int s = t.getStartIndex();
+                int e = Math.min(t.getStopIndex() + 1, text.length());
+                if (op.chomp()) {
+                    while (s < e && text.charAt(s) == '\t') {
+                        s++;
+                    }
+                }
+                mapped = mapped.concat(MappedText.slice(text, s, e, lines));
+            }
+            int bodyEnd;
+            if (body.HEREDOC_END() != null) {
+                Token t = body.HEREDOC_END().getSymbol();
+                bodyEnd = Math.min(t.getStopIndex() + 1, text.length());
+                while (bodyEnd > t.getStartIndex() && (text.charAt(bodyEnd - 1) == '\n' || text.charAt(bodyEnd - 1) == '\r')) {
+                    bodyEnd--;
+                }
+                mapped = mapped.concat(MappedText.synthetic(op.name(), t.getStartIndex(), lines));
+            } else {
+                bodyEnd = text.length();
+                problems.add(new Problem(Layer.PARSE, "unterminated heredoc <<" + op.name()
+                        + " (no line \"" + op.name() + "\" ends it)", logical.range(0, logical.length())));
+            }
+            end = Math.max(end, bodyEnd);
+            heredocs.add(new Heredoc(op.name(), op.fd(), op.expand(), op.chomp(), content.toString(),
+                    lines.range(bodyStart, Math.max(bodyStart, bodyEnd))));
+            heredocTexts.add(mapped);
+        }
+        SourceRange whole = lines.range(start, Math.max(start, end));
+        Instruction in = fromLine(logical, whole, heredocs, heredocTexts, comments, false);
+        if (emptyContinuation) {
+            problems.add(new Problem(Layer.WARNING,
+                    "Empty continuation line found in: " + in.keyword() + " (empty continuation lines will become errors in a future release)",
+                    lines.lineRange(whole.endLine())));
+        }
+        return in;
+    }
+
+    /** BuildKit's newNodeFromLine plus the typed instruction and its checks. */
+    private Instruction fromLine(MappedText logical, SourceRange whole, List<Heredoc> heredocs,
+                                 List<MappedText> heredocTexts, List<Comment> comments, boolean inOnbuild) {
+        LineSplit split = LineSplit.of(logical.text());
+        String keyword = split.keyword().toUpperCase(Locale.ROOT);
+        SourceRange kwRange = split.keyword().isEmpty() ? whole
+                : logical.range(split.keywordOffset(), split.keywordOffset() + split.keyword().length());
+        Flags.Extracted ex = Flags.extract(split.rest(), escape);
+        List<Flag> flags = new ArrayList<>();
+        for (Flags.Raw r : ex.flags()) {
+            flags.add(Flag.of(r.text(), logical.range(split.restOffset() + r.start(), split.restOffset() + r.end())));
+        }
+        int restStart = split.restOffset() + ex.restOffset();
+        String restText = ex.rest().strip();
+        int lead = ex.rest().indexOf(restText.isEmpty() ? "\u0000" : restText.substring(0, 1));
+        if (restText.isEmpty()) {
+            restStart = logical.length();
+        } else {
+            restStart += Math.max(0, lead);
+        }
+        MappedText rest = logical.substring(Math.min(restStart, logical.length()),
+                Math.min(restStart + restText.length(), logical.length()));
+        Args a = new Args(rest);
+
+        Instruction in;
+        switch (keyword) {
+            case "FROM" -> {
+                List<Word> w = a.whitespace();
+                Node n = node(keyword, whole, kwRange, flags, w, false, heredocs, rest, logical, comments);
+                Word image = w.isEmpty() ? null : w.get(0);
+                Word stageName = null;
+                if (w.size() == 3 && w.get(1).text().equalsIgnoreCase("as")) {
+                    stageName = w.get(2);
+                    if (!STAGE_NAME.matcher(stageName.text().toLowerCase(Locale.ROOT)).matches()) {
+                        instructionError("invalid name for build stage: \"" + stageName.text()
+                                + "\", name can't start with a number or contain symbols", stageName.range());
+                    }
+                } else if (w.size() != 1) {
+                    instructionError("FROM requires either one or three arguments", n.restRange());
+                }
+                in = new Instruction.From(n, image, stageName);
+            }
+            case "RUN", "CMD", "ENTRYPOINT" -> {
+                Maybe m = a.maybeJson(keyword, whole);
+                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
+                Instruction.Command cmd = new Instruction.Command(m.json, m.json ? m.words : List.of(),
+                        m.json ? MappedText.synthetic("", whole.start(), lines) : rest);
+                if (keyword.equals("RUN")) {
+                    in = new Instruction.Run(n, cmd, runScript(cmd, rest, heredocs, heredocTexts, whole));
+                } else if (keyword.equals("CMD")) {
+                    in = new Instruction.Cmd(n, cmd);
+                } else {
+                    in = new Instruction.Entrypoint(n, cmd);
+                }
+            }
+            case "COPY", "ADD" -> {
+                Maybe m = a.maybeJsonList(keyword, whole);
+                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
+                List<Word> w = m.words;
+                if (w.size() < 2) {
+                    instructionError(keyword + " requires at least two arguments, but only " + w.size()
+                            + " provided. Destination could not be determined", n.restRange());
+                }
+                Word dest = w.isEmpty() ? null : w.get(w.size() - 1);
+                List<Word> sources = w.size() < 2 ? List.of() : w.subList(0, w.size() - 1);
+                if (dest != null && !m.json && !heredocs.isEmpty()) {
+                    try {
+                        if (Heredocs.parseWord(dest.text()) != null) {
+                            instructionError(keyword + " cannot accept a heredoc as a destination", dest.range());
+                        }
+                    } catch (Heredocs.HeredocException e) {
+                        instructionError(e.getMessage(), dest.range());
+                    }
+                }
+                in = keyword.equals("COPY") ? new Instruction.Copy(n, sources, dest) : new Instruction.Add(n, sources, dest);
+            }
+            case "ENV", "LABEL" -> {
+                NameVal nv = a.nameVal(keyword, whole);
+                Node n = node(keyword, whole, kwRange, flags, nv.nodes, false, heredocs, rest, logical, comments);
+                if (nv.pairs.isEmpty() && nv.error == null) {
+                    instructionError(keyword + " requires at least one argument", n.keywordRange());
+                }
+                for (Instruction.KeyValue kv : nv.pairs) {
+                    if (kv.key().isEmpty()) {
+                        instructionError(keyword + " names can not be blank", kv.range());
+                    }
+                }
+                in = keyword.equals("ENV") ? new Instruction.Env(n, nv.pairs, nv.legacy)
+                        : new Instruction.Label(n, nv.pairs, nv.legacy);
+            }
+            case "ARG" -> {
+                List<Word> w = a.words();
+                Node n = node(keyword, whole, kwRange, flags, w, false, heredocs, rest, logical, comments);
+                List<Instruction.ArgDef> defs = new ArrayList<>();
+                for (Word word : w) {
+                    int eq = word.text().indexOf('=');
+                    String name = eq < 0 ? word.text() : word.text().substring(0, eq);
+                    if (name.isEmpty()) {
+                        instructionError("ARG names can not be blank", word.range());
+                    }
+                    defs.add(new Instruction.ArgDef(name, eq < 0 ? null : word.text().substring(eq + 1), word.range()));
+                }
+                if (w.isEmpty()) {
+                    instructionError("ARG requires at least one argument", n.keywordRange());
+                }
+                in = new Instruction.Arg(n, defs);
+            }
+            case "EXPOSE" -> {
+                List<Word> w = a.whitespace();
+                Node n = node(keyword, whole, kwRange, flags, w, false, heredocs, rest, logical, comments);
+                if (w.isEmpty()) {
+                    instructionError("EXPOSE requires at least one argument", n.keywordRange());
+                }
+                in = new Instruction.Expose(n, w);
+            }
+            case "VOLUME" -> {
+                Maybe m = a.maybeJsonList(keyword, whole);
+                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
+                if (m.words.isEmpty()) {
+                    instructionError("VOLUME requires at least one argument", n.keywordRange());
+                }
+                for (Word w : m.words) {
+                    if (w.text().isBlank()) {
+                        instructionError("VOLUME specified can not be an empty string", w.range());
+                    }
+                }
+                in = new Instruction.Volume(n, m.words);
+            }
+            case "SHELL" -> {
+                Maybe m = a.maybeJson(keyword, whole);
+                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
+                if (!m.json) {
+                    instructionError("SHELL requires the arguments to be in JSON form", n.restRange());
+                } else if (m.words.isEmpty()) {
+                    instructionError("SHELL requires at least one argument", n.restRange());
+                }
+                in = new Instruction.Shell(n, m.json ? m.words : List.of());
+            }
+            case "HEALTHCHECK" -> in = healthcheck(a, rest, whole, kwRange, flags, heredocs, logical, comments);
+            case "ONBUILD" -> {
+                Instruction trigger = null;
+                if (rest.length() > 0) {
+                    trigger = fromLine(rest, whole, heredocs, heredocTexts, List.of(), true);
+                }
+                Node n = node(keyword, whole, kwRange, flags, List.of(), false, heredocs, rest, logical, comments);
+                if (trigger == null) {
+                    instructionError("ONBUILD requires at least one argument", n.keywordRange());
+                } else {
+                    String tk = trigger.keyword();
+                    if (tk.equals("ONBUILD")) {
+                        instructionError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", n.restRange());
+                    } else if (tk.equals("FROM") || tk.equals("MAINTAINER")) {
+                        instructionError(tk + " isn't allowed as an ONBUILD trigger", n.restRange());
+                    }
+                }
+                in = new Instruction.Onbuild(n, trigger);
+            }
+            case "WORKDIR", "USER", "STOPSIGNAL", "MAINTAINER" -> {
+                Word w = rest.length() == 0 ? null : new Word(rest.text(), rest.range(0, rest.length()));
+                Node n = node(keyword, whole, kwRange, flags, w == null ? List.of() : List.of(w), false, heredocs, rest,
+                        logical, comments);
+                if (w == null) {
+                    instructionError(keyword + " requires exactly one argument", n.keywordRange());
+                }
+                in = switch (keyword) {
+                    case "WORKDIR" -> new Instruction.Workdir(n, w);
+                    case "USER" -> new Instruction.User(n, w);
+                    case "STOPSIGNAL" -> new Instruction.StopSignal(n, w);
+                    default -> new Instruction.Maintainer(n, w);
+                };
+            }
+            default -> {
+                Word empty = new Word("", whole);
+                Node n = node(keyword, whole, kwRange, flags, List.of(empty), false, heredocs, rest, logical, comments);
+                instructionError("unknown instruction: " + split.keyword() + suggestion(keyword), kwRange);
+                in = new Instruction.Unknown(n);
+            }
+        }
+        checkFlags(in);
+        return in;
+    }
+
+    private static String suggestion(String keyword) {
+        String best = null;
+        int bestD = 3;
+        for (String k : KNOWN) {
+            int d = distance(keyword, k);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best == null ? "" : " (did you mean " + best.toLowerCase(Locale.ROOT) + "?)";
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private Instruction healthcheck(Args a, MappedText rest, SourceRange whole, SourceRange kwRange, List<Flag> flags,
+                                    List<Heredoc> heredocs, MappedText logical, List<Comment> comments) {
+        String r = rest.text();
+        int sep = 0;
+        while (sep < r.length() && !ShellLex.isSpace(r.charAt(sep))) {
+            sep++;
+        }
+        int next = sep;
+        while (next < r.length() && ShellLex.isSpace(r.charAt(next))) {
+            next++;
+        }
+        if (sep == 0) {
+            Node n = node("HEALTHCHECK", whole, kwRange, flags, List.of(), false, heredocs, rest, logical, comments);
+            instructionError("HEALTHCHECK requires at least one argument", kwRange);
+            return new Instruction.Healthcheck(n, null, null);
+        }
+        String type = r.substring(0, sep);
+        Word typeWord = new Word(type, rest.range(0, sep));
+        MappedText cmdText = rest.substring(next);
+        Maybe m = new Args(cmdText).maybeJson("HEALTHCHECK", whole);
+        List<Word> nodes = new ArrayList<>();
+        nodes.add(typeWord);
+        nodes.addAll(m.words);
+        Node n = node("HEALTHCHECK", whole, kwRange, flags, nodes, m.json, heredocs, rest, logical, comments);
+        String t = type.toUpperCase(Locale.ROOT);
+        Instruction.Command cmd = null;
+        switch (t) {
+            case "NONE" -> {
+                if (!m.words.isEmpty()) {
+                    instructionError("HEALTHCHECK NONE takes no arguments", typeWord.range());
+                }
+            }
+            case "CMD" -> {
+                if (m.words.isEmpty()) {
+                    instructionError("Missing command after HEALTHCHECK CMD", typeWord.range());
+                }
+                cmd = new Instruction.Command(m.json, m.json ? m.words : List.of(),
+                        m.json ? MappedText.synthetic("", whole.start(), lines) : cmdText);
+            }
+            default -> instructionError("Unknown type \"" + t + "\" in HEALTHCHECK (try CMD)", typeWord.range());
+        }
+        return new Instruction.Healthcheck(n, t, cmd);
+    }
+
+    private static final Map<String, Set<String>> FLAGS = Map.of(
+            "FROM", Set.of("platform"),
+            "RUN", Set.of("mount", "network", "security", "device"),
+            "COPY", Set.of("from", "chown", "chmod", "link", "parents", "exclude"),
+            "ADD", Set.of("chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"),
+            "HEALTHCHECK", Set.of("interval", "timeout", "start-period", "start-interval", "retries"));
+    private static final Set<String> REPEATABLE = Set.of("mount", "device", "exclude");
+    private static final Set<String> BOOLEAN = Set.of("link", "parents", "keep-git-dir", "unpack");
+    private static final Set<String> UNCHECKED = Set.of("ARG", "STOPSIGNAL");
+
+    private void checkFlags(Instruction in) {
+        String kw = in.keyword();
+        if (UNCHECKED.contains(kw) || !KNOWN.contains(kw)) {
+            return;
+        }
+        if (in instanceof Instruction.Healthcheck h && "NONE".equals(h.type())) {
+            return;
+        }
+        Set<String> allowed = FLAGS.getOrDefault(kw, Set.of());
+        Map<String, Flag> seen = new LinkedHashMap<>();
+        for (Flag f : in.node().flags()) {
+            if (!f.text().startsWith("--")) {
+                continue;
+            }
+            if (!allowed.contains(f.name())) {
+                instructionError("unknown flag: --" + f.name() + " (" + kw + " accepts "
+                        + (allowed.isEmpty() ? "no flags" : String.join(", ", allowed.stream().sorted().map(x -> "--" + x).toList()))
+                        + ")", f.range());
+                continue;
+            }
+            if (seen.containsKey(f.name()) && !REPEATABLE.contains(f.name())) {
+                instructionError("duplicate flag specified: --" + f.name(), f.range());
+            }
+            seen.put(f.name(), f);
+            if (BOOLEAN.contains(f.name())) {
+                if (f.value() != null && !f.value().equalsIgnoreCase("true") && !f.value().equalsIgnoreCase("false")) {
+                    instructionError("expecting boolean value for flag --" + f.name() + ", not: " + f.value(), f.range());
+                }
+            } else if (f.value() == null) {
+                instructionError("missing a value on flag: --" + f.name(), f.range());
+            }
+        }
+    }
+
+    private Node node(String keyword, SourceRange whole, SourceRange kwRange, List<Flag> flags, List<Word> args,
+                      boolean json, List<Heredoc> heredocs, MappedText rest, MappedText logical, List<Comment> comments) {
+        return new Node(keyword, whole, kwRange, flags, args, json, heredocs, rest, logical.text(), comments);
+    }
+
+    /** What the shell runs for a RUN, as BuildKit's dispatchRun assembles it. */
+    private MappedText runScript(Instruction.Command cmd, MappedText rest, List<Heredoc> heredocs,
+                                 List<MappedText> heredocTexts, SourceRange whole) {
+        if (cmd.exec()) {
+            MappedText out = MappedText.synthetic("", whole.start(), lines);
+            for (int i = 0; i < cmd.args().size(); i++) {
+                Word w = cmd.args().get(i);
+                if (i > 0) {
+                    out = out.concat(MappedText.synthetic(" ", w.range().start(), lines));
+                }
+                out = out.concat(MappedText.synthetic(w.text(), w.range().start(), lines));
+            }
+            return out;
+        }
+        if (heredocs.isEmpty() || heredocTexts.isEmpty()) {
+            return rest;
+        }
+        try {
+            if (Heredocs.parseWord(rest.text()) != null) {
+                MappedText body = heredocTexts.get(0);
+                String name = heredocs.get(0).name();
+                return body.substring(0, body.length() - name.length());
+            }
+        } catch (Heredocs.HeredocException e) {
+            // fall through to the multi-heredoc form
+        }
+        MappedText out = rest;
+        for (int i = 0; i < heredocTexts.size(); i++) {
+            out = out.concat(MappedText.synthetic("\n", heredocs.get(i).body().start(), lines)).concat(heredocTexts.get(i));
+        }
+        return out;
+    }
+
+    private void instructionError(String message, SourceRange range) {
+        problems.add(new Problem(Layer.INSTRUCTION, message, range));
+    }
+
+    private void parseError(String message, SourceRange range) {
+        problems.add(new Problem(Layer.PARSE, message, range));
+    }
+
+    // ---- BuildKit's line parsers over the argument text ----
+
+    private record Maybe(List<Word> words, boolean json) {
+    }
+
+    private record NameVal(List<Word> nodes, List<Instruction.KeyValue> pairs, boolean legacy, String error) {
+    }
+
+    private final class Args {
+        private final MappedText rest;
+
+        Args(MappedText rest) {
+            this.rest = rest;
+        }
+
+        private Word word(String value, int start, int end) {
+            if (rest.length() == 0) {
+                return new Word(value, lines.range(0, 0));
+            }
+            return new Word(value, rest.range(start, end));
+        }
+
+        /** parseStringsWhitespaceDelimited. */
+        List<Word> whitespace() {
+            List<Word> out = new ArrayList<>();
+            String s = rest.text();
+            int i = 0;
+            while (i < s.length()) {
+                while (i < s.length() && LineSplit.isSplitBlank(s.charAt(i))) {
+                    i++;
+                }
+                int st = i;
+                while (i < s.length() && !LineSplit.isSplitBlank(s.charAt(i))) {
+                    i++;
+                }
+                if (i > st) {
+                    out.add(word(s.substring(st, i), st, i));
+                }
+            }
+            return out;
+        }
+
+        /** parseMaybeJSON: JSON array of strings, or the whole text as one node. */
+        Maybe maybeJson(String keyword, SourceRange whole) {
+            if (rest.length() == 0) {
+                return new Maybe(List.of(), false);
+            }
+            JsonForm.Result r = JsonForm.parse(rest.text());
+            if (r.kind() == JsonForm.Kind.STRINGS) {
+                return new Maybe(jsonWords(r), true);
+            }
+            if (r.kind() == JsonForm.Kind.NOT_STRINGS) {
+                parseError("when using JSON array syntax, arrays must be comprised of strings only", rest.range(0, rest.length()));
+                return new Maybe(List.of(), true);
+            }
+            return new Maybe(List.of(word(rest.text(), 0, rest.length())), false);
+        }
+
+        /** parseMaybeJSONToList: JSON array of strings, or blank-separated words. */
+        Maybe maybeJsonList(String keyword, SourceRange whole) {
+            JsonForm.Result r = JsonForm.parse(rest.text());
+            if (r.kind() == JsonForm.Kind.STRINGS) {
+                return new Maybe(jsonWords(r), true);
+            }
+            if (r.kind() == JsonForm.Kind.NOT_STRINGS) {
+                parseError("when using JSON array syntax, arrays must be comprised of strings only", rest.range(0, rest.length()));
+                return new Maybe(List.of(), true);
+            }
+            return new Maybe(whitespace(), false);
+        }
+
+        private List<Word> jsonWords(JsonForm.Result r) {
+            List<Word> out = new ArrayList<>();
+            for (JsonForm.Element e : r.elements()) {
+                out.add(word(e.value(), e.start(), e.end()));
+            }
+            return out;
+        }
+
+        /** parseWords: blank-separated words, quotes and escapes kept in the word. */
+        List<Word> words() {
+            List<Word> out = new ArrayList<>();
+            String s = rest.text();
+            final int inSpaces = 0;
+            final int inWord = 1;
+            final int inQuote = 2;
+            int phase = inSpaces;
+            StringBuilder w = new StringBuilder();
+            int wStart = 0;
+            char quote = 0;
+            boolean blankOk = false;
+            int n = s.length();
+            for (int pos = 0; pos <= n; pos++) {
+                char ch = pos < n ? s.charAt(pos) : 0;
+                if (phase == inSpaces) {
+                    if (pos == n) {
+                        break;
+                    }
+                    if (ShellLex.isSpace(ch)) {
+                        continue;
+                    }
+                    phase = inWord;
+                    wStart = pos;
+                }
+                if ((phase == inWord || phase == inQuote) && pos == n) {
+                    if (blankOk || w.length() > 0) {
+                        out.add(word(w.toString(), wStart, pos));
+                    }
+                    break;
+                }
+                if (phase == inWord) {
+                    if (ShellLex.isSpace(ch)) {
+                        phase = inSpaces;
+                        if (blankOk || w.length() > 0) {
+                            out.add(word(w.toString(), wStart, pos));
+                        }
+                        w.setLength(0);
+                        blankOk = false;
+                        continue;
+                    }
+                    if (ch == '\'' || ch == '"') {
+                        quote = ch;
+                        blankOk = true;
+                        phase = inQuote;
+                    }
+                    if (ch == escape) {
+                        if (pos + 1 == n) {
+                            continue;
+                        }
+                        w.append(ch);
+                        pos++;
+                        ch = s.charAt(pos);
+                    }
+                    w.append(ch);
+                    continue;
+                }
+                if (phase == inQuote) {
+                    if (ch == quote) {
+                        phase = inWord;
+                    }
+                    if (ch == escape && quote != '\'') {
+                        if (pos + 1 == n) {
+                            phase = inWord;
+                            continue;
+                        }
+                        pos++;
+                        w.append(ch);
+                        ch = s.charAt(pos);
+                    }
+                    w.append(ch);
+                }
+            }
+            return out;
+        }
+
+        /** parseNameVal for ENV and LABEL. */
+        NameVal nameVal(String keyword, SourceRange whole) {
+            List<Word> ws = words();
+            if (ws.isEmpty()) {
+                return new NameVal(List.of(), List.of(), false, null);
+            }
+            String s = rest.text();
+            if (!ws.get(0).text().contains("=")) {
+                int i = 0;
+                while (i < s.length() && !LineSplit.isSplitBlank(s.charAt(i))) {
+                    i++;
+                }
+                int j = i;
+                while (j < s.length() && LineSplit.isSplitBlank(s.charAt(j))) {
+                    j++;
+                }
+                if (i == s.length()) {
+                    String msg = keyword + " must have two arguments";
+                    parseError(msg, rest.range(0, rest.length()));
+                    return new NameVal(List.of(), List.of(), true, msg);
+                }
+                Word k = word(s.substring(0, i), 0, i);
+                Word v = word(s.substring(j), j, s.length());
+                Word sep = new Word("", v.range());
+                return new NameVal(List.of(k, v, sep),
+                        List.of(new Instruction.KeyValue(k.text(), v.text(), k.range().union(v.range()))), true, null);
+            }
+            List<Word> nodes = new ArrayList<>();
+            List<Instruction.KeyValue> pairs = new ArrayList<>();
+            for (Word w : ws) {
+                int eq = w.text().indexOf('=');
+                if (eq < 0) {
+                    String msg = "Syntax error - can't find = in \"" + w.text() + "\". Must be of the form: name=value";
+                    parseError(msg, w.range());
+                    return new NameVal(nodes, pairs, false, msg);
+                }
+                SourceRange r = w.range();
+                int keyEnd = r.start() + eq;
+                SourceRange kr = lines.range(r.start(), Math.max(r.start(), Math.min(keyEnd, r.end())));
+                SourceRange vr = lines.range(Math.min(keyEnd + 1, r.end()), r.end());
+                nodes.add(new Word(w.text().substring(0, eq), kr));
+                nodes.add(new Word(w.text().substring(eq + 1), vr));
+                nodes.add(new Word("=", lines.range(Math.min(keyEnd, r.end()), Math.min(keyEnd + 1, r.end()))));
+                pairs.add(new Instruction.KeyValue(w.text().substring(0, eq), w.text().substring(eq + 1), r));
+            }
+            return new NameVal(nodes, pairs, false, null);
+        }
+    }
+
+    // ---- stages ----
+
+    private Dockerfile stages(boolean bom, List<Directive> directives, List<Comment> comments,
+                              List<Instruction> instructions) {
+        List<Instruction.Arg> metaArgs = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        ShellLex lex = ShellLex.of(escape);
+        Instruction.From currentFrom = null;
+        List<Instruction> body = new ArrayList<>();
+        String[] current = new String[3];
+        for (Instruction in : instructions) {
+            if (in instanceof Instruction.From f) {
+                if (currentFrom != null) {
+                    stages.add(stage(stages, currentFrom, body, meta, lex));
+                }
+                currentFrom = f;
+                body = new ArrayList<>();
+            } else if (currentFrom == null) {
+                if (in instanceof Instruction.Arg a) {
+                    metaArgs.add(a);
+                    for (Instruction.ArgDef d : a.definitions()) {
+                        if (d.defaultValue() == null) {
+                            meta.putIfAbsent(d.name(), null);
+                            continue;
+                        }
+                        try {
+                            meta.put(d.name(), lex.processWord(d.defaultValue(), nonNull(meta)));
+                        } catch (ShellLex.ExpansionException e) {
+                            instructionError(e.getMessage(), d.range());
+                        }
+                    }
+                } else {
+                    instructionError("no build stage in current context: " + in.keyword()
+                            + " must come after a FROM (only ARG may come first)", in.node().keywordRange());
+                }
+            } else {
+                body.add(in);
+            }
+        }
+        if (currentFrom != null) {
+            stages.add(stage(stages, currentFrom, body, meta, lex));
+        }
+        java.util.Arrays.fill(current, null);
+        return new Dockerfile(text, bom, escape, lines, directives, comments, instructions, metaArgs, stages, problems);
+    }
+
+    private static Map<String, String> nonNull(Map<String, String> m) {
+        Map<String, String> out = new HashMap<>();
+        m.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private Stage stage(List<Stage> previous, Instruction.From f, List<Instruction> body, Map<String, String> meta,
+                        ShellLex lex) {
+        int index = previous.size();
+        String name = f.stageName() == null ? null : f.stageName().text().toLowerCase(Locale.ROOT);
+        String baseName = null;
+        if (f.image() != null) {
+            try {
+                ShellLex.Result r = lex.process(f.image().text(), nonNull(meta));
+                if (r.unmatched().isEmpty() && !r.result().isEmpty()) {
+                    baseName = r.result();
+                }
+            } catch (ShellLex.ExpansionException e) {
+                instructionError(e.getMessage(), f.image().range());
+            }
+        }
+        int baseStage = -1;
+        ImageRef base = null;
+        if (baseName != null) {
+            for (Stage s : previous) {
+                if (baseName.equals(s.name())) {
+                    baseStage = s.index();
+                }
+            }
+            if (baseStage < 0 && !baseName.equals("scratch")) {
+                base = ImageRef.parse(baseName);
+            }
+        }
+        return new Stage(index, name, f, body, baseName, base, baseStage);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.dockdiet.syntax.antlr;
+
+import dev.dockdiet.syntax.Heredocs;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * The state the Dockerfile lexer's predicates need, and the mode switches that depend on a whole
+ * logical line (heredoc bodies). Kept out of the grammar so the grammar stays declarative.
+ */
+public abstract class DockerfileLexerBase extends Lexer {
+
+    /** BuildKit's directive pattern (parser/directives.go), applied to a left-trimmed line. */
+    private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
+
+    private int escapeChar = '\\';
+    private boolean directivesOpen = true;
+    private int lastType = -1;
+    private boolean flagPosition;
+    private boolean inFlagWord;
+    private final StringBuilder logicalLine = new StringBuilder();
+    private final Deque<Heredocs.Opener> pendingHeredocs = new ArrayDeque<>();
+    private boolean eofSeen;
+
+    protected DockerfileLexerBase(CharStream input) {
+        super(input);
+    }
+
+    public int escapeChar() {
+        return escapeChar;
+    }
+
+    // ---- predicates ----
+
+    protected boolean isDirective() {
+        if (!directivesOpen) {
+            return false;
+        }
+        Matcher m = DIRECTIVE.matcher(currentText().strip());
+        if (!m.matches()) {
+            return false;
+        }
+        String key = m.group(1).toLowerCase(Locale.ROOT);
+        return key.equals("syntax") || key.equals("escape") || key.equals("check");
+    }
+
+    protected boolean isContinuation() {
+        int start = _tokenStartCharIndex;
+        if (_input.getText(Interval.of(start, start)).charAt(0) != escapeChar) {
+            return false;
+        }
+        if (start == 0) {
+            return true;
+        }
+        char prev = _input.getText(Interval.of(start - 1, start - 1)).charAt(0);
+        return prev == '\n' || prev != escapeChar;
+    }
+
+    protected boolean atContinuedLineStart() {
+        return lastType == DockerfileLexer.CONTINUATION
+                || lastType == DockerfileLexer.CONTINUED_COMMENT
+                || lastType == DockerfileLexer.CONTINUED_BLANK;
+    }
+
+    protected boolean atFlagPosition() {
+        return flagPosition;
+    }
+
+    private String currentText() {
+        return _input.getText(Interval.of(_tokenStartCharIndex, _input.index() - 1));
+    }
+
+    // ---- token stream ----
+
+    @Override
+    public Token nextToken() {
+        Token t = super.nextToken();
+        if (t.getType() == Token.EOF) {
+            Token synthetic = atEof(t);
+            if (synthetic != null) {
+                lastType = synthetic.getType();
+                return synthetic;
+            }
+            return t;
+        }
+        int type = t.getType();
+        switch (type) {
+            case DockerfileLexer.DIRECTIVE -> {
+                Matcher m = DIRECTIVE.matcher(t.getText().strip());
+                if (m.matches() && m.group(1).equalsIgnoreCase("escape")) {
+                    String v = m.group(2);
+                    if (v.equals("`") || v.equals("\\")) {
+                        escapeChar = v.charAt(0);
+                    }
+                }
+            }
+            case DockerfileLexer.NL -> {
+                if (lastType != DockerfileLexer.DIRECTIVE) {
+                    directivesOpen = false;
+                }
+            }
+            case DockerfileLexer.KEYWORD -> {
+                directivesOpen = false;
+                logicalLine.setLength(0);
+                logicalLine.append(t.getText());
+                flagPosition = true;
+                inFlagWord = true;
+            }
+            case DockerfileLexer.FLAG -> {
+                logicalLine.append(t.getText());
+                inFlagWord = true;
+                if (t.getText().equals("--")) {
+                    flagPosition = false;
+                }
+            }
+            case DockerfileLexer.ARG_WS -> {
+                logicalLine.append(t.getText());
+                inFlagWord = false;
+            }
+            case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CR -> {
+                logicalLine.append(t.getText());
+                if (!inFlagWord) {
+                    flagPosition = false;
+                }
+            }
+            case DockerfileLexer.ARG_NL -> endOfLogicalLine();
+            case DockerfileLexer.HEREDOC_LINE -> heredocLine((CommonToken) t);
+            default -> {
+                if (type != DockerfileLexer.WS) {
+                    directivesOpen = false;
+                }
+            }
+        }
+        lastType = t.getType();
+        return t;
+    }
+
+    private Token atEof(Token eof) {
+        if (eofSeen) {
+            return null;
+        }
+        if (_mode == DockerfileLexer.ARGS) {
+            popMode();
+            endOfLogicalLine();
+            return synthetic(DockerfileLexer.ARG_NL, eof);
+        }
+        if (_mode == DockerfileLexer.HEREDOC) {
+            pendingHeredocs.clear();
+            popMode();
+            eofSeen = true;
+            return synthetic(DockerfileLexer.HEREDOC_UNTERMINATED, eof);
+        }
+        eofSeen = true;
+        if (lastType != -1 && lastType != DockerfileLexer.NL && lastType != DockerfileLexer.ARG_NL
+                && lastType != DockerfileLexer.HEREDOC_END && lastType != DockerfileLexer.HEREDOC_UNTERMINATED) {
+            return synthetic(DockerfileLexer.NL, eof);
+        }
+        return null;
+    }
+
+    private Token synthetic(int type, Token at) {
+        CommonToken t = new CommonToken(_tokenFactorySourcePair, type, Token.DEFAULT_CHANNEL,
+                at.getStartIndex(), at.getStartIndex() - 1);
+        t.setLine(at.getLine());
+        t.setCharPositionInLine(at.getCharPositionInLine());
+        t.setText("");
+        return t;
+    }
+
+    private void endOfLogicalLine() {
+        List<Heredocs.Opener> openers = Heredocs.openersOfLine(logicalLine.toString());
+        logicalLine.setLength(0);
+        flagPosition = false;
+        if (!openers.isEmpty()) {
+            pendingHeredocs.addAll(openers);
+            pushMode(DockerfileLexer.HEREDOC);
+        }
+    }
+
+    private void heredocLine(CommonToken t) {
+        Heredocs.Opener open = pendingHeredocs.peek();
+        if (open == null) {
+            return;
+        }
+        String line = t.getText();
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        int begin = 0;
+        if (open.chomp()) {
+            while (begin < end && line.charAt(begin) == '\t') {
+                begin++;
+            }
+        }
+        if (line.substring(begin, end).equals(open.name())) {
+            t.setType(DockerfileLexer.HEREDOC_END);
+            pendingHeredocs.pop();
+            if (pendingHeredocs.isEmpty()) {
+                popMode();
+            }
+        }
+    }
+}
