@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>Escaping as {@code @actions/core} does: in the message {@code %}, CR, LF; in property values
  *       also {@code :} and {@code ,}.
  *   <li>{@code col}/{@code endColumn} only for single-line ranges: GitHub's annotations accept
- *       columns only when start and end line are equal.
+ *       columns only when start and end line are equal; {@code endColumn} (exclusive, as in SARIF)
+ *       is left out for an empty range.
  *   <li>GitHub shows at most 10 annotations of each kind per step, so the most severe come first,
  *       and a closing notice says how many were past the limit (they are still in the log).
  * </ul>
@@ -53,7 +54,10 @@ final class GithubReporter implements Reporter {
             b.append("::").append(kind.word).append(" file=").append(property(item.file().path()))
                     .append(",line=").append(r.startLine());
             if (r.endLine() == r.startLine()) {
-                b.append(",col=").append(r.startColumn()).append(",endColumn=").append(r.endColumn());
+                b.append(",col=").append(r.startColumn());
+                if (r.endColumn() > r.startColumn()) {
+                    b.append(",endColumn=").append(r.endColumn());
+                }
             } else {
                 b.append(",endLine=").append(r.endLine());
             }
