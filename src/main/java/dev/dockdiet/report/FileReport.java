@@ -1,0 +1,35 @@
+package dev.dockdiet.report;
+
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.size.SizePicture;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What was found in one file.
+ *
+ * @param path the path as reported: repository-relative with {@code /} separators, or as the user gave it
+ * @param source the file text without BOM, or null when the file could not be read
+ * @param findings the findings, sorted by position (the constructor sorts them, stably)
+ * @param size the size picture of the file's final stage, or null when there is none
+ * @param hadBom whether the file on disk starts with a UTF-8 BOM; GitHub's line hash counts it, so
+ *     SARIF fingerprints need it to agree with what {@code upload-sarif} computes
+ */
+public record FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom) {
+
+    private static final Comparator<Finding> BY_POSITION = Comparator
+            .comparingInt((Finding f) -> f.range().start())
+            .thenComparingInt(f -> f.range().end())
+            .thenComparing(f -> f.rule().id());
+
+    public FileReport {
+        Objects.requireNonNull(path, "path");
+        findings = findings.stream().sorted(BY_POSITION).toList();
+    }
+
+    /** A file without BOM. */
+    public FileReport(String path, String source, List<Finding> findings, SizePicture size) {
+        this(path, source, findings, size, false);
+    }
+}

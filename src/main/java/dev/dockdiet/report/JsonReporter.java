@@ -1,0 +1,134 @@
+package dev.dockdiet.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Savings;
+import dev.dockdiet.rule.Severity;
+import dev.dockdiet.size.SizePicture;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The {@code json} format: dockdiet's own stable contract (documented in docs-formats.md). Every key
+ * is always present, in a fixed order; unknown values are {@code null}, empty lists {@code []}.
+ */
+final class JsonReporter implements Reporter {
+
+    @Override
+    public void write(LintReport report, Writer out) throws IOException {
+        JsonGenerator g = Json.pretty(out);
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", "dockdiet");
+        g.writeStringField("version", report.toolVersion());
+        g.writeEndObject();
+        g.writeArrayFieldStart("files");
+        for (FileReport file : report.files()) {
+            writeFile(g, file);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("files", report.files().size());
+        g.writeNumberField("findings", Texts.countFindings(report));
+        g.writeObjectFieldStart("bySeverity");
+        for (Map.Entry<Severity, Integer> e : Texts.countBySeverity(report).entrySet()) {
+            g.writeNumberField(e.getKey().label(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("fixable", Texts.countFixable(report, null));
+        g.writeEndObject();
+        g.writeEndObject();
+        Json.finish(g, out);
+    }
+
+    private static void writeFile(JsonGenerator g, FileReport file) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", file.path());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : file.findings()) {
+            writeFinding(g, f);
+        }
+        g.writeEndArray();
+        g.writeFieldName("size");
+        writeSize(g, file.size());
+        g.writeEndObject();
+    }
+
+    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rule", f.rule().id());
+        g.writeStringField("name", f.rule().name());
+        g.writeArrayFieldStart("aliases");
+        for (String a : f.rule().aliases()) {
+            g.writeString(a);
+        }
+        g.writeEndArray();
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("message", f.message());
+        g.writeNumberField("line", f.range().startLine());
+        g.writeNumberField("column", f.range().startColumn());
+        g.writeNumberField("endLine", f.range().endLine());
+        g.writeNumberField("endColumn", f.range().endColumn());
+        if (f.fix() == null) {
+            g.writeNullField("fix");
+        } else {
+            g.writeObjectFieldStart("fix");
+            g.writeStringField("applicability", f.fix().applicability().label());
+            Json.stringOrNull(g, "description", f.fix().description());
+            g.writeArrayFieldStart("edits");
+            for (Edit e : f.fix().edits()) {
+                g.writeStartObject();
+                g.writeNumberField("line", e.range().startLine());
+                g.writeNumberField("column", e.range().startColumn());
+                g.writeNumberField("endLine", e.range().endLine());
+                g.writeNumberField("endColumn", e.range().endColumn());
+                g.writeStringField("text", e.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeFieldName("savings");
+        writeSavings(g, f.savings());
+        g.writeEndObject();
+    }
+
+    static void writeSavings(JsonGenerator g, Savings s) throws IOException {
+        if (s == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberField("bytes", s.bytes());
+        g.writeStringField("kind", s.kind() == null ? null : s.kind().label());
+        Json.stringOrNull(g, "source", s.source());
+        Json.stringOrNull(g, "asOf", s.asOf());
+        g.writeEndObject();
+    }
+
+    private static void writeSize(JsonGenerator g, SizePicture p) throws IOException {
+        if (p == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        Json.stringOrNull(g, "finalBase", p.finalBase());
+        Json.longOrNull(g, "baseBytes", p.baseBytes());
+        Json.stringOrNull(g, "kind", p.kind() == null ? null : p.kind().label());
+        Json.stringOrNull(g, "source", p.source());
+        Json.stringOrNull(g, "asOf", p.asOf());
+        g.writeArrayFieldStart("suggestions");
+        for (SizePicture.Suggestion s : p.suggestions()) {
+            g.writeStartObject();
+            Json.stringOrNull(g, "rule", s.ruleId());
+            Json.stringOrNull(g, "description", s.description());
+            Json.longOrNull(g, "savedBytes", s.savedBytes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        Json.longOrNull(g, "estimatedAfter", p.estimatedAfter());
+        g.writeEndObject();
+    }
+}

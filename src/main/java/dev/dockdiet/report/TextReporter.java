@@ -1,0 +1,228 @@
+package dev.dockdiet.report;
+
+import dev.dockdiet.rule.Applicability;
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Fix;
+import dev.dockdiet.rule.Savings;
+import dev.dockdiet.rule.Severity;
+import dev.dockdiet.size.SizePicture;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The {@code text} format, for people (rustc/ruff style):
+ *
+ * <pre>
+ * Dockerfile:2:6 DD101 oversized-base node:18 is a large base image
+ *   |
+ * 2 | FROM node:18
+ *   |      ^^^^^^^ warning
+ *   = help: Use node:18-slim (suggested fix): replace with `node:18-slim`
+ *   = saves ~210 MB (compressed, https://..., 2024-05-01)
+ * </pre>
+ *
+ * then each file's size picture, and a summary line. Sizes are decimal (1 MB = 1,000,000 bytes).
+ */
+final class TextReporter implements Reporter {
+
+    private static final int SHORT_REPLACEMENT = 60;
+
+    private final boolean colour;
+
+    TextReporter(ReportOptions options) {
+        this.colour = options.colour();
+    }
+
+    @Override
+    public void write(LintReport report, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder();
+        boolean sizes = false;
+        for (FileReport file : report.files()) {
+            SourceText src = file.source() == null ? null : new SourceText(file.source());
+            for (Finding f : file.findings()) {
+                finding(b, file.path(), src, f);
+                sizes |= f.savings() != null;
+                out.write(b.toString());
+                b.setLength(0);
+            }
+            if (file.size() != null) {
+                sizePicture(b, file.path(), file.size());
+                sizes = true;
+            }
+            out.write(b.toString());
+            b.setLength(0);
+        }
+        summary(b, report, sizes);
+        out.write(b.toString());
+        out.flush();
+    }
+
+    private void finding(StringBuilder b, String path, SourceText src, Finding f) {
+        var r = f.range();
+        String lineNo = Integer.toString(r.startLine());
+        String pad = " ".repeat(lineNo.length());
+        b.append(style(BOLD, clean(path) + ":" + r.startLine() + ":" + r.startColumn()))
+                .append(' ')
+                .append(style(severityColour(f.severity()) + BOLD, f.rule().id()))
+                .append(' ')
+                .append(style(DIM, f.rule().name()))
+                .append(' ')
+                .append(style(BOLD, clean(f.message())))
+                .append('\n');
+        String label = f.severity().label()
+                + (r.endLine() > r.startLine() ? " (lines " + r.startLine() + "-" + r.endLine() + ")" : "");
+        if (src != null) {
+            int ls = src.lineStart(r.start());
+            int le = src.lineEnd(r.start());
+            String text = src.text();
+            int caretStart = SourceText.displayWidth(text, ls, Math.max(ls, Math.min(r.start(), le)));
+            int caretEnd = SourceText.displayWidth(text, ls, Math.max(ls, Math.min(r.end(), le)));
+            int carets = Math.max(1, caretEnd - caretStart);
+            String shown = Texts.sanitize(text.substring(ls, Math.max(ls, le)), "\t").replace("\t", "    ");
+            b.append(pad).append(' ').append(style(GUTTER, "|")).append('\n');
+            b.append(style(GUTTER, lineNo + " |")).append(shown.isEmpty() ? "" : " " + shown).append('\n');
+            b.append(pad).append(' ').append(style(GUTTER, "|")).append(' ')
+                    .append(" ".repeat(caretStart))
+                    .append(style(severityColour(f.severity()) + BOLD, "^".repeat(carets) + " " + label))
+                    .append('\n');
+        } else {
+            b.append(pad).append(' ').append(style(GUTTER, "=")).append(' ')
+                    .append(style(severityColour(f.severity()) + BOLD, label))
+                    .append(" (source not available)\n");
+        }
+        if (f.fix() != null) {
+            b.append(pad).append(' ').append(style(GUTTER, "=")).append(' ')
+                    .append(style(HELP, "help:")).append(' ').append(fixText(f.fix(), src)).append('\n');
+        }
+        if (f.savings() != null) {
+            b.append(pad).append(' ').append(style(GUTTER, "=")).append(' ')
+                    .append(style(SAVES, "saves ~" + Texts.humanBytes(f.savings().bytes())))
+                    .append(' ').append(savingDetails(f.savings())).append('\n');
+        }
+        b.append('\n');
+    }
+
+    private static String savingDetails(Savings s) {
+        StringBuilder d = new StringBuilder("(").append(s.kind().label());
+        if (s.source() != null) {
+            d.append(", ").append(clean(s.source()));
+        }
+        if (s.asOf() != null) {
+            d.append(", ").append(clean(s.asOf()));
+        }
+        return d.append(')').toString();
+    }
+
+    private static String fixText(Fix fix, SourceText src) {
+        String desc = fix.description() == null || fix.description().isBlank() ? "apply the fix" : clean(fix.description());
+        StringBuilder t = new StringBuilder(desc).append(" (").append(Texts.fixLabel(fix.applicability())).append(')');
+        if (fix.edits().size() == 1) {
+            Edit e = fix.edits().get(0);
+            boolean singleLine = e.text().indexOf('\n') < 0 && e.text().indexOf('\r') < 0;
+            if (singleLine && e.text().length() <= SHORT_REPLACEMENT) {
+                if (e.range().length() == 0) {
+                    t.append(": insert `").append(clean(e.text())).append('`');
+                } else if (e.text().isEmpty()) {
+                    String old = src == null || e.range().end() > src.text().length() ? null
+                            : src.text().substring(e.range().start(), e.range().end());
+                    t.append(old != null && old.length() <= SHORT_REPLACEMENT && old.indexOf('\n') < 0
+                            ? ": remove `" + clean(old) + "`" : ": delete lines " + lines(e));
+                } else {
+                    t.append(": replace with `").append(clean(e.text())).append('`');
+                }
+                return t.toString();
+            }
+            return t.append(": rewrites ").append(e.range().startLine() == e.range().endLine()
+                    ? "line " + e.range().startLine() : "lines " + lines(e)).toString();
+        }
+        return t.append(": ").append(fix.edits().size()).append(" edits").toString();
+    }
+
+    private static String lines(Edit e) {
+        return e.range().startLine() + "-" + e.range().endLine();
+    }
+
+    private void sizePicture(StringBuilder b, String path, SizePicture p) {
+        String kind = p.kind() == null ? "" : " " + p.kind().label();
+        b.append(style(BOLD, "Size of " + clean(path))).append('\n');
+        b.append("  final base ").append(style(BOLD, clean(p.finalBase()))).append(": ");
+        if (p.baseBytes() == null) {
+            b.append("size unknown");
+        } else {
+            b.append(Texts.humanBytes(p.baseBytes())).append(kind);
+            if (p.source() != null || p.asOf() != null) {
+                b.append(" (").append(p.source() == null ? "" : clean(p.source()))
+                        .append(p.source() != null && p.asOf() != null ? ", " : "")
+                        .append(p.asOf() == null ? "" : clean(p.asOf())).append(')');
+            }
+        }
+        b.append('\n');
+        for (SizePicture.Suggestion s : p.suggestions()) {
+            b.append("  ").append(clean(s.ruleId())).append(' ').append(clean(s.description())).append(": ")
+                    .append(s.savedBytes() == null ? "saving unknown"
+                            : style(SAVES, "saves ~" + Texts.humanBytes(s.savedBytes())))
+                    .append('\n');
+        }
+        if (!p.suggestions().isEmpty() || p.estimatedAfter() != null) {
+            b.append("  estimate after applying them: ")
+                    .append(p.estimatedAfter() == null ? "unknown" : "~" + Texts.humanBytes(p.estimatedAfter()) + kind)
+                    .append('\n');
+        }
+        b.append('\n');
+    }
+
+    private void summary(StringBuilder b, LintReport report, boolean sizes) {
+        int n = Texts.countFindings(report);
+        String files = Texts.plural(report.files().size(), "file", "files") + " checked";
+        if (n == 0) {
+            b.append(style(BOLD, "No findings")).append("; ").append(files).append(".\n");
+        } else {
+            Map<Severity, Integer> by = Texts.countBySeverity(report);
+            int safe = Texts.countFixable(report, Applicability.SAFE);
+            int suggested = Texts.countFixable(report, Applicability.SUGGESTED);
+            b.append(style(BOLD, "Found " + Texts.plural(n, "finding", "findings")))
+                    .append(" (")
+                    .append(style(severityColour(Severity.ERROR), Texts.plural(by.get(Severity.ERROR), "error", "errors")))
+                    .append(", ")
+                    .append(style(severityColour(Severity.WARNING), Texts.plural(by.get(Severity.WARNING), "warning", "warnings")))
+                    .append(", ")
+                    .append(style(severityColour(Severity.INFO), by.get(Severity.INFO) + " info"))
+                    .append(", ")
+                    .append(style(severityColour(Severity.STYLE), by.get(Severity.STYLE) + " style"))
+                    .append("); ")
+                    .append(safe + suggested == 0 ? "none fixable"
+                            : (safe + suggested) + " fixable (" + safe + " safe with --fix, " + suggested
+                              + " suggested with --fix=suggested)")
+                    .append("; ").append(files).append(".\n");
+        }
+        if (sizes) {
+            b.append("Sizes are decimal: ").append(Texts.UNITS_NOTE).append(".\n");
+        }
+    }
+
+    private static String clean(String s) {
+        return Texts.sanitize(s, "");
+    }
+
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String GUTTER = "\u001b[1;34m";
+    private static final String HELP = "\u001b[1;36m";
+    private static final String SAVES = "\u001b[32m";
+    private static final String RESET = "\u001b[0m";
+
+    private static String severityColour(Severity s) {
+        return switch (s) {
+            case ERROR -> "\u001b[31m";
+            case WARNING -> "\u001b[33m";
+            case INFO -> "\u001b[36m";
+            case STYLE -> "\u001b[35m";
+        };
+    }
+
+    private String style(String code, String s) {
+        return colour ? code + s + RESET : s;
+    }
+}

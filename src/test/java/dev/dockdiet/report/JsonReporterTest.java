@@ -1,0 +1,60 @@
+package dev.dockdiet.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+class JsonReporterTest {
+
+    private static List<String> keys(JsonNode n) {
+        return StreamSupport.stream(((Iterable<String>) n::fieldNames).spliterator(), false).toList();
+    }
+
+    @Test
+    void everyKeyIsPresentInTheContractOrder() throws Exception {
+        JsonNode root = Schemas.MAPPER.readTree(Samples.render("json", Samples.sample()));
+        assertThat(keys(root)).containsExactly("tool", "files", "summary");
+        JsonNode fileA = root.path("files").get(0);
+        assertThat(keys(fileA)).containsExactly("path", "findings", "size");
+        for (JsonNode f : fileA.path("findings")) {
+            assertThat(keys(f)).containsExactly("rule", "name", "aliases", "severity", "message", "line", "column",
+                    "endLine", "endColumn", "fix", "savings");
+            assertThat(f.path("aliases").isArray()).isTrue();
+        }
+        assertThat(keys(fileA.path("size"))).containsExactly("finalBase", "baseBytes", "kind", "source", "asOf",
+                "suggestions", "estimatedAfter");
+        assertThat(keys(root.path("summary"))).containsExactly("files", "findings", "bySeverity", "fixable");
+        assertThat(keys(root.path("summary").path("bySeverity"))).containsExactly("error", "warning", "info", "style");
+    }
+
+    @Test
+    void nullsAreWrittenAndEmptyListsAreArrays() throws Exception {
+        JsonNode root = Schemas.MAPPER.readTree(Samples.render("json", Samples.sample()));
+        JsonNode fileB = root.path("files").get(1);
+        assertThat(fileB.path("findings").isArray()).isTrue();
+        assertThat(fileB.path("findings")).isEmpty();
+        assertThat(fileB.path("size").get("baseBytes").isNull()).isTrue();
+        assertThat(fileB.path("size").path("suggestions").isArray()).isTrue();
+        JsonNode fileC = root.path("files").get(2);
+        assertThat(fileC.get("size").isNull()).isTrue();
+        JsonNode unreadable = fileC.path("findings").get(0);
+        assertThat(unreadable.get("fix").isNull()).isTrue();
+        assertThat(unreadable.get("savings").isNull()).isTrue();
+        JsonNode summary = root.path("summary");
+        assertThat(summary.path("files").asInt()).isEqualTo(3);
+        assertThat(summary.path("findings").asInt()).isEqualTo(6);
+        assertThat(summary.path("fixable").asInt()).isEqualTo(4);
+        assertThat(summary.path("bySeverity").path("warning").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void emptyReportIsStillComplete() throws Exception {
+        JsonNode root = Schemas.MAPPER.readTree(Samples.render("json", Samples.empty()));
+        assertThat(root.path("files").isArray()).isTrue();
+        assertThat(root.path("files")).isEmpty();
+        assertThat(root.path("summary").path("bySeverity").path("style").asInt()).isZero();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dockdiet.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Fix;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RdjsonReporterTest {
+
+    @Test
+    void validatesAgainstTheStrictReviewdogSchema() {
+        assertThat(Schemas.errors(Schemas.rdjson(), Samples.render("rdjson", Samples.sample()))).isEmpty();
+        assertThat(Schemas.errors(Schemas.rdjson(), Samples.render("rdjson", Samples.empty()))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsAWrongSeverityAndAMisspeltKey() {
+        String ok = Samples.render("rdjson", Samples.sample());
+        assertThat(Schemas.errors(Schemas.rdjson(), ok.replaceFirst("\"WARNING\"", "\"warning\""))).isNotEmpty();
+        assertThat(Schemas.errors(Schemas.rdjson(), ok.replaceFirst("\"suggestions\"", "\"suggestion\""))).isNotEmpty();
+    }
+
+    @Test
+    void columnsAreUtf8BytesAndFixesAreSuggestions() throws Exception {
+        JsonNode diags = Schemas.MAPPER.readTree(Samples.render("rdjson", Samples.sample())).path("diagnostics");
+        JsonNode label = null;
+        JsonNode insert = null;
+        for (JsonNode d : diags) {
+            switch (d.path("code").path("value").asText()) {
+                case "DD402" -> label = d;
+                case "DD102" -> insert = d;
+                default -> { }
+            }
+        }
+        assertThat(label).isNotNull();
+        JsonNode range = label.path("location").path("range");
+        // 27 UTF-16 units before `version`, but é takes 2 bytes and the whale 4: 30 bytes
+        assertThat(range.path("start").path("column").asInt()).isEqualTo(31);
+        assertThat(range.path("end").path("column").asInt()).isEqualTo(44);
+        assertThat(label.path("severity").asText()).isEqualTo("INFO");
+        assertThat(label.path("code").path("url").asText()).endsWith("/rules/DD402-label-key-format.md");
+        // suggestions are whole lines, as reviewdog's GitHub reporter posts them
+        assertThat(label.path("suggestions")).hasSize(1);
+        JsonNode s = label.path("suggestions").get(0);
+        assertThat(s.path("range").toString()).isEqualTo("{\"start\":{\"line\":3},\"end\":{\"line\":3}}");
+        assertThat(s.path("text").asText())
+                .isEqualTo("LABEL maintainer=\"José 🐳\" org.opencontainers.image.version=\"1.0\"");
+        JsonNode i = insert.path("suggestions").get(0);
+        assertThat(i.path("range").toString()).isEqualTo("{\"start\":{\"line\":5},\"end\":{\"line\":5}}");
+        assertThat(i.path("text").asText()).isEqualTo("    apt-get install --no-install-recommends -y curl");
+    }
+
+    @Test
+    void aFixWithSeveralEditsOverSeveralLinesIsOneSuggestion() throws Exception {
+        String t = "FROM a\nRUN x \\\n  && y\nCMD z\n";
+        var f = new Finding(Samples.DD104, "x and y", Samples.find(t, "x"))
+                .withFix(Fix.safe("two edits",
+                        new Edit(Samples.find(t, "y"), "yy"),
+                        new Edit(Samples.find(t, "x"), "xx")));
+        LintReport r = new LintReport("1", List.of(new FileReport("Dockerfile", t, List.of(f), null)),
+                List.of(), null);
+        JsonNode d = Schemas.MAPPER.readTree(Samples.render("rdjson", r)).path("diagnostics").get(0);
+        assertThat(d.path("suggestions")).hasSize(1);
+        JsonNode s = d.path("suggestions").get(0);
+        assertThat(s.path("range").toString()).isEqualTo("{\"start\":{\"line\":2},\"end\":{\"line\":3}}");
+        assertThat(s.path("text").asText()).isEqualTo("RUN xx \\\n  && yy");
+    }
+}
