@@ -1,0 +1,83 @@
+package dev.dockdiet.rule;
+
+import dev.dockdiet.shell.ShellScript;
+import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.SourceRange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a rule sees while it checks one file, and where it reports. One context per file and
+ * rule run; not shared between threads.
+ */
+public final class RuleContext {
+
+    private final Dockerfile file;
+    private final Path path;
+    private final RuleSettings settings;
+    private final Map<Instruction.Run, ShellScript> scripts;
+    private final Function<Class<?>, Object> services;
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * @param scripts a per-file cache of parsed RUN scripts, shared by the rules checking the file
+     * @param services optional collaborators by type (e.g. the size knowledge base)
+     */
+    public RuleContext(Dockerfile file, Path path, RuleSettings settings, Map<Instruction.Run, ShellScript> scripts,
+                       Function<Class<?>, Object> services) {
+        this.file = file;
+        this.path = path;
+        this.settings = settings;
+        this.scripts = scripts;
+        this.services = services;
+    }
+
+    /** A context for tests and one-off checks. */
+    public static RuleContext of(Dockerfile file) {
+        return new RuleContext(file, null, RuleSettings.defaults(), new IdentityHashMap<>(), t -> null);
+    }
+
+    public Dockerfile file() {
+        return file;
+    }
+
+    /** The file's path, or null for stdin and tests. */
+    public Path path() {
+        return path;
+    }
+
+    public RuleSettings settings() {
+        return settings;
+    }
+
+    /** The parsed shell script of a RUN (parsed once per file, whichever rule asks first). */
+    public ShellScript shell(Instruction.Run run) {
+        return scripts.computeIfAbsent(run, r -> dev.dockdiet.shell.ShellParser.parse(r.script()));
+    }
+
+    /** A collaborator by type, or null when none was given. */
+    public <T> T service(Class<T> type) {
+        return type.cast(services.apply(type));
+    }
+
+    public void report(Finding finding) {
+        findings.add(finding);
+    }
+
+    public void report(RuleMeta rule, SourceRange range, String message) {
+        findings.add(new Finding(rule, message, range));
+    }
+
+    public void report(RuleMeta rule, SourceRange range, String message, Fix fix) {
+        findings.add(new Finding(rule, message, range).withFix(fix));
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+}
