@@ -1,0 +1,195 @@
+package dev.dockdiet.config;
+
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rule.Severity;
+import dev.dockdiet.syntax.ImageRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The settings that apply to one Dockerfile, from a {@code .dockdiet.yaml}, a
+ * {@code .hadolint.yaml}, or the built-in defaults. Rule references are already resolved to
+ * canonical ids ({@code DD101}), whatever the file wrote (id, alias or name).
+ *
+ * @param file the config file, null for the defaults
+ * @param baseDir the directory {@code exclude} patterns are relative to (the config file's), null for the defaults
+ * @param dialect which kind of file it came from
+ * @param ignore rules that never run
+ * @param select if non-empty, only these rules run (minus {@code ignore})
+ * @param severity per-rule severity overrides; {@link RuleLevel#OFF} turns a rule off
+ * @param trustedRegistries registries images may come from ({@code *}, {@code *.corp.com}, {@code gcr.io}); empty = no restriction
+ * @param allowedBaseImages base-image patterns ({@code node:*-slim}, {@code gcr.io/distroless/*}); empty = no restriction
+ * @param sizeBudget the largest acceptable final image, in bytes, if set
+ * @param failOn the failure threshold, if set ({@link FailOn#DEFAULT} otherwise, unless the CLI says)
+ * @param exclude path globs of Dockerfiles not to lint, relative to {@code baseDir}
+ * @param images user-added knowledge-base entries
+ * @param warnings non-fatal remarks about the file (e.g. hadolint codes dockdiet does not know), as
+ *     {@code file:line:col: text}; the CLI shows them with {@code --verbose}
+ */
+public record Config(Path file, Path baseDir, Dialect dialect, List<String> ignore, List<String> select,
+                     Map<String, RuleLevel> severity, List<String> trustedRegistries, List<String> allowedBaseImages,
+                     OptionalLong sizeBudget, Optional<FailOn> failOn, List<String> exclude, List<ImageEntry> images,
+                     List<String> warnings) {
+
+    /** Where a config came from. */
+    public enum Dialect {
+        DEFAULTS, DOCKDIET, HADOLINT
+    }
+
+    private static final Config DEFAULTS = new Config(null, null, Dialect.DEFAULTS, List.of(), List.of(), Map.of(),
+            List.of(), List.of(), OptionalLong.empty(), Optional.empty(), List.of(), List.of(), List.of());
+
+    public Config {
+        ignore = List.copyOf(ignore);
+        select = List.copyOf(select);
+        severity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(severity));
+        trustedRegistries = List.copyOf(trustedRegistries);
+        allowedBaseImages = List.copyOf(allowedBaseImages);
+        java.util.Objects.requireNonNull(sizeBudget, "sizeBudget");
+        java.util.Objects.requireNonNull(failOn, "failOn");
+        exclude = List.copyOf(exclude);
+        images = List.copyOf(images);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** No config file: every rule at its default severity, no restrictions. */
+    public static Config defaults() {
+        return DEFAULTS;
+    }
+
+    /** True if the rule runs: not ignored, selected (or no selection), not turned off. */
+    public boolean isEnabled(String ruleId) {
+        if (ignore.contains(ruleId)) {
+            return false;
+        }
+        if (!select.isEmpty() && !select.contains(ruleId)) {
+            return false;
+        }
+        return severity.get(ruleId) != RuleLevel.OFF;
+    }
+
+    /** The severity a rule's findings get: the override, else the rule's default. */
+    public Severity severityOf(RuleMeta rule) {
+        RuleLevel level = severity.get(rule.id());
+        return level == null || level == RuleLevel.OFF ? rule.severity() : level.severity();
+    }
+
+    /** Drops findings of rules that are not enabled and applies severity overrides. */
+    public List<Finding> apply(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!isEnabled(f.rule().id())) {
+                continue;
+            }
+            RuleLevel level = severity.get(f.rule().id());
+            out.add(level == null ? f : f.withSeverity(level.severity()));
+        }
+        return out;
+    }
+
+    /**
+     * True if an {@code exclude} pattern matches the file. Patterns are relative to
+     * {@link #baseDir()}: one with a {@code /} is anchored there (a leading {@code /} is allowed), one
+     * without matches a file or directory name at any depth, as in {@code .gitignore}. A pattern
+     * that matches a directory excludes everything below it. Files outside {@code baseDir} are
+     * never excluded.
+     */
+    public boolean isExcluded(Path dockerfile) {
+        if (exclude.isEmpty() || baseDir == null) {
+            return false;
+        }
+        Path abs = dockerfile.toAbsolutePath().normalize();
+        if (!abs.startsWith(baseDir)) {
+            return false;
+        }
+        Path rel = baseDir.relativize(abs);
+        int n = rel.getNameCount();
+        for (String raw : exclude) {
+            boolean dirOnly = raw.endsWith("/");
+            String p = dirOnly ? raw.substring(0, raw.length() - 1) : raw;
+            boolean anchored = p.contains("/");
+            if (p.startsWith("/")) {
+                p = p.substring(1);
+            }
+            // the path itself and each of its parent directories
+            for (int i = n; i >= 1; i--) {
+                if (dirOnly && i == n) {
+                    continue;
+                }
+                String candidate = anchored ? slashed(rel.subpath(0, i)) : rel.getName(i - 1).toString();
+                if (Glob.matchesPath(p, candidate)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if the base image is allowed: no {@code allowedBaseImages} set, or a pattern matches.
+     * A pattern is matched against the reference as written and in its short and fully qualified
+     * forms ({@code node:20-slim}, {@code docker.io/library/node:20-slim}); a pattern without tag or
+     * digest allows every tag of that name. {@code *} matches any text, {@code /} and {@code :} included.
+     */
+    public boolean allowsBaseImage(String imageRef) {
+        if (allowedBaseImages.isEmpty()) {
+            return true;
+        }
+        ImageRef ref = ImageRef.parse(imageRef);
+        List<String> candidates = new ArrayList<>();
+        candidates.add(imageRef.trim());
+        List<String> names = new ArrayList<>();
+        if (ref != null) {
+            String full = ref.registry() + "/" + ref.repository();
+            String suffix = (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
+            candidates.add(ref.familiarName() + suffix);
+            candidates.add(full + suffix);
+            if (ref.tag() == null && ref.digest() == null) {
+                candidates.add(ref.familiarName() + ":latest");
+                candidates.add(full + ":latest");
+            }
+            names.add(ref.familiarName());
+            names.add(full);
+        }
+        for (String pattern : allowedBaseImages) {
+            boolean hasTag = pattern.contains("@") || pattern.lastIndexOf(':') > pattern.lastIndexOf('/');
+            for (String c : hasTag ? candidates : names) {
+                if (Glob.matchesAnything(pattern, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if {@code registry} ({@code docker.io}, {@code gcr.io}, {@code localhost:5000}) matches a
+     * {@code trustedRegistries} pattern. An empty list trusts nothing here: a rule checking
+     * registries should run only when the list is non-empty.
+     */
+    public boolean isTrustedRegistry(String registry) {
+        for (String pattern : trustedRegistries) {
+            if (Glob.matchesAnything(pattern, registry)
+                    || (ImageRef.DOCKER_HUB.equals(registry) && (Glob.matchesAnything(pattern, "index.docker.io")
+                    || Glob.matchesAnything(pattern, "hub.docker.com")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The configured threshold, or {@code fallback}. */
+    public FailOn failOnOr(FailOn fallback) {
+        return failOn.orElse(fallback);
+    }
+
+    private static String slashed(Path p) {
+        return p.toString().replace(p.getFileSystem().getSeparator(), "/");
+    }
+}

@@ -1,0 +1,185 @@
+package dev.dockdiet.fix;
+
+import dev.dockdiet.rule.Applicability;
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Fix;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies the fixes of findings to a source text.
+ *
+ * <p>All edits are against the text the findings were computed on. One pass applies every fix
+ * that does not collide with a fix already taken (fixes are taken in the order of their first
+ * edit); colliding fixes are deferred to a later pass, after a re-lint. Two edits collide when
+ * their ranges overlap or when they start at the same offset (two insertions at one point have no
+ * defined order). A fix whose edits are identical to one already taken (two findings sharing one
+ * fix) counts as applied. Inserted {@code "\n"} become the file's dominant line ending.
+ */
+public final class Fixer {
+
+    private Fixer() {
+    }
+
+    /**
+     * The outcome of one pass.
+     *
+     * @param applied findings whose fix is in {@code text}
+     * @param deferred findings whose fix collided with an applied one; re-lint and try again
+     * @param invalid findings whose fix reaches outside the text (a rule bug; never applied)
+     */
+    public record Pass(String original, String text, List<Finding> applied, List<Finding> deferred,
+                       List<Finding> invalid) {
+        public Pass {
+            applied = List.copyOf(applied);
+            deferred = List.copyOf(deferred);
+            invalid = List.copyOf(invalid);
+        }
+
+        public boolean changed() {
+            return !original.equals(text);
+        }
+    }
+
+    /**
+     * The outcome of {@link #fixUntilStable}.
+     *
+     * @param passes how many passes changed the text
+     * @param converged false when fixes were still applicable after {@code maxPasses} passes, or
+     *     when the fixes cycle back to an earlier text
+     * @param applied every finding fixed, over all passes
+     * @param remaining the findings of the final text (from the last re-lint)
+     */
+    public record Result(String original, String text, int passes, boolean converged, List<Finding> applied,
+                         List<Finding> remaining) {
+        public Result {
+            applied = List.copyOf(applied);
+            remaining = List.copyOf(remaining);
+        }
+
+        public boolean changed() {
+            return !original.equals(text);
+        }
+    }
+
+    /** True if a fix of applicability {@code fix} may be applied at level {@code level}. */
+    public static boolean allows(Applicability level, Applicability fix) {
+        return fix == Applicability.SAFE || level == Applicability.SUGGESTED;
+    }
+
+    /**
+     * Applies, in one pass, the fixes of {@code findings} allowed at {@code level}
+     * ({@link Applicability#SAFE}: safe fixes only; {@link Applicability#SUGGESTED}: both).
+     */
+    public static Pass applyOnce(String text, List<Finding> findings, Applicability level) {
+        Objects.requireNonNull(level, "level");
+        List<Finding> candidates = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.fix() != null && allows(level, f.fix().applicability())) {
+                candidates.add(f);
+            }
+        }
+        // stable sort: by first edit, ties keep the rules' order
+        candidates.sort(Comparator.comparingInt(f -> firstStart(f.fix())));
+
+        List<Finding> applied = new ArrayList<>();
+        List<Finding> deferred = new ArrayList<>();
+        List<Finding> invalid = new ArrayList<>();
+        List<Edit> taken = new ArrayList<>();
+        Set<List<Edit>> takenFixes = new HashSet<>();
+        for (Finding f : candidates) {
+            List<Edit> edits = f.fix().edits();
+            if (!withinText(edits, text.length())) {
+                invalid.add(f);
+            } else if (takenFixes.contains(edits)) {
+                applied.add(f);
+            } else if (collides(edits, taken)) {
+                deferred.add(f);
+            } else {
+                taken.addAll(edits);
+                takenFixes.add(edits);
+                applied.add(f);
+            }
+        }
+        if (taken.isEmpty()) {
+            return new Pass(text, text, applied, deferred, invalid);
+        }
+        // by start; an insertion before a replacement that starts at the same offset (one fix may hold both)
+        taken.sort(Comparator.<Edit>comparingInt(e -> e.range().start()).thenComparingInt(e -> e.range().end()));
+        String eol = LineEndings.dominant(text);
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int pos = 0;
+        for (Edit e : taken) {
+            out.append(text, pos, e.range().start());
+            out.append(LineEndings.convert(e.text(), eol));
+            pos = e.range().end();
+        }
+        out.append(text, pos, text.length());
+        return new Pass(text, out.toString(), applied, deferred, invalid);
+    }
+
+    /**
+     * Lints, fixes, re-lints … until no allowed fix changes the text, at most {@code maxPasses}
+     * passes. Runs {@code relint} once more than the number of passes, so {@link Result#remaining()}
+     * always describes {@link Result#text()}.
+     */
+    public static Result fixUntilStable(String text, Function<String, List<Finding>> relint, Applicability level,
+                                        int maxPasses) {
+        if (maxPasses < 1) {
+            throw new IllegalArgumentException("maxPasses must be at least 1, was " + maxPasses);
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add(text);
+        List<Finding> applied = new ArrayList<>();
+        String current = text;
+        int passes = 0;
+        while (true) {
+            List<Finding> findings = relint.apply(current);
+            Pass pass = applyOnce(current, findings, level);
+            if (!pass.changed()) {
+                return new Result(text, current, passes, true, applied, findings);
+            }
+            if (passes == maxPasses || seen.contains(pass.text())) {
+                return new Result(text, current, passes, false, applied, findings);
+            }
+            applied.addAll(pass.applied());
+            current = pass.text();
+            seen.add(current);
+            passes++;
+        }
+    }
+
+    private static int firstStart(Fix fix) {
+        int min = Integer.MAX_VALUE;
+        for (Edit e : fix.edits()) {
+            min = Math.min(min, e.range().start());
+        }
+        return min;
+    }
+
+    private static boolean withinText(List<Edit> edits, int length) {
+        for (Edit e : edits) {
+            if (e.range().end() > length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean collides(List<Edit> edits, List<Edit> taken) {
+        for (Edit e : edits) {
+            for (Edit t : taken) {
+                if (e.range().overlaps(t.range()) || e.range().start() == t.range().start()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
