@@ -16,7 +16,7 @@ public class EngineException extends RuntimeException {
     }
 
     /** The message of the innermost cause that has one, for "…: reason" lines. */
-    static String reason(Throwable t) {
+    public static String reason(Throwable t) {
         String best = t.getClass().getSimpleName();
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c.getMessage() != null && !c.getMessage().isBlank()) {
