@@ -6,7 +6,8 @@
 #   scripts/docker-daemon.sh stop DIR         stop that daemon (by the pid in DIR/pid) and wait for it
 #   scripts/docker-daemon.sh env DIR          print `export DOCKER_HOST=unix://DIR/docker.sock`
 #   scripts/docker-daemon.sh base-images DIR  build local stand-in base images with `docker import`
-#                                             (there is no registry here): local/busybox:1
+#                                             (there is no registry here): local/busybox:1, in the
+#                                             daemon of DIR (or the one $DOCKER_HOST names, if set)
 #   scripts/docker-daemon.sh status DIR       exit 0 when the daemon in DIR answers /_ping
 #
 # The daemon: dockerd --storage-driver=vfs --iptables=false --ip6tables=false --bridge=none
@@ -21,6 +22,7 @@ usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 [ $# -eq 2 ] || usage
 cmd=$1
+case "$cmd" in start|stop|env|status|base-images) ;; *) usage ;; esac
 mkdir -p "$2"
 dir=$(cd "$2" && pwd)
 sock="$dir/docker.sock"
@@ -112,8 +114,9 @@ stop() {
 }
 
 base_images() {
-  ping_ok || die "no daemon answers at unix://$sock; run: $0 start $dir"
-  export DOCKER_HOST="unix://$sock"
+  # the daemon in DIR, or the one DOCKER_HOST names when it is set
+  export DOCKER_HOST="${DOCKER_HOST:-unix://$sock}"
+  docker version >/dev/null 2>&1 || die "no Docker engine answers at $DOCKER_HOST; run: $0 start $dir"
   if docker image inspect local/busybox:1 >/dev/null 2>&1; then
     echo "docker-daemon.sh: local/busybox:1 already present" >&2
     return 0

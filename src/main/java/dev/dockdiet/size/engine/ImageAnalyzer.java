@@ -139,15 +139,17 @@ public final class ImageAnalyzer {
         JsonNode config = archive.configJson();
         List<HistoryEntry> history = history(config, n);
         String[] layerCreatedBy = new String[n];
+        String[] layerInstruction = new String[n];
         for (HistoryEntry h : history) {
             if (h.layerIndex() != null) {
                 layerCreatedBy[h.layerIndex()] = h.createdBy();
+                layerInstruction[h.layerIndex()] = h.instruction();
             }
         }
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String cb = layerCreatedBy[i];
-            layers.add(new Layer(i, in.get(i).diffId(), cb, cb == null ? null : CreatedBy.parse(cb).display(),
+            layers.add(new Layer(i, in.get(i).diffId(), cb, layerInstruction[i],
                     content[i], added[i], deleted[i], wasted[i], removed[i], topFiles.get(i), topDirs.get(i), null));
         }
         List<WastedPath> largestWasted = new ArrayList<>(wastedPaths);
@@ -173,7 +175,11 @@ public final class ImageAnalyzer {
                 idx = layer++;
             }
             String cb = h.path("created_by").asText("");
-            out.add(new HistoryEntry(i++, cb, CreatedBy.parse(cb).display(), empty, idx, null));
+            String shown = CreatedBy.parse(cb).display();
+            if (shown.isBlank() && !h.path("comment").asText("").isBlank()) {
+                shown = h.path("comment").asText(); // docker import: "Imported from -"
+            }
+            out.add(new HistoryEntry(i++, cb, shown, empty, idx, null));
         }
         return out;
     }
