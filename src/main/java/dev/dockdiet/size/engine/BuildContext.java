@@ -1,0 +1,187 @@
+package dev.dockdiet.size.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * The tar a build sends to the engine: the context directory minus what {@code .dockerignore}
+ * excludes, plus the Dockerfile text under {@link #DOCKERFILE_NAME}.
+ *
+ * <p>{@code .dockerignore}: one pattern per line, {@code #} comments, {@code !} exceptions (the last
+ * matching line wins), {@code *} and {@code ?} within a path segment, {@code **} across segments; a
+ * pattern that matches a directory excludes what is under it, as in Docker.
+ */
+public final class BuildContext {
+
+    /** Where the Dockerfile text is put in the context (passed to the engine as {@code dockerfile}). */
+    public static final String DOCKERFILE_NAME = ".dockdiet.Dockerfile";
+
+    private BuildContext() {
+    }
+
+    /** Writes the context tar to {@code out} (not closed). */
+    public static void tar(Path contextDir, String dockerfileText, java.io.OutputStream out) {
+        if (!Files.isDirectory(contextDir)) {
+            throw new EngineException("build context " + contextDir + " is not a directory");
+        }
+        List<Rule> rules = ignoreRules(contextDir);
+        try {
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(contextDir)) {
+                paths = walk.filter(p -> !p.equals(contextDir)).sorted().toList();
+            }
+            for (Path p : paths) {
+                String rel = contextDir.relativize(p).toString().replace('\\', '/');
+                if (excluded(rules, rel) || rel.equals(DOCKERFILE_NAME)) {
+                    continue;
+                }
+                TarArchiveEntry e;
+                if (Files.isSymbolicLink(p)) {
+                    e = new TarArchiveEntry(rel, TarArchiveEntry.LF_SYMLINK);
+                    e.setLinkName(Files.readSymbolicLink(p).toString());
+                } else if (Files.isDirectory(p)) {
+                    e = new TarArchiveEntry(rel + "/");
+                } else if (Files.isRegularFile(p)) {
+                    e = new TarArchiveEntry(rel);
+                    e.setSize(Files.size(p));
+                } else {
+                    continue;
+                }
+                e.setMode(mode(p, e.isDirectory()));
+                e.setModTime(Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis());
+                tar.putArchiveEntry(e);
+                if (e.isFile()) {
+                    try (InputStream in = Files.newInputStream(p)) {
+                        in.transferTo(tar);
+                    }
+                }
+                tar.closeArchiveEntry();
+            }
+            byte[] df = dockerfileText.getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry e = new TarArchiveEntry(DOCKERFILE_NAME);
+            e.setSize(df.length);
+            e.setMode(0100644);
+            tar.putArchiveEntry(e);
+            tar.write(df);
+            tar.closeArchiveEntry();
+            tar.finish();
+            tar.flush();
+        } catch (IOException e) {
+            throw new EngineException("cannot pack build context " + contextDir + ": " + EngineException.reason(e), e);
+        }
+    }
+
+    private static int mode(Path p, boolean dir) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+            int m = 0;
+            for (PosixFilePermission perm : perms) {
+                m |= 1 << (8 - perm.ordinal());
+            }
+            return (dir ? 040000 : 0100000) | m;
+        } catch (IOException | UnsupportedOperationException e) {
+            return dir ? 040755 : 0100644;
+        }
+    }
+
+    record Rule(Pattern pattern, boolean exception) {
+    }
+
+    static List<Rule> ignoreRules(Path contextDir) {
+        Path f = contextDir.resolve(".dockerignore");
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            return parseIgnore(Files.readString(f, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + f + ": " + EngineException.reason(e), e);
+        }
+    }
+
+    static List<Rule> parseIgnore(String text) {
+        List<Rule> rules = new ArrayList<>();
+        for (String raw : text.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean exception = line.startsWith("!");
+            if (exception) {
+                line = line.substring(1).strip();
+            }
+            String clean = LayerEntry.normalise(line);
+            if (clean.equals("/")) {
+                continue;
+            }
+            rules.add(new Rule(Pattern.compile(glob(clean.substring(1))), exception));
+        }
+        return rules;
+    }
+
+    private static String glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                i++;
+                if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
+                    i++;
+                    re.append("(?:.*/)?");
+                } else {
+                    re.append(".*");
+                }
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else if (c == '\\' && i + 1 < g.length()) {
+                re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+
+    /** Whether {@code rel} (or one of its parent directories) is excluded; the last matching rule decides. */
+    static boolean excluded(List<Rule> rules, String rel) {
+        boolean out = false;
+        for (Rule r : rules) {
+            if (matchesSelfOrParent(r.pattern, rel)) {
+                out = !r.exception;
+            }
+        }
+        return out;
+    }
+
+    private static boolean matchesSelfOrParent(Pattern p, String rel) {
+        String s = rel;
+        while (true) {
+            if (p.matcher(s).matches()) {
+                return true;
+            }
+            int i = s.lastIndexOf('/');
+            if (i < 0) {
+                return false;
+            }
+            s = s.substring(0, i);
+        }
+    }
+
+}

@@ -1,0 +1,172 @@
+package dev.dockdiet.size.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockdiet.size.engine.ImageReport.ImageFinding;
+import dev.dockdiet.size.engine.ImageReport.Layer;
+import dev.dockdiet.size.engine.ImageReport.PathSize;
+import dev.dockdiet.size.engine.ImageReport.WastedPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Renders an {@link ImageReport} as text, JSON or SARIF 2.1.0. Returns strings; prints nothing. */
+public final class ImageReportWriter {
+
+    public enum Format { TEXT, JSON, SARIF }
+
+    private static final int BAR = 24;
+    private static final int SHOWN_WASTED = 10;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ImageReportWriter() {
+    }
+
+    public static String write(ImageReport r, Format f) {
+        return switch (f) {
+            case TEXT -> text(r);
+            case JSON -> json(r);
+            case SARIF -> sarif(r);
+        };
+    }
+
+    public static String text(ImageReport r) {
+        StringBuilder b = new StringBuilder();
+        String id = r.imageId() == null ? "" : r.imageId().replace("sha256:", "");
+        b.append("Image ").append(r.image());
+        if (!id.isEmpty()) {
+            b.append("  (").append(id, 0, Math.min(12, id.length())).append(')');
+        }
+        if (r.os() != null) {
+            b.append("  ").append(r.os()).append('/').append(r.architecture() == null ? "?" : r.architecture());
+        }
+        b.append('\n');
+        b.append("Size ").append(Sizes.human(r.totalBytes())).append(" in ").append(r.layers().size())
+                .append(r.layers().size() == 1 ? " layer" : " layers");
+        if (r.engineSizeBytes() != null) {
+            b.append(" (engine: ").append(Sizes.human(r.engineSizeBytes())).append(')');
+        }
+        b.append("   wasted ").append(Sizes.human(r.wastedBytes()))
+                .append("   efficiency ").append(String.format(Locale.ROOT, "%.1f%%", r.efficiency() * 100)).append('\n');
+        b.append('\n');
+        long max = r.layers().stream().mapToLong(Layer::contentBytes).max().orElse(0);
+        boolean lines = r.dockerfile() != null;
+        b.append(String.format(Locale.ROOT, "%3s  %9s  %-" + BAR + "s  %9s  %s%n", "#", "size", "", "wasted",
+                lines ? "line  instruction" : "instruction"));
+        for (Layer l : r.layers()) {
+            String where = !lines ? "" : String.format(Locale.ROOT, "%-4s  ", l.step() == null ? "-" : l.step().line());
+            b.append(String.format(Locale.ROOT, "%3d  %9s  %-" + BAR + "s  %9s  %s%s%n", l.index(),
+                    Sizes.human(l.contentBytes()), bar(l.contentBytes(), max),
+                    l.wastedBytes() == 0 ? "" : Sizes.human(l.wastedBytes()), where, WasteFindings.brief(l)));
+            if (l.contentBytes() >= 1000 && !l.largestFiles().isEmpty()) {
+                b.append("       adds ").append(l.filesAdded()).append(l.filesAdded() == 1 ? " file" : " files");
+                if (!l.largestDirectories().isEmpty()) {
+                    b.append("; top dirs ").append(paths(l.largestDirectories().subList(0,
+                            Math.min(3, l.largestDirectories().size()))));
+                }
+                b.append("; top files ").append(paths(l.largestFiles().subList(0, Math.min(3, l.largestFiles().size()))))
+                        .append('\n');
+            }
+        }
+        if (!r.wastedPaths().isEmpty()) {
+            b.append("\nWasted (").append(r.wastedPathCount()).append(r.wastedPathCount() == 1 ? " copy" : " copies")
+                    .append(" that do not survive in the final filesystem):\n");
+            for (WastedPath w : r.wastedPaths().subList(0, Math.min(SHOWN_WASTED, r.wastedPaths().size()))) {
+                b.append(String.format(Locale.ROOT, "  %9s  %s  (layer %d, %s by layer %d)%n", Sizes.human(w.bytes()),
+                        w.path(), w.addedBy(), w.how().name().toLowerCase(Locale.ROOT), w.removedBy()));
+            }
+            if (r.wastedPathCount() > SHOWN_WASTED) {
+                b.append("  … and ").append(r.wastedPathCount() - SHOWN_WASTED).append(" more\n");
+            }
+        }
+        if (!r.findings().isEmpty()) {
+            b.append('\n');
+            for (ImageFinding f : r.findings()) {
+                String loc = f.line() == null ? "" : (r.dockerfile() == null ? "line" : r.dockerfile()) + ":" + f.line() + ": ";
+                b.append(loc).append(f.level()).append(' ').append(f.ruleId()).append(": ").append(f.message()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String paths(List<PathSize> ps) {
+        return ps.stream().map(p -> p.path() + " " + Sizes.human(p.bytes())).collect(Collectors.joining(", "));
+    }
+
+    private static String bar(long v, long max) {
+        if (max <= 0 || v <= 0) {
+            return "";
+        }
+        int n = (int) Math.max(1, Math.round((double) v * BAR / max));
+        return "█".repeat(n);
+    }
+
+    public static String json(ImageReport r) {
+        try {
+            return JSON.writeValueAsString(r) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SARIF 2.1.0: one run, rule {@value WasteFindings#RULE_ID}, results at Dockerfile lines when known. */
+    public static String sarif(ImageReport r) {
+        ObjectNode log = JSON.createObjectNode();
+        log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        log.put("version", "2.1.0");
+        ObjectNode run = log.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "dockdiet");
+        String version = ImageReportWriter.class.getPackage().getImplementationVersion();
+        driver.put("version", version == null ? "0.1.0-SNAPSHOT" : version);
+        driver.put("informationUri", "https://github.com/dockdiet/dockdiet");
+        ObjectNode rule = driver.putArray("rules").addObject();
+        rule.put("id", WasteFindings.RULE_ID);
+        rule.put("name", WasteFindings.RULE_NAME);
+        rule.putObject("shortDescription").put("text", WasteFindings.RULE_SUMMARY);
+        rule.put("helpUri", "https://github.com/dockdiet/dockdiet/blob/main/rules/" + WasteFindings.RULE_ID + "-"
+                + WasteFindings.RULE_NAME + ".md");
+        rule.putObject("defaultConfiguration").put("level", "warning");
+        ArrayNode results = run.putArray("results");
+        String uri = r.dockerfile() == null ? null : r.dockerfile().replace('\\', '/');
+        for (ImageFinding f : r.findings()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.ruleId());
+            res.put("ruleIndex", 0);
+            res.put("level", f.level());
+            res.putObject("message").put("text", f.message());
+            if (f.line() != null && uri != null) {
+                ObjectNode region = res.putArray("locations").addObject().putObject("physicalLocation");
+                region.putObject("artifactLocation").put("uri", uri);
+                ObjectNode reg = region.putObject("region");
+                reg.put("startLine", f.line());
+                if (f.endLine() != null && f.endLine() > f.line()) {
+                    reg.put("endLine", f.endLine());
+                }
+            }
+            ObjectNode props = res.putObject("properties");
+            props.put("bytes", f.bytes());
+            props.put("layer", f.layer());
+            if (f.removedByLayer() != null) {
+                props.put("removedByLayer", f.removedByLayer());
+            }
+        }
+        ObjectNode props = run.putObject("properties");
+        props.put("image", r.image());
+        if (r.imageId() != null) {
+            props.put("imageId", r.imageId());
+        }
+        props.put("totalBytes", r.totalBytes());
+        props.put("wastedBytes", r.wastedBytes());
+        props.put("efficiency", r.efficiency());
+        try {
+            return JSON.writeValueAsString(log) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.dockdiet.size.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds a Dockerfile as written and in variants (rewrites), measures each image, optionally runs a
+ * smoke command in each, and removes what it created unless asked to keep it.
+ */
+public final class Measurer {
+
+    /** The repository the measured images are tagged under: {@code dockdiet-measure/<name>:<n>}. */
+    public static final String REPOSITORY = "dockdiet-measure/";
+
+    private Measurer() {
+    }
+
+    /** A Dockerfile text to build; the first one measured is the baseline the others are compared with. */
+    public record Variant(String name, String dockerfileText) {
+    }
+
+    /**
+     * @param smokeCommand run as {@code /bin/sh -c CMD} in a container of each built image; null: no smoke test
+     */
+    public record Options(Path context, String name, String smokeCommand, Duration smokeTimeout, boolean keep) {
+    }
+
+    /**
+     * One variant's outcome.
+     *
+     * @param sizeBytes the engine's image size (uncompressed), null when the build failed
+     * @param differenceBytes size minus the baseline's size (negative: smaller), null for the baseline or a failure
+     * @param smokeExitCode the smoke command's exit code, null when not run (or it timed out)
+     * @param smokeOutput the last lines of the smoke command's output
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VariantResult(String name, String tag, boolean built, String builder, String imageId, Long sizeBytes,
+                                Long differenceBytes, Double differencePercent, List<String> buildLog, String error,
+                                Integer smokeExitCode, List<String> smokeOutput, String smokeError, boolean kept) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(String dockerfile, String engineHost, String engineVersion, String apiVersion,
+                         String smokeCommand, List<VariantResult> variants) {
+        /** Every build succeeded and every smoke command that ran exited 0. */
+        public boolean allPassed() {
+            return variants.stream().allMatch(v -> v.built() && (smokeCommand == null
+                    || v.smokeExitCode() != null && v.smokeExitCode() == 0));
+        }
+    }
+
+    public static Report measure(DockerEngine engine, String dockerfileLabel, List<Variant> variants, Options o) {
+        List<VariantResult> results = new ArrayList<>();
+        Long baseline = null;
+        String repo = REPOSITORY + sanitize(o.name());
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            String tag = repo + ":" + i;
+            ImageBuilder.Result b = ImageBuilder.build(engine, o.context(), v.dockerfileText(), tag);
+            if (!b.ok()) {
+                results.add(new VariantResult(v.name(), tag, false, b.builder(), null, null, null, null, b.logTail(),
+                        b.error(), null, null, null, false));
+                continue;
+            }
+            long size = engine.imageSize(b.imageId());
+            Long diff = null;
+            Double pct = null;
+            if (i == 0) {
+                baseline = size;
+            } else if (baseline != null) {
+                diff = size - baseline;
+                pct = baseline == 0 ? null : 100.0 * diff / baseline;
+            }
+            Integer exit = null;
+            List<String> out = null;
+            String smokeError = null;
+            if (o.smokeCommand() != null) {
+                Smoke s = smoke(engine, tag, o.smokeCommand(), o.smokeTimeout(), o.keep());
+                exit = s.exit;
+                out = s.output;
+                smokeError = s.error;
+            }
+            if (!o.keep()) {
+                try {
+                    engine.client().removeImageCmd(tag).withForce(true).exec();
+                } catch (RuntimeException e) {
+                    // another tag may still hold it; nothing of ours is left under the tag
+                }
+            }
+            results.add(new VariantResult(v.name(), tag, true, b.builder(), b.imageId(), size, diff, pct, b.logTail(),
+                    null, exit, out, smokeError, o.keep()));
+        }
+        return new Report(dockerfileLabel, engine.host(), engine.serverVersion(), engine.apiVersion(), o.smokeCommand(),
+                results);
+    }
+
+    private record Smoke(Integer exit, List<String> output, String error) {
+    }
+
+    private static Smoke smoke(DockerEngine engine, String image, String command, Duration timeout, boolean keep) {
+        String id = engine.call("create a container of " + image, () -> engine.client().createContainerCmd(image)
+                .withEntrypoint("/bin/sh", "-c").withCmd(command).withNetworkDisabled(true).exec().getId());
+        try {
+            engine.call("start a container of " + image, () -> {
+                engine.client().startContainerCmd(id).exec();
+                return null;
+            });
+            Integer exit;
+            String error = null;
+            try {
+                exit = engine.client().waitContainerCmd(id).exec(new WaitContainerResultCallback())
+                        .awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                exit = null;
+                error = "no exit within " + timeout.toSeconds() + "s (" + EngineException.reason(e) + ")";
+                try {
+                    engine.client().killContainerCmd(id).exec();
+                } catch (RuntimeException gone) {
+                    // it stopped meanwhile
+                }
+            }
+            return new Smoke(exit, logs(engine, id), error);
+        } finally {
+            if (!keep) {
+                try {
+                    engine.client().removeContainerCmd(id).withForce(true).exec();
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    private static List<String> logs(DockerEngine engine, String id) {
+        Deque<String> tail = new ArrayDeque<>();
+        StringBuilder all = new StringBuilder();
+        try {
+            engine.client().logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame f) {
+                            all.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            return List.of("(no output: " + EngineException.reason(e) + ")");
+        }
+        for (String l : all.toString().split("\n")) {
+            if (!l.isBlank()) {
+                tail.addLast(l.stripTrailing());
+                if (tail.size() > 10) {
+                    tail.removeFirst();
+                }
+            }
+        }
+        return List.copyOf(tail);
+    }
+
+    /** The report for people: one row per variant, then the log tail of failed builds and smoke output. */
+    public static String text(Report r) {
+        StringBuilder b = new StringBuilder();
+        String builder = r.variants().isEmpty() ? "the engine API" : r.variants().get(0).builder();
+        b.append("Measured ").append(r.dockerfile()).append(" with the ").append(builder).append(" at ")
+                .append(r.engineHost()).append('\n');
+        int w = Math.max(7, r.variants().stream().mapToInt(v -> v.name().length()).max().orElse(0));
+        b.append(String.format(Locale.ROOT, "%n%-" + w + "s  %-6s  %9s  %-20s  %s%n", "variant", "build", "size",
+                "difference", r.smokeCommand() == null ? "" : "smoke: " + r.smokeCommand()));
+        for (VariantResult v : r.variants()) {
+            String diff = v.differenceBytes() == null ? (v.built() && v == r.variants().get(0) ? "(baseline)" : "")
+                    : (v.differenceBytes() > 0 ? "+" : v.differenceBytes() < 0 ? "-" : "")
+                    + Sizes.human(Math.abs(v.differenceBytes()))
+                    + (v.differencePercent() == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", v.differencePercent()));
+            String smoke = r.smokeCommand() == null || !v.built() ? ""
+                    : v.smokeExitCode() != null ? "exit " + v.smokeExitCode() : "failed: " + v.smokeError();
+            b.append(String.format(Locale.ROOT, "%-" + w + "s  %-6s  %9s  %-20s  %s%n", v.name(),
+                    v.built() ? "ok" : "FAILED", v.sizeBytes() == null ? "-" : Sizes.human(v.sizeBytes()), diff, smoke)
+                    .stripTrailing()).append('\n');
+        }
+        for (VariantResult v : r.variants()) {
+            if (!v.built()) {
+                b.append('\n').append(v.name()).append(": build failed: ").append(v.error()).append('\n');
+                v.buildLog().forEach(l -> b.append("  | ").append(l).append('\n'));
+            } else if (r.smokeCommand() != null && (v.smokeExitCode() == null || v.smokeExitCode() != 0)) {
+                b.append('\n').append(v.name()).append(": smoke command output:\n");
+                if (v.smokeOutput() != null) {
+                    v.smokeOutput().forEach(l -> b.append("  | ").append(l).append('\n'));
+                }
+            }
+        }
+        for (VariantResult v : r.variants()) {
+            if (v.kept()) {
+                b.append("kept ").append(v.tag()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** A repository path component: lower case, {@code [a-z0-9]} separated by single {@code . _ -}. */
+    static String sanitize(String name) {
+        String s = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        s = s.replaceAll("[._-]{2,}", "-").replaceAll("^[._-]+|[._-]+$", "");
+        return s.isEmpty() ? "image" : s;
+    }
+}

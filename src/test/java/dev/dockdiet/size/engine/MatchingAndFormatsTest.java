@@ -1,0 +1,194 @@
+package dev.dockdiet.size.engine;
+
+import static dev.dockdiet.size.engine.TestImages.layer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MatchingAndFormatsTest {
+
+    @Test
+    void createdByForms() {
+        assertThat(CreatedBy.parse("/bin/sh -c #(nop)  CMD [\"/bin/sh\" \"-c\" \"cat /hello.txt\"]"))
+                .isEqualTo(new CreatedBy("CMD", "[\"/bin/sh\" \"-c\" \"cat /hello.txt\"]"));
+        assertThat(CreatedBy.parse("/bin/sh -c #(nop) COPY file:c50ecf0f in /hello.txt"))
+                .isEqualTo(new CreatedBy("COPY", "file:c50ecf0f in /hello.txt"));
+        assertThat(CreatedBy.parse("/bin/sh -c apt-get update && apt-get install -y curl"))
+                .isEqualTo(new CreatedBy("RUN", "apt-get update && apt-get install -y curl"));
+        assertThat(CreatedBy.parse("|2 A=1 B=x /bin/sh -c make all")).isEqualTo(new CreatedBy("RUN", "make all"));
+        assertThat(CreatedBy.parse("RUN /bin/sh -c npm ci # buildkit")).isEqualTo(new CreatedBy("RUN", "npm ci"));
+        assertThat(CreatedBy.parse("RUN |1 V=2 /bin/sh -c make # buildkit")).isEqualTo(new CreatedBy("RUN", "make"));
+        assertThat(CreatedBy.parse("COPY . /app # buildkit")).isEqualTo(new CreatedBy("COPY", ". /app"));
+        assertThat(CreatedBy.parse("WORKDIR /app")).isEqualTo(new CreatedBy("WORKDIR", "/app"));
+        assertThat(CreatedBy.parse("")).isEqualTo(new CreatedBy(null, ""));
+        assertThat(CreatedBy.parse("make install")).isEqualTo(new CreatedBy("RUN", "make install"));
+    }
+
+    static final String DOCKERFILE = """
+            FROM golang:1.22 AS build
+            RUN go build -o /app .
+
+            FROM local/busybox:1
+            ARG VERSION=1
+            RUN apt-get update && \\
+                apt-get install -y big
+            # a comment
+            COPY --from=build /app /app
+            RUN --mount=type=cache,target=/root/.cache rm -rf /var/lib/apt/lists/*
+            CMD ["/app"]
+            """;
+
+    /** A BuildKit image of DOCKERFILE: ARG leaves no history; base history first. */
+    static ImageReport buildkitImage() {
+        List<byte[]> ls = List.of(layer().file("bin/busybox", 1000).bytes(),
+                layer().dir("var/lib/apt/lists").file("var/lib/apt/lists/index", 2_000_000).file("usr/bin/big", 5).bytes(),
+                layer().file("app", 10).bytes(),
+                layer().dir("var/lib/apt").opaque("var/lib/apt/lists").bytes());
+        byte[] config = TestImages.config(ls, List.of(
+                "", "/bin/sh -c #(nop)  CMD [\"/bin/sh\"]",
+                "RUN |1 VERSION=1 /bin/sh -c apt-get update &&     apt-get install -y big # buildkit",
+                "COPY /app /app # buildkit",
+                "RUN |1 VERSION=1 /bin/sh -c rm -rf /var/lib/apt/lists/* # buildkit",
+                "CMD [\"/app\"]"), List.of(false, true, false, false, false, true));
+        return ImageAnalyzer.analyze(ImageArchive.read(new ByteArrayInputStream(
+                TestImages.dockerArchive(ls, config, false)), "t"), "t", "tar", null);
+    }
+
+    @Test
+    void matchesLayersToTheFinalStageAndPointsFindingsAtTheCreatingLine() {
+        List<DockerfileStep> steps = DockerfileSteps.LINES.read(DOCKERFILE);
+        assertThat(steps).extracting(DockerfileStep::line).containsExactly(1, 2, 4, 5, 6, 9, 10, 11);
+        assertThat(steps.get(4)).isEqualTo(new DockerfileStep(6, 7, "RUN", "apt-get update &&     apt-get install -y big"));
+        ImageReport r = DockerfileMatcher.match(buildkitImage(), steps, "Dockerfile");
+        assertThat(r.layers()).extracting(l -> l.step() == null ? null : l.step().line())
+                .containsExactly(null, 6, 9, 10);
+        assertThat(r.history().get(1).step()).as("the base image's CMD is not ours").isNull();
+        assertThat(r.history().get(5).step().line()).isEqualTo(11);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(6);
+            assertThat(f.endLine()).isEqualTo(7);
+            assertThat(f.message()).isEqualTo("this layer adds 2.00 MB (1 file: /var/lib/apt/lists/index) that line 10"
+                    + " deletes; deleting in a later layer does not make the image smaller: clean up in the same RUN"
+                    + " that creates them");
+        });
+    }
+
+    @Test
+    void withoutADockerfileFindingsNameLayers() {
+        ImageReport r = buildkitImage();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.line()).isNull();
+            assertThat(f.message()).startsWith("layer 1 (RUN apt-get update && apt-get install -y big) adds 2.00 MB");
+        });
+    }
+
+    @Test
+    void sarifIsValidAndPointsAtTheLine() throws Exception {
+        ImageReport r = DockerfileMatcher.match(buildkitImage(), DockerfileSteps.LINES.read(DOCKERFILE), "app/Dockerfile");
+        String sarif = ImageReportWriter.sarif(r);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+        Schema schema;
+        // shared/ sits beside the checkout (CI) or one level further up (a worktree)
+        Path schemaFile = java.util.stream.Stream.of("../shared", "../../shared")
+                .map(d -> Path.of(d, "reference/reports/sarif-schema-2.1.0.json")).filter(Files::isRegularFile)
+                .findFirst().orElseThrow(() -> new AssertionError("shared/reference/reports/sarif-schema-2.1.0.json not found"));
+        try (InputStream in = Files.newInputStream(schemaFile)) {
+            schema = registry.getSchema(in, InputFormat.JSON);
+        }
+        assertThat(schema.validate(new ObjectMapper().readTree(sarif))).isEmpty();
+        var result = new ObjectMapper().readTree(sarif).path("runs").get(0).path("results").get(0);
+        assertThat(result.path("ruleId").asText()).isEqualTo("DD190");
+        assertThat(result.path("level").asText()).isEqualTo("warning");
+        var loc = result.path("locations").get(0).path("physicalLocation");
+        assertThat(loc.path("artifactLocation").path("uri").asText()).isEqualTo("app/Dockerfile");
+        assertThat(loc.path("region").path("startLine").asInt()).isEqualTo(6);
+        assertThat(loc.path("region").path("endLine").asInt()).isEqualTo(7);
+        // and without a Dockerfile: still valid, no location
+        String bare = ImageReportWriter.sarif(buildkitImage());
+        assertThat(schema.validate(new ObjectMapper().readTree(bare))).isEmpty();
+    }
+
+    @Test
+    void jsonRoundTripsTheFigures() throws Exception {
+        var json = new ObjectMapper().readTree(ImageReportWriter.json(buildkitImage()));
+        assertThat(json.path("totalBytes").asLong()).isEqualTo(2_001_015);
+        assertThat(json.path("wastedBytes").asLong()).isEqualTo(2_000_000);
+        assertThat(json.path("layers").get(1).path("largestFiles").get(0).path("path").asText())
+                .isEqualTo("/var/lib/apt/lists/index");
+        assertThat(json.has("engineSizeBytes")).isFalse();
+    }
+
+    @Test
+    void textShowsABarPerLayer() {
+        String text = ImageReportWriter.text(buildkitImage());
+        assertThat(text).contains("Size 2.00 MB in 4 layers   wasted 2.00 MB   efficiency 0.1%");
+        assertThat(text.lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).count()).isEqualTo(4);
+        assertThat(text).contains("████████████████████████");
+    }
+
+    @Test
+    void sizes() {
+        assertThat(Sizes.parse("200MB")).isEqualTo(200_000_000L);
+        assertThat(Sizes.parse("1.5 GB")).isEqualTo(1_500_000_000L);
+        assertThat(Sizes.parse("512MiB")).isEqualTo(512L << 20);
+        assertThat(Sizes.parse("20mb")).isEqualTo(20_000_000L);
+        assertThat(Sizes.parse("1234")).isEqualTo(1234L);
+        assertThat(Sizes.parse("10kB")).isEqualTo(10_000L);
+        assertThatThrownBy(() -> Sizes.parse("lots")).hasMessageContaining("not a size: 'lots'");
+        assertThat(Sizes.human(999)).isEqualTo("999 B");
+        assertThat(Sizes.human(52_400_000)).isEqualTo("52.4 MB");
+        assertThat(Sizes.human(1_982_296)).isEqualTo("1.98 MB");
+        assertThat(Sizes.human(254_000_000)).isEqualTo("254 MB");
+    }
+
+    @Test
+    void thresholds() {
+        ImageReport r = buildkitImage();
+        assertThat(new Thresholds(3_000_000L, 2_000_000L, 0.0).violations(r)).isEmpty();
+        assertThat(new Thresholds(2_000_000L, 1_999_999L, 0.5).violations(r)).containsExactly(
+                "image size 2.00 MB exceeds --max-size 2.00 MB (2001015 > 2000000 bytes)",
+                "wasted bytes 2.00 MB exceed --max-wasted 2.00 MB (2000000 > 1999999 bytes)",
+                "efficiency 0.0005 is below --min-efficiency 0.5");
+        assertThatThrownBy(() -> new Thresholds(null, null, 1.5)).hasMessageContaining("between 0 and 1");
+    }
+
+    @Test
+    void dockerignore() {
+        var rules = BuildContext.parseIgnore("""
+                # comment
+                node_modules
+                *.log
+                **/*.tmp
+                !keep.log
+                docs/
+                """);
+        assertThat(BuildContext.excluded(rules, "node_modules/x/y.js")).isTrue();
+        assertThat(BuildContext.excluded(rules, "a.log")).isTrue();
+        assertThat(BuildContext.excluded(rules, "keep.log")).isFalse();
+        assertThat(BuildContext.excluded(rules, "sub/a.log")).isFalse();
+        assertThat(BuildContext.excluded(rules, "x/y/z.tmp")).isTrue();
+        assertThat(BuildContext.excluded(rules, "docs/readme.md")).isTrue();
+        assertThat(BuildContext.excluded(rules, "src/main.go")).isFalse();
+    }
+
+    @Test
+    void escapeDirectiveAndApiVersions() {
+        List<DockerfileStep> steps = DockerfileSteps.LINES.read("# escape=`\nFROM x\nRUN a `\n  b\n");
+        assertThat(steps).containsExactly(new DockerfileStep(2, 2, "FROM", "x"), new DockerfileStep(3, 4, "RUN", "a   b"));
+        assertThat(DockerEngine.min("1.41", "1.44")).isEqualTo("1.41");
+        assertThat(DockerEngine.min("1.51", "1.44")).isEqualTo("1.44");
+        assertThat(DockerEngine.min("1.9", "1.44")).isEqualTo("1.9");
+        assertThat(Measurer.sanitize("My App/Dockerfile.prod")).isEqualTo("my-app-dockerfile.prod");
+    }
+}

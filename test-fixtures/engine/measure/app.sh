@@ -1,0 +1,2 @@
+#!/bin/sh
+test -r /opt/app/data.txt && echo "app ok: $(cat /opt/app/data.txt)"
