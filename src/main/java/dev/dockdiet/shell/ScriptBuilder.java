@@ -1,0 +1,679 @@
+package dev.dockdiet.shell;
+
+import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.LexerNoViableAltException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import dev.dockdiet.shell.antlr.ShellLexer;
+import dev.dockdiet.shell.antlr.ShellLexerBase;
+import dev.dockdiet.shell.antlr.ShellParser.AndOrContext;
+import dev.dockdiet.shell.antlr.ShellParser.BodyContext;
+import dev.dockdiet.shell.antlr.ShellParser.CaseClauseContext;
+import dev.dockdiet.shell.antlr.ShellParser.CaseItemContext;
+import dev.dockdiet.shell.antlr.ShellParser.CommandContext;
+import dev.dockdiet.shell.antlr.ShellParser.CommandSubstContext;
+import dev.dockdiet.shell.antlr.ShellParser.CompoundCommandContext;
+import dev.dockdiet.shell.antlr.ShellParser.CompoundListContext;
+import dev.dockdiet.shell.antlr.ShellParser.ConditionContext;
+import dev.dockdiet.shell.antlr.ShellParser.DqStringContext;
+import dev.dockdiet.shell.antlr.ShellParser.ForClauseContext;
+import dev.dockdiet.shell.antlr.ShellParser.FunctionDefContext;
+import dev.dockdiet.shell.antlr.ShellParser.IfClauseContext;
+import dev.dockdiet.shell.antlr.ShellParser.ElifPartContext;
+import dev.dockdiet.shell.antlr.ShellParser.ElsePartContext;
+import dev.dockdiet.shell.antlr.ShellParser.ListBodyContext;
+import dev.dockdiet.shell.antlr.ShellParser.NameWordContext;
+import dev.dockdiet.shell.antlr.ShellParser.PipelineContext;
+import dev.dockdiet.shell.antlr.ShellParser.ProcSubstContext;
+import dev.dockdiet.shell.antlr.ShellParser.RedirectContext;
+import dev.dockdiet.shell.antlr.ShellParser.ScriptContext;
+import dev.dockdiet.shell.antlr.ShellParser.SeparatorContext;
+import dev.dockdiet.shell.antlr.ShellParser.SimpleCommandContext;
+import dev.dockdiet.shell.antlr.ShellParser.WhileClauseContext;
+import dev.dockdiet.shell.antlr.ShellParser.WordContext;
+
+/** Runs the ANTLR lexer and parser over one source and turns the tree into the model. */
+final class ScriptBuilder {
+
+    /** Nesting limit for backticks, {@code sh -c}, {@code eval} ... inside each other. */
+    static final int MAX_DEPTH = 6;
+
+    record Ctx(int flags, Connector connector, AndOrList.Pos[] path) {
+        static final Ctx ROOT = new Ctx(0, Connector.START, new AndOrList.Pos[0]);
+
+        Ctx with(Connector c) {
+            return new Ctx(flags, c, path);
+        }
+
+        Ctx plus(int f) {
+            return new Ctx(flags | f, connector, path);
+        }
+
+        Ctx sub() {
+            return new Ctx(flags | SimpleCommand.SUBSTITUTION, Connector.START, path);
+        }
+
+        Ctx in(AndOrList list, int element, Connector c) {
+            AndOrList.Pos[] p = Arrays.copyOf(path, path.length + 1);
+            p[path.length] = new AndOrList.Pos(list, element);
+            return new Ctx(flags, c, p);
+        }
+    }
+
+    private final Source src;
+    private final String text;
+    private final int depth;
+    final List<SimpleCommand> commands = new ArrayList<>();
+    final List<AndOrList> lists = new ArrayList<>();
+    final List<ShellError> errors = new ArrayList<>();
+    /** Heredoc bodies by redirect, as sources (for {@code bash <<EOF}). */
+    final Map<Redirect, Source> heredocSources = new IdentityHashMap<>();
+    private final Map<Integer, ShellLexerBase.Heredoc> heredocs = new HashMap<>();
+
+    ScriptBuilder(Source src, int depth) {
+        this.src = src;
+        this.text = src.text;
+        this.depth = depth;
+    }
+
+    /** Parses a whole script (top level or nested shell) into a ShellScript. */
+    static ShellScript script(Source src, Ctx ctx, int[] orderPrefix, int depth) {
+        ScriptBuilder b = new ScriptBuilder(src, depth);
+        b.run(ctx);
+        b.finish(orderPrefix);
+        return new ShellScript(src.text, b.commands, b.lists, b.errors);
+    }
+
+    // ------------------------------------------------------------------ ANTLR
+
+    void run(Ctx ctx) {
+        CodePointCharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())));
+        ShellLexer lexer = new ShellLexer(chars);
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new Collector());
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        for (ShellLexerBase.Heredoc h : lexer.heredocs()) {
+            heredocs.put(h.operatorStart(), h);
+            if (!h.terminated()) {
+                errors.add(new ShellError(src.outer(h.operatorStart()), src.outerEnd(h.operatorStart() + 2),
+                        "here-document has no line '" + h.delimiter() + "' that ends it"));
+            }
+        }
+        dev.dockdiet.shell.antlr.ShellParser parser = new dev.dockdiet.shell.antlr.ShellParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        ScriptContext tree;
+        try {
+            tree = parser.script();
+        } catch (ParseCancellationException e) {
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.addErrorListener(new Collector());
+            tree = parser.script();
+        }
+        if (tree.listBody() != null) {
+            listBody(tree.listBody(), ctx);
+        }
+    }
+
+    private final class Collector extends BaseErrorListener {
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String msg,
+                                RecognitionException e) {
+            int s;
+            int end;
+            String message = msg;
+            if (offending instanceof Token t) {
+                if (t.getType() == Token.EOF || t.getStartIndex() < 0) {
+                    s = text.length();
+                    end = s;
+                } else {
+                    s = t.getStartIndex();
+                    end = t.getStopIndex() + 1;
+                }
+            } else if (e instanceof LexerNoViableAltException lx) {
+                s = Math.min(lx.getStartIndex(), text.length());
+                end = Math.min(s + 1, text.length());
+                char c = s < text.length() ? text.charAt(s) : 0;
+                if (c == '\'') {
+                    message = "unterminated single quote";
+                } else if (c == '`') {
+                    message = "unterminated backtick";
+                } else if (c == '"') {
+                    message = "unterminated double quote";
+                }
+            } else {
+                s = text.length();
+                end = s;
+            }
+            errors.add(new ShellError(src.outer(s), end > s ? src.outerEnd(end) : src.outer(s), message));
+        }
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    private void listBody(ListBodyContext lb, Ctx ctx) {
+        if (lb.children == null) {
+            return;
+        }
+        Connector next = ctx.connector();
+        List<ParseTree> ch = lb.children;
+        for (int i = 0; i < ch.size(); i++) {
+            if (ch.get(i) instanceof AndOrContext ao) {
+                int before = commands.size();
+                andOr(ao, ctx.with(next));
+                next = Connector.SEQUENCE;
+                if (i + 1 < ch.size() && ch.get(i + 1) instanceof SeparatorContext sep && sep.AMP() != null) {
+                    for (int k = before; k < commands.size(); k++) {
+                        commands.get(k).flags |= SimpleCommand.BACKGROUND;
+                    }
+                    next = Connector.BACKGROUND;
+                }
+            }
+        }
+    }
+
+    private void compoundList(CompoundListContext cl, Ctx ctx) {
+        if (cl != null && cl.listBody() != null) {
+            listBody(cl.listBody(), ctx);
+        }
+    }
+
+    private void andOr(AndOrContext ao, Ctx ctx) {
+        if (ao.children == null) {
+            return;
+        }
+        AndOrList list = new AndOrList();
+        lists.add(list);
+        Connector op = ctx.connector();
+        boolean first = true;
+        for (ParseTree child : ao.children) {
+            if (child instanceof PipelineContext pc) {
+                int element = list.addElement(op);
+                pipeline(pc, ctx.in(list, element, first ? ctx.connector() : op));
+                first = false;
+            } else if (child instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == ShellLexer.AND_IF) {
+                    op = Connector.AND;
+                } else if (type == ShellLexer.OR_IF) {
+                    op = Connector.OR;
+                }
+            }
+        }
+    }
+
+    private void pipeline(PipelineContext pc, Ctx ctx) {
+        List<CommandContext> cmds = pc.command();
+        int flags = (pc.BANG() != null ? SimpleCommand.NEGATED : 0) | (cmds.size() > 1 ? SimpleCommand.PIPELINE : 0);
+        Ctx c = ctx.plus(flags);
+        for (int i = 0; i < cmds.size(); i++) {
+            command(cmds.get(i), i == 0 ? c : c.with(Connector.PIPE));
+        }
+    }
+
+    private void command(CommandContext cc, Ctx ctx) {
+        if (cc.simpleCommand() != null) {
+            simple(cc.simpleCommand(), ctx);
+        } else if (cc.compoundCommand() != null) {
+            compound(cc.compoundCommand(), ctx);
+            for (RedirectContext r : cc.redirect()) {
+                substitutions(r, ctx);
+            }
+        } else if (cc.functionDef() != null) {
+            FunctionDefContext fd = cc.functionDef();
+            if (fd.compoundCommand() != null) {
+                compound(fd.compoundCommand(), ctx.plus(SimpleCommand.FUNCTION));
+            }
+        }
+    }
+
+    private void compound(CompoundCommandContext cc, Ctx ctx) {
+        if (cc.braceGroup() != null) {
+            compoundList(cc.braceGroup().compoundList(), ctx);
+        } else if (cc.subshell() != null) {
+            compoundList(cc.subshell().compoundList(), ctx.plus(SimpleCommand.SUBSHELL));
+        } else if (cc.ifClause() != null) {
+            IfClauseContext ic = cc.ifClause();
+            condition(ic.condition(), ctx);
+            body(ic.body(), ctx.plus(SimpleCommand.BRANCH));
+            for (ElifPartContext e : ic.elifPart()) {
+                condition(e.condition(), ctx.plus(SimpleCommand.BRANCH));
+                body(e.body(), ctx.plus(SimpleCommand.BRANCH));
+            }
+            ElsePartContext e = ic.elsePart();
+            if (e != null) {
+                body(e.body(), ctx.plus(SimpleCommand.BRANCH));
+            }
+        } else if (cc.forClause() != null) {
+            ForClauseContext fc = cc.forClause();
+            List<WordContext> words = fc.word();
+            for (int i = 1; i < words.size(); i++) {
+                substitutions(words.get(i), ctx);
+            }
+            body(fc.body(), ctx.plus(SimpleCommand.LOOP));
+        } else if (cc.whileClause() != null) {
+            WhileClauseContext wc = cc.whileClause();
+            condition(wc.condition(), ctx.plus(SimpleCommand.LOOP));
+            body(wc.body(), ctx.plus(SimpleCommand.LOOP));
+        } else if (cc.caseClause() != null) {
+            CaseClauseContext cs = cc.caseClause();
+            if (cs.word() != null) {
+                substitutions(cs.word(), ctx);
+            }
+            for (CaseItemContext item : cs.caseItem()) {
+                if (item.listBody() != null) {
+                    listBody(item.listBody(), ctx.plus(SimpleCommand.BRANCH));
+                }
+            }
+        }
+    }
+
+    private void condition(ConditionContext c, Ctx ctx) {
+        if (c != null) {
+            compoundList(c.compoundList(), ctx.plus(SimpleCommand.CONDITION));
+        }
+    }
+
+    private void body(BodyContext b, Ctx ctx) {
+        if (b != null) {
+            compoundList(b.compoundList(), ctx);
+        }
+    }
+
+    // ------------------------------------------------------------------ simple commands
+
+    private void simple(SimpleCommandContext sc, Ctx ctx) {
+        if (sc.children == null) {
+            return;
+        }
+        // substitutions run first (execution order)
+        substitutions(sc, ctx);
+
+        List<ParserRuleContext> elements = new ArrayList<>();
+        collectElements(sc, elements);
+        List<Assignment> assignments = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
+        List<Redirect> redirects = new ArrayList<>();
+        for (ParserRuleContext el : elements) {
+            if (el instanceof RedirectContext rc) {
+                Redirect r = redirect(rc);
+                if (r != null) {
+                    redirects.add(r);
+                }
+                continue;
+            }
+            Word w = word(el);
+            if (w == null) {
+                continue;
+            }
+            if (words.isEmpty() && el.getStart().getType() == ShellLexer.ASSIGN) {
+                Assignment a = Assignment.of(w);
+                if (a != null) {
+                    assignments.add(a);
+                    continue;
+                }
+            }
+            words.add(w);
+        }
+        int s = startOf(sc);
+        int e = endOf(sc);
+        if (s < 0) {
+            return;
+        }
+        SimpleCommand c = new SimpleCommand(words.isEmpty() ? null : words.get(0),
+                words.isEmpty() ? List.of() : words.subList(1, words.size()), assignments, redirects,
+                ctx.connector(), ctx.flags(), ctx.path(), src.outer(s), src.outerEnd(e), text.substring(s, e));
+        commands.add(c);
+        for (AndOrList.Pos p : ctx.path()) {
+            p.list().add(c);
+        }
+    }
+
+    private static void collectElements(ParserRuleContext ctx, List<ParserRuleContext> out) {
+        for (ParseTree child : ctx.children) {
+            if (child instanceof RedirectContext || child instanceof NameWordContext || child instanceof WordContext) {
+                out.add((ParserRuleContext) child);
+            } else if (child instanceof ParserRuleContext p && p.children != null) {
+                collectElements(p, out); // cmdStart
+            }
+        }
+    }
+
+    private Redirect redirect(RedirectContext rc) {
+        WordContext wc = rc.word();
+        Word target = wc == null ? null : word(wc);
+        Token op = rc.getStart();
+        if (target == null || op == null || op.getStartIndex() < 0) {
+            return null;
+        }
+        String t = op.getText();
+        int k = 0;
+        while (k < t.length() && Character.isDigit(t.charAt(k))) {
+            k++;
+        }
+        int fd = -1;
+        if (k > 0) {
+            try {
+                fd = Integer.parseInt(t.substring(0, k));
+            } catch (NumberFormatException ex) {
+                fd = Integer.MAX_VALUE;
+            }
+        }
+        String body = null;
+        boolean quoted = false;
+        ShellLexerBase.Heredoc h = op.getType() == ShellLexer.HEREDOC ? heredocs.get(op.getStartIndex()) : null;
+        if (h != null) {
+            body = text.substring(h.bodyStart(), h.bodyEnd());
+            quoted = h.quoted();
+        }
+        Redirect r = new Redirect(fd, t.substring(k), target, body, quoted, src.outer(op.getStartIndex()), target.end());
+        if (h != null) {
+            heredocSources.put(r, src.slice(h.bodyStart(), h.bodyEnd()));
+        }
+        return r;
+    }
+
+    /** Visits the commands of $(...), <(...) and backticks inside a subtree, in source order. */
+    private void substitutions(ParseTree node, Ctx ctx) {
+        if (node instanceof CommandSubstContext cs) {
+            if (cs.listBody() != null) {
+                listBody(cs.listBody(), ctx.sub());
+            }
+            return;
+        }
+        if (node instanceof ProcSubstContext ps) {
+            if (ps.listBody() != null) {
+                listBody(ps.listBody(), ctx.sub());
+            }
+            return;
+        }
+        if (node instanceof TerminalNode t) {
+            if (t.getSymbol().getType() == ShellLexer.BACKTICK) {
+                backtick(t.getSymbol(), ctx.sub());
+            }
+            return;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            substitutions(node.getChild(i), ctx);
+        }
+    }
+
+    private void backtick(Token t, Ctx ctx) {
+        if (depth >= MAX_DEPTH || t.getStartIndex() < 0) {
+            return;
+        }
+        int from = t.getStartIndex() + 1;
+        int to = t.getStopIndex(); // the closing backtick
+        StringBuilder inner = new StringBuilder(to - from);
+        int[] offsets = new int[to - from + 1];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < to && "\\`$".indexOf(text.charAt(i + 1)) >= 0) {
+                i++;
+                c = text.charAt(i);
+            }
+            inner.append(c);
+            offsets[n++] = src.outer(i);
+        }
+        offsets[n] = src.outerEnd(to);
+        ScriptBuilder child = new ScriptBuilder(Source.mapped(inner.toString(), Arrays.copyOf(offsets, n + 1)),
+                depth + 1);
+        child.run(ctx);
+        commands.addAll(child.commands);
+        lists.addAll(child.lists);
+        errors.addAll(child.errors);
+        heredocSources.putAll(child.heredocSources);
+    }
+
+    // ------------------------------------------------------------------ words
+
+    /** Builds a Word from a word or nameWord context; null when it has no real token. */
+    Word word(ParserRuleContext w) {
+        int s = startOf(w);
+        int e = endOf(w);
+        if (s < 0 || e < s) {
+            return null;
+        }
+        WordDecoder d = new WordDecoder();
+        d.parts(w);
+        String value = d.value.toString();
+        int[] offs = Arrays.copyOf(d.offsets, value.length() + 1);
+        offs[value.length()] = value.isEmpty() ? src.outer(s) : offs[value.length() - 1] + 1;
+        return new Word(value, text.substring(s, e), src.outer(s), src.outerEnd(e), d.literal, d.glob, d.quoted, offs);
+    }
+
+    private final class WordDecoder {
+        final StringBuilder value = new StringBuilder();
+        int[] offsets = new int[16];
+        boolean literal = true;
+        boolean glob;
+        boolean quoted;
+
+        void add(char c, int innerIndex) {
+            if (value.length() + 1 >= offsets.length) {
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[value.length()] = src.outer(innerIndex);
+            value.append(c);
+        }
+
+        void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                add(text.charAt(i), i);
+            }
+        }
+
+        void parts(ParseTree node) {
+            if (node instanceof TerminalNode t) {
+                token(t.getSymbol());
+            } else if (node instanceof DqStringContext) {
+                quoted = true;
+                for (int i = 0; i < node.getChildCount(); i++) {
+                    parts(node.getChild(i));
+                }
+            } else if (node instanceof CommandSubstContext || node instanceof ProcSubstContext) {
+                literal = false;
+                int s = startOf((ParserRuleContext) node);
+                int e = endOf((ParserRuleContext) node);
+                if (s >= 0 && e >= s) {
+                    range(s, e);
+                }
+            } else {
+                for (int i = 0; i < node.getChildCount(); i++) {
+                    parts(node.getChild(i));
+                }
+            }
+        }
+
+        void token(Token t) {
+            int s = t.getStartIndex();
+            int stop = t.getStopIndex();
+            if (s < 0 || stop < s) {
+                return;
+            }
+            switch (t.getType()) {
+                case ShellLexer.WORD -> unquoted(s, stop);
+                case ShellLexer.SQ_STRING -> {
+                    quoted = true;
+                    range(s + 1, stop);
+                }
+                case ShellLexer.ANSI_C -> {
+                    quoted = true;
+                    ansiC(s + 2, stop);
+                }
+                case ShellLexer.DQ_TEXT -> dqText(s, stop);
+                case ShellLexer.DQ_START, ShellLexer.DQ_END -> quoted = true;
+                case ShellLexer.VAR, ShellLexer.PARAM, ShellLexer.ARITH, ShellLexer.BACKTICK -> {
+                    literal = false;
+                    range(s, stop + 1);
+                }
+                default -> range(s, stop + 1);
+            }
+        }
+
+        void unquoted(int s, int stop) {
+            for (int i = s; i <= stop; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' && i < stop) {
+                    char n = text.charAt(i + 1);
+                    if (n == '\n') {
+                        i++;
+                        continue;
+                    }
+                    if (n == '\r' && i + 1 < stop && text.charAt(i + 2) == '\n') {
+                        i += 2;
+                        continue;
+                    }
+                    add(n, i + 1);
+                    i++;
+                    continue;
+                }
+                if (c == '*' || c == '?' || (c == '[' && text.indexOf(']', i) >= 0 && text.indexOf(']', i) <= stop)) {
+                    glob = true;
+                }
+                add(c, i);
+            }
+        }
+
+        void dqText(int s, int stop) {
+            for (int i = s; i <= stop; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' && i < stop) {
+                    char n = text.charAt(i + 1);
+                    if (n == '$' || n == '`' || n == '"' || n == '\\') {
+                        add(n, i + 1);
+                        i++;
+                        continue;
+                    }
+                    if (n == '\n') {
+                        i++;
+                        continue;
+                    }
+                }
+                add(c, i);
+            }
+        }
+
+        void ansiC(int s, int closing) {
+            for (int i = s; i < closing; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' && i + 1 < closing) {
+                    char n = text.charAt(i + 1);
+                    char r = switch (n) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        case 'a' -> 7;
+                        case 'b' -> '\b';
+                        case 'e', 'E' -> 27;
+                        case 'f' -> '\f';
+                        case 'v' -> 11;
+                        case '\\', '\'', '"', '?' -> n;
+                        default -> 0;
+                    };
+                    if (r != 0) {
+                        add(r, i);
+                        i++;
+                        continue;
+                    }
+                }
+                add(c, i);
+            }
+        }
+    }
+
+    private static int startOf(ParserRuleContext ctx) {
+        Token t = ctx.getStart();
+        if (t == null || t.getType() == Token.EOF || t.getStartIndex() < 0) {
+            // a conjured (missing) first token: look for the first real one
+            return firstReal(ctx);
+        }
+        return t.getStartIndex();
+    }
+
+    private static int firstReal(ParseTree node) {
+        if (node instanceof TerminalNode t) {
+            Token tok = t.getSymbol();
+            return tok.getType() != Token.EOF && tok.getStartIndex() >= 0 ? tok.getStartIndex() : -1;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            int r = firstReal(node.getChild(i));
+            if (r >= 0) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastReal(ParseTree node) {
+        if (node instanceof TerminalNode t) {
+            Token tok = t.getSymbol();
+            return tok.getType() != Token.EOF && tok.getStartIndex() >= 0 ? tok.getStopIndex() + 1 : -1;
+        }
+        for (int i = node.getChildCount() - 1; i >= 0; i--) {
+            int r = lastReal(node.getChild(i));
+            if (r >= 0) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static int endOf(ParserRuleContext ctx) {
+        return lastReal(ctx);
+    }
+
+    // ------------------------------------------------------------------ effective commands
+
+    /** Assigns execution order and resolves wrappers and nested shells. */
+    void finish(int[] orderPrefix) {
+        for (int i = 0; i < commands.size(); i++) {
+            int[] o = Arrays.copyOf(orderPrefix, orderPrefix.length + 1);
+            o[orderPrefix.length] = i;
+            commands.get(i).order = o;
+        }
+        Wrappers.Nested nested = new Wrappers.Nested() {
+            @Override
+            public ShellScript parse(Source source, SimpleCommand owner) {
+                if (depth >= MAX_DEPTH) {
+                    return null;
+                }
+                Ctx ctx = new Ctx(owner.flags | SimpleCommand.NESTED_SHELL, owner.connector, owner.path);
+                return script(source, ctx, owner.order, depth + 1);
+            }
+
+            @Override
+            public Source heredocBody(Redirect r) {
+                return heredocSources.get(r);
+            }
+        };
+        for (SimpleCommand c : commands) {
+            c.effective = Wrappers.unwrap(c, nested);
+        }
+    }
+}
