@@ -1,0 +1,438 @@
+package dev.dockdiet.cli;
+
+import dev.dockdiet.config.Baseline;
+import dev.dockdiet.config.Config;
+import dev.dockdiet.config.ConfigException;
+import dev.dockdiet.config.ConfigLoader;
+import dev.dockdiet.config.FailOn;
+import dev.dockdiet.fix.Fixer;
+import dev.dockdiet.fix.TextFile;
+import dev.dockdiet.fix.UnifiedDiff;
+import dev.dockdiet.lint.DockerfileFinder;
+import dev.dockdiet.lint.Linter;
+import dev.dockdiet.report.FileReport;
+import dev.dockdiet.report.LintReport;
+import dev.dockdiet.report.ReportOptions;
+import dev.dockdiet.report.Reporter;
+import dev.dockdiet.report.Reporters;
+import dev.dockdiet.rule.Applicability;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.rules.Rules;
+import dev.dockdiet.size.SizePicture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dockdiet [lint] [PATH...]}: lint Dockerfiles and report. */
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Lint Dockerfiles: image size, build correctness, security and style. "
+                + "A PATH is a file, a directory (searched for Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, "
+                + "Containerfile; .git, node_modules, target and .gitignore'd paths skipped), or - for stdin.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above the --fail-on threshold", "1:findings at or above the threshold",
+                "2:the run failed (bad option, unreadable file, broken config); one line on stderr"})
+public class LintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "files, directories or - (default: the current directory)")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "NAME[=FILE]",
+            description = "text (default), json, sarif, checkstyle, github, gitlab, rdjson; repeat with =FILE to write several")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of stdout")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "error, warning, info, style or none (default: the config's, else warning)")
+    String failOn;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "use this config instead of discovering .dockdiet.yaml (or .hadolint.yaml) upwards from each file")
+    Path config;
+
+    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "the path to report (and find config from) for -")
+    String stdinFilename;
+
+    @Option(names = "--fix", arity = "0..1", fallbackValue = "safe", paramLabel = "safe|suggested",
+            description = "apply safe fixes in place (suggested: also fixes that may change behaviour)")
+    String fix;
+
+    @Option(names = "--diff", description = "with --fix: print a unified diff instead of writing files")
+    boolean diff;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings that are not in this baseline")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "record today's findings as the baseline and exit 0")
+    Path writeBaseline;
+
+    @Option(names = "--context", paramLabel = "DIR", description = "the build context (default: the Dockerfile's directory)")
+    Path context;
+
+    @Option(names = "--ignore", paramLabel = "RULE", split = ",", description = "skip rules (ids, names or hadolint codes)")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--select", paramLabel = "RULE", split = ",", description = "run only these rules")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: on a terminal, unless NO_COLOR is set), always, never")
+    String color = "auto";
+
+    @Option(names = "--debug", description = "print stack traces of internal errors")
+    boolean debug;
+
+    /** One file to lint: where its text comes from and how it is reported. */
+    private record Input(Path path, String display, boolean stdin) {
+    }
+
+    private record Outcome(Input input, TextFile file, Linter.Result result, Config config, String error) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Main.Io io = Main.io(spec);
+        Applicability fixLevel = parseFix();
+        if (diff && fixLevel == null) {
+            fixLevel = Applicability.SAFE;
+        }
+        FailOn cliFailOn = parseFailOn();
+        Map<String, Path> targets = parseFormats();
+        List<Input> inputs = inputs();
+        ConfigLoader loader = new ConfigLoader(Rules::resolve);
+        Config explicit = null;
+        if (config != null) {
+            explicit = loadConfig(loader, config);
+        }
+        Baseline base = null;
+        if (baseline != null) {
+            try {
+                base = Baseline.load(baseline);
+            } catch (ConfigException e) {
+                throw new RunFailure(e.getMessage());
+            }
+        }
+        Linter linter = Main.linter();
+        List<Outcome> outcomes = lintAll(inputs, loader, explicit, linter, base, fixLevel, io);
+
+        int failures = 0;
+        for (Outcome o : outcomes) {
+            if (o.error() != null) {
+                io.err().println("dockdiet: " + o.error());
+                failures++;
+            } else if (!o.result().failures().isEmpty()) {
+                for (Linter.RuleFailure f : o.result().failures()) {
+                    io.err().println("dockdiet: internal error in rule " + f.ruleId() + " on " + o.input().display()
+                            + ": " + f.error() + " (please report this)");
+                    if (debug) {
+                        f.error().printStackTrace(io.err());
+                    }
+                }
+                failures++;
+            }
+        }
+        if (writeBaseline != null) {
+            Baseline.Builder b = Baseline.builder();
+            for (Outcome o : outcomes) {
+                if (o.result() != null) {
+                    b.add(o.input().display(), o.file().text(), o.result().findings());
+                }
+            }
+            b.build().write(writeBaseline);
+            io.err().println("dockdiet: baseline of " + b.build().entries().size() + " findings written to " + writeBaseline);
+            return failures > 0 ? 2 : 0;
+        }
+
+        List<FileReport> files = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.result() != null) {
+                SizePicture size = Main.sizePicture(o.result());
+                files.add(new FileReport(o.input().display(), o.file().text(), o.result().findings(), size, o.file().bom()));
+            } else {
+                files.add(new FileReport(o.input().display(), null, List.of(), null));
+            }
+        }
+        LintReport report = new LintReport(Version.VERSION, files, Rules.metas(), RuleDocs::pageById);
+        writeReports(report, targets, io);
+
+        if (failures > 0) {
+            return 2;
+        }
+        for (Outcome o : outcomes) {
+            FailOn threshold = cliFailOn != null ? cliFailOn : o.config().failOnOr(FailOn.DEFAULT);
+            for (Finding f : o.result().findings()) {
+                if (threshold.failsOn(f.severity())) {
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private List<Outcome> lintAll(List<Input> inputs, ConfigLoader loader, Config explicit, Linter linter, Baseline base,
+                                  Applicability fixLevel, Main.Io io) throws Exception {
+        int threads = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
+        List<Outcome> out = new ArrayList<>();
+        if (threads <= 1) {
+            for (Input in : inputs) {
+                out.add(lintOne(in, loader, explicit, linter, base, fixLevel, io));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dockdiet-lint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Input in : inputs) {
+                futures.add(pool.submit(() -> lintOne(in, loader, explicit, linter, base, fixLevel, io)));
+            }
+            for (Future<Outcome> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Exception ex) {
+                        throw ex;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    private Outcome lintOne(Input in, ConfigLoader loader, Config explicit, Linter linter, Baseline base,
+                            Applicability fixLevel, Main.Io io) throws IOException {
+        Config cfg;
+        try {
+            cfg = explicit != null ? explicit : loader.forFile(in.stdin() ? Path.of(in.display()) : in.path());
+        } catch (ConfigException e) {
+            throw new RunFailure(e.getMessage());
+        }
+        cfg = withCliRules(cfg);
+        TextFile file;
+        try {
+            file = read(in, io);
+        } catch (NoSuchFileException e) {
+            return new Outcome(in, null, null, cfg, in.display() + ": no such file");
+        } catch (IOException e) {
+            return new Outcome(in, null, null, cfg, describe(in, e));
+        }
+        if (file.text().indexOf('\0') >= 0) {
+            return new Outcome(in, null, null, cfg, in.display() + ": not a text file (it contains NUL bytes)");
+        }
+        RuleSettings settings = Main.settings(cfg, context != null ? context
+                : (in.path() != null && in.path().getParent() != null ? in.path().getParent()
+                : Path.of(in.display()).toAbsolutePath().getParent()));
+        Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base);
+        if (fixLevel != null && !in.stdin()) {
+            final Config c = cfg;
+            Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
+                    t -> linter.lint(t, in.path(), in.display(), c, settings, null).findings(), fixLevel, 10);
+            if (fixed.changed()) {
+                if (diff) {
+                    synchronized (io) {
+                        io.out().print(UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
+                        io.out().flush();
+                    }
+                } else {
+                    file.write(fixed.text());
+                    file = new TextFile(file.path(), fixed.text(), file.bom());
+                    result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base);
+                }
+            }
+        }
+        return new Outcome(in, file, result, cfg, null);
+    }
+
+    private static String describe(Input in, IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return in.display() + ": permission denied";
+        }
+        if (m != null && m.contains("not valid UTF-8")) {
+            return in.display() + ": not a text file (not valid UTF-8)";
+        }
+        return in.display() + ": cannot read: " + (m == null ? e.getClass().getSimpleName() : m);
+    }
+
+    private TextFile read(Input in, Main.Io io) throws IOException {
+        if (in.stdin()) {
+            InputStream s = io.in();
+            return TextFile.decode(Path.of(in.display()), s.readAllBytes());
+        }
+        if (Files.isDirectory(in.path())) {
+            throw new IOException("is a directory");
+        }
+        long size = Files.size(in.path());
+        if (size > 64L * 1024 * 1024) {
+            throw new IOException("larger than 64 MB; not a Dockerfile");
+        }
+        return TextFile.read(in.path());
+    }
+
+    private Config withCliRules(Config c) {
+        if (ignore.isEmpty() && select.isEmpty()) {
+            return c;
+        }
+        List<String> ig = new ArrayList<>(c.ignore());
+        for (String r : ignore) {
+            ig.add(resolveRule(r));
+        }
+        List<String> sel = new ArrayList<>(c.select());
+        for (String r : select) {
+            sel.add(resolveRule(r));
+        }
+        return new Config(c.file(), c.baseDir(), c.dialect(), ig, sel, c.severity(), c.trustedRegistries(),
+                c.allowedBaseImages(), c.sizeBudget(), c.failOn(), c.exclude(), c.images(), c.warnings());
+    }
+
+    private String resolveRule(String r) {
+        return Rules.resolve(r).orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown rule '" + r + "'"));
+    }
+
+    private Config loadConfig(ConfigLoader loader, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new RunFailure(file + ": no such config file");
+        }
+        try {
+            return loader.load(file);
+        } catch (ConfigException e) {
+            throw new RunFailure(e.getMessage());
+        }
+    }
+
+    private List<Input> inputs() throws IOException {
+        List<String> ps = paths.isEmpty() ? List.of(".") : paths;
+        List<Input> out = new ArrayList<>();
+        for (String p : ps) {
+            if (p.equals("-")) {
+                out.add(new Input(null, stdinFilename != null ? stdinFilename : "-", true));
+                continue;
+            }
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                List<Path> found = DockerfileFinder.find(path);
+                for (Path f : found) {
+                    out.add(new Input(f, display(f), false));
+                }
+                if (found.isEmpty() && !paths.isEmpty()) {
+                    spec.commandLine().getErr().println("dockdiet: no Dockerfiles found in " + p);
+                }
+            } else if (!Files.exists(path)) {
+                throw new RunFailure(p + ": no such file or directory");
+            } else {
+                out.add(new Input(path, display(path), false));
+            }
+        }
+        return out;
+    }
+
+    private static String display(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : p.toString();
+        return s.replace('\\', '/');
+    }
+
+    private Applicability parseFix() {
+        if (fix == null) {
+            return null;
+        }
+        return switch (fix.toLowerCase(Locale.ROOT)) {
+            case "safe" -> Applicability.SAFE;
+            case "suggested", "unsafe" -> Applicability.SUGGESTED;
+            default -> throw new ParameterException(spec.commandLine(), "--fix takes safe or suggested, not '" + fix + "'");
+        };
+    }
+
+    private FailOn parseFailOn() {
+        if (failOn == null) {
+            return null;
+        }
+        try {
+            return FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "--fail-on takes error, warning, info, style or none, not '" + failOn + "'");
+        }
+    }
+
+    private Map<String, Path> parseFormats() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        List<String> fs = formats.isEmpty() ? List.of("text") : formats;
+        int toStdout = 0;
+        for (String f : fs) {
+            int eq = f.indexOf('=');
+            String name = (eq < 0 ? f : f.substring(0, eq)).toLowerCase(Locale.ROOT);
+            if (!Reporters.NAMES.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "unknown format '" + name + "'; valid formats: "
+                        + String.join(", ", Reporters.NAMES));
+            }
+            Path target = eq < 0 ? output : Path.of(f.substring(eq + 1));
+            if (target == null) {
+                toStdout++;
+            }
+            out.put(name + (target == null ? "" : "=" + target), target);
+        }
+        if (toStdout > 1) {
+            throw new ParameterException(spec.commandLine(), "only one format can go to stdout; give the others =FILE");
+        }
+        return out;
+    }
+
+    private void writeReports(LintReport report, Map<String, Path> targets, Main.Io io) throws IOException {
+        for (Map.Entry<String, Path> e : targets.entrySet()) {
+            String name = e.getKey().contains("=") ? e.getKey().substring(0, e.getKey().indexOf('=')) : e.getKey();
+            Path target = e.getValue();
+            boolean colour = target == null && name.equals("text") && Main.colour(color, io);
+            ReportOptions opts = ReportOptions.defaults().withColour(colour).withSrcRoot(Path.of("").toAbsolutePath());
+            Reporter reporter = Reporters.create(name, opts);
+            if (target == null) {
+                Writer w = io.out();
+                reporter.write(report, w);
+                w.flush();
+            } else {
+                Path parent = target.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try (Writer w = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
+                    reporter.write(report, w);
+                } catch (IOException ex) {
+                    throw new RunFailure("cannot write " + target + ": " + ex.getMessage());
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,156 @@
+package dev.dockdiet.cli;
+
+import dev.dockdiet.config.Config;
+import dev.dockdiet.config.ConfigException;
+import dev.dockdiet.lint.Linter;
+import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.size.SizePicture;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The entry point. The CLI is the only place that touches stdout, stderr and exit codes; it
+ * never analyses (that is {@link Linter}'s job).
+ */
+public final class Main {
+
+    /** Where a command reads and writes; tests pass their own. */
+    record Io(PrintWriter out, PrintWriter err, InputStream in, boolean terminal) {
+    }
+
+    private static final ThreadLocal<Io> IO = new ThreadLocal<>();
+
+    /** Top level: {@code dockdiet [lint options] [PATH...]} lints; the subcommands do the rest. */
+    @Command(name = "dockdiet", versionProvider = Version.class,
+            description = "Dockerfile linter and image-size advisor. Without a subcommand it lints (see `dockdiet lint --help`).",
+            footer = {"", "Commands: lint (default), parse, rules, explain, image, measure, completion.",
+                    "Docs: https://github.com/dockdiet/dockdiet"})
+    static final class Top extends LintCommand {
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = mainWithoutExit(args, System.out, System.err, System.in);
+        System.exit(code);
+    }
+
+    /** Runs the CLI in-process and returns the exit code (tests call this). */
+    public static int mainWithoutExit(String[] args, OutputStream out, OutputStream err, InputStream in) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        boolean terminal = out == System.out && System.console() != null;
+        Io io = new Io(o, e, in == null ? new ByteArrayInputStream(new byte[0]) : in, terminal);
+        IO.set(io);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        try {
+            CommandLine cl = commandLine(o, e);
+            int code = cl.execute(args);
+            o.flush();
+            e.flush();
+            return code;
+        } finally {
+            IO.remove();
+            if (debug) {
+                e.flush();
+            }
+        }
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Top());
+        cl.addSubcommand("lint", new LintCommand());
+        cl.addSubcommand("parse", new ParseCommand());
+        cl.addSubcommand("rules", new RulesCommand());
+        cl.addSubcommand("explain", new ExplainCommand());
+        cl.addSubcommand("image", new ImageCommand());
+        cl.addSubcommand("measure", new MeasureCommand());
+        cl.addSubcommand("completion", new CompletionCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+            c.getErr().println("dockdiet: " + message(ex));
+            if (debug) {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("dockdiet: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            c.getErr().flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    private static String message(Throwable ex) {
+        if (ex instanceof RunFailure || ex instanceof ConfigException) {
+            return ex.getMessage();
+        }
+        if (ex.getClass().getSimpleName().equals("EngineException")) {
+            return ex.getMessage();
+        }
+        String m = ex.getMessage();
+        return "internal error: " + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m)
+                + " (run with --debug for details, and please report it)";
+    }
+
+    static Io io(CommandSpec spec) {
+        Io io = IO.get();
+        if (io == null) {
+            io = new Io(spec.commandLine().getOut(), spec.commandLine().getErr(), System.in, false);
+        }
+        return io;
+    }
+
+    /** Colour for the text report: only on a terminal, never with NO_COLOR set (unless --color=always). */
+    static boolean colour(String when, Io io) {
+        String w = when == null ? "auto" : when.toLowerCase(Locale.ROOT);
+        return switch (w) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> io.terminal() && System.getenv("NO_COLOR") == null;
+        };
+    }
+
+    private static volatile Linter linter;
+
+    static Linter linter() {
+        Linter l = linter;
+        if (l == null) {
+            synchronized (Main.class) {
+                if (linter == null) {
+                    linter = new Linter(dev.dockdiet.rules.Rules.all(), Services::get);
+                }
+                l = linter;
+            }
+        }
+        return l;
+    }
+
+    static RuleSettings settings(Config cfg, Path contextDir) {
+        return new RuleSettings(cfg.trustedRegistries(), cfg.allowedBaseImages(), contextDir,
+                cfg.sizeBudget().isPresent() ? cfg.sizeBudget().getAsLong() : null);
+    }
+
+    static SizePicture sizePicture(Linter.Result result) {
+        return Services.sizePicture(result);
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.dockdiet.lint;
+
+import dev.dockdiet.config.Baseline;
+import dev.dockdiet.config.Config;
+import dev.dockdiet.config.Suppressions;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Rule;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.rules.Rules;
+import dev.dockdiet.shell.ShellScript;
+import dev.dockdiet.syntax.Comment;
+import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.SourceRange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Lints one Dockerfile: parse, run the enabled rules, apply configuration, inline suppressions and
+ * the baseline. Thread-safe; the CLI calls it for many files in parallel. It never prints.
+ */
+public final class Linter {
+
+    /** A rule that threw: a bug in dockdiet, reported as a run failure, never swallowed. */
+    public record RuleFailure(String ruleId, RuntimeException error) {
+    }
+
+    /** Everything known about one linted file. */
+    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures) {
+    }
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparingInt((Finding f) -> f.range().start())
+            .thenComparingInt(f -> f.range().end())
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(Finding::message);
+
+    private final List<Rule> rules;
+    private final Function<Class<?>, Object> services;
+
+    public Linter(List<Rule> rules, Function<Class<?>, Object> services) {
+        this.rules = List.copyOf(rules);
+        this.services = services;
+        Rules.registerMeta(Suppressions.UNUSED);
+        Rules.registerMeta(Suppressions.UNKNOWN_RULE);
+    }
+
+    public Linter() {
+        this(Rules.all(), t -> null);
+    }
+
+    /**
+     * @param text the file text without BOM
+     * @param path the file (for the build context and messages), null for stdin
+     * @param displayPath the path as reported (baseline keys)
+     * @param baseline findings to hide, or null
+     */
+    public Result lint(String text, Path path, String displayPath, Config config, RuleSettings settings,
+                       Baseline baseline) {
+        Dockerfile df = Dockerfile.parse(text);
+        Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
+        List<Finding> raw = new ArrayList<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        Set<String> ran = new HashSet<>();
+        for (Rule rule : rules) {
+            String id = rule.meta().id();
+            if (!config.isEnabled(id)) {
+                continue;
+            }
+            ran.add(id);
+            RuleContext ctx = new RuleContext(df, path, settings, scripts, services);
+            try {
+                rule.check(ctx);
+                raw.addAll(ctx.findings());
+            } catch (RuntimeException e) {
+                failures.add(new RuleFailure(id, e));
+            }
+        }
+        List<Finding> findings = config.apply(raw);
+
+        List<Suppressions.Comment> comments = new ArrayList<>();
+        for (Comment c : df.comments()) {
+            comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+        }
+        List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
+        Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
+        Suppressions.Result r = sup.apply(text, comments, instructions, findings);
+        findings = config.apply(r.all());
+        if (baseline != null) {
+            findings = baseline.newFindings(displayPath, text, findings);
+        }
+        findings = new ArrayList<>(findings);
+        findings.sort(ORDER);
+        return new Result(df, List.copyOf(findings), List.copyOf(failures));
+    }
+}

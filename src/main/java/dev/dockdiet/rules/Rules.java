@@ -1,0 +1,83 @@
+package dev.dockdiet.rules;
+
+import dev.dockdiet.rule.Rule;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rules.syntax.EmptyContinuation;
+import dev.dockdiet.rules.syntax.SyntaxError;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of rules. An explicit list (no classpath scanning: the CLI starts on every
+ * commit), sorted by id. Ids, aliases and names resolve to the canonical id.
+ */
+public final class Rules {
+
+    private static final List<Rule> ALL;
+    private static final Map<String, String> RESOLVE = new HashMap<>();
+    /** Rules that are not classes of this package but whose findings the linter makes (suppressions). */
+    private static final List<RuleMeta> EXTRA = new ArrayList<>();
+
+    static {
+        List<Rule> rules = new ArrayList<>(List.of(
+                new SyntaxError(),
+                new EmptyContinuation()));
+        rules.sort(Comparator.comparing(r -> r.meta().id()));
+        ALL = Collections.unmodifiableList(rules);
+        for (Rule r : ALL) {
+            index(r.meta());
+        }
+    }
+
+    private Rules() {
+    }
+
+    private static void index(RuleMeta m) {
+        RESOLVE.put(m.id().toUpperCase(Locale.ROOT), m.id());
+        RESOLVE.put(m.name().toUpperCase(Locale.ROOT), m.id());
+        for (String a : m.aliases()) {
+            RESOLVE.putIfAbsent(a.toUpperCase(Locale.ROOT), m.id());
+        }
+    }
+
+    /** Registers the metadata of findings made outside rule classes (e.g. DD002 unused-suppression). */
+    public static synchronized void registerMeta(RuleMeta meta) {
+        if (EXTRA.stream().noneMatch(m -> m.id().equals(meta.id()))) {
+            EXTRA.add(meta);
+            index(meta);
+        }
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    /** Every rule's metadata, sorted by id, the linter's own findings included. */
+    public static synchronized List<RuleMeta> metas() {
+        List<RuleMeta> out = new ArrayList<>();
+        for (Rule r : ALL) {
+            out.add(r.meta());
+        }
+        out.addAll(EXTRA);
+        out.sort(Comparator.comparing(RuleMeta::id));
+        return out;
+    }
+
+    /** The canonical id for an id, alias ({@code DL3008}, {@code JSONArgsRecommended}) or name. */
+    public static synchronized Optional<String> resolve(String idAliasOrName) {
+        if (idAliasOrName == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(RESOLVE.get(idAliasOrName.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    public static Optional<RuleMeta> meta(String idAliasOrName) {
+        return resolve(idAliasOrName).flatMap(id -> metas().stream().filter(m -> m.id().equals(id)).findFirst());
+    }
+}
