@@ -150,7 +150,7 @@ public final class Suppressions {
 
         List<Suppression> suppressions = new ArrayList<>();
         for (Comment c : comments) {
-            Suppression s = parse(source, c, sorted, commentLines);
+            Suppression s = parse(source, lines, c, sorted, commentLines);
             if (s != null) {
                 suppressions.add(s);
             }
@@ -208,7 +208,8 @@ public final class Suppressions {
                 && (finding.start() < instruction.end() || finding.start() == instruction.start());
     }
 
-    private Suppression parse(String source, Comment c, List<SourceRange> instructions, Set<Integer> commentLines) {
+    private Suppression parse(String source, LineMap lines, Comment c, List<SourceRange> instructions,
+                              Set<Integer> commentLines) {
         String text = c.text();
         int base = locate(source, c);
         if (base < 0) {
@@ -227,13 +228,9 @@ public final class Suppressions {
         if (hash >= 0) {
             list = list.substring(0, hash);
         }
-        LineMap lines = null;
         List<Token> tokens = new ArrayList<>();
         Matcher t = TOKEN.matcher(list);
         while (t.find()) {
-            if (lines == null) {
-                lines = new LineMap(source);
-            }
             int start = base + listStart + t.start();
             int end = base + listStart + t.end();
             String name = t.group();
