@@ -8,6 +8,7 @@ import dev.dockdiet.config.FailOn;
 import dev.dockdiet.fix.Fixer;
 import dev.dockdiet.fix.TextFile;
 import dev.dockdiet.fix.UnifiedDiff;
+import dev.dockdiet.lint.DefaultServices;
 import dev.dockdiet.lint.DockerfileFinder;
 import dev.dockdiet.lint.Linter;
 import dev.dockdiet.report.FileReport;
@@ -171,7 +172,7 @@ public class LintCommand implements Callable<Integer> {
         List<FileReport> files = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.result() != null) {
-                SizePicture size = Main.sizePicture(o.result());
+                SizePicture size = o.result().size();
                 files.add(new FileReport(o.input().display(), o.file().text(), o.result().findings(), size, o.file().bom()));
             } else {
                 files.add(new FileReport(o.input().display(), null, List.of(), null));
@@ -184,7 +185,7 @@ public class LintCommand implements Callable<Integer> {
             return 2;
         }
         for (Outcome o : outcomes) {
-            FailOn threshold = cliFailOn != null ? cliFailOn : o.config().failOnOr(FailOn.DEFAULT);
+            FailOn threshold = cliFailOn != null ? cliFailOn : o.config().failOnOr(FailOn.WARNING);
             for (Finding f : o.result().findings()) {
                 if (threshold.failsOn(f.severity())) {
                     return 1;
@@ -253,11 +254,12 @@ public class LintCommand implements Callable<Integer> {
         RuleSettings settings = Main.settings(cfg, context != null ? context
                 : (in.path() != null && in.path().getParent() != null ? in.path().getParent()
                 : Path.of(in.display()).toAbsolutePath().getParent()));
-        Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base);
+        var services = DefaultServices.forConfig(cfg);
+        Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
         if (fixLevel != null && !in.stdin()) {
             final Config c = cfg;
             Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
-                    t -> linter.lint(t, in.path(), in.display(), c, settings, null).findings(), fixLevel, 10);
+                    t -> linter.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
                     synchronized (io) {
@@ -267,7 +269,7 @@ public class LintCommand implements Callable<Integer> {
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());
-                    result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base);
+                    result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
                 }
             }
         }

@@ -4,7 +4,6 @@ import dev.dockdiet.config.Config;
 import dev.dockdiet.config.ConfigException;
 import dev.dockdiet.lint.Linter;
 import dev.dockdiet.rule.RuleSettings;
-import dev.dockdiet.size.SizePicture;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -136,7 +135,7 @@ public final class Main {
         if (l == null) {
             synchronized (Main.class) {
                 if (linter == null) {
-                    linter = new Linter(dev.dockdiet.rules.Rules.all(), Services::get);
+                    linter = new Linter(dev.dockdiet.rules.Rules.all(), dev.dockdiet.lint.DefaultServices::get);
                 }
                 l = linter;
             }
@@ -149,8 +148,5 @@ public final class Main {
                 cfg.sizeBudget().isPresent() ? cfg.sizeBudget().getAsLong() : null);
     }
 
-    static SizePicture sizePicture(Linter.Result result) {
-        return Services.sizePicture(result);
-    }
 
 }

@@ -9,6 +9,8 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.rules.Rules;
 import dev.dockdiet.shell.ShellScript;
+import dev.dockdiet.size.KnowledgeBase;
+import dev.dockdiet.size.SizePicture;
 import dev.dockdiet.syntax.Comment;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
@@ -34,7 +36,7 @@ public final class Linter {
     }
 
     /** Everything known about one linted file. */
-    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures) {
+    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size) {
     }
 
     private static final Comparator<Finding> ORDER = Comparator
@@ -65,6 +67,12 @@ public final class Linter {
      */
     public Result lint(String text, Path path, String displayPath, Config config, RuleSettings settings,
                        Baseline baseline) {
+        return lint(text, path, displayPath, config, settings, baseline, services);
+    }
+
+    /** As above, with the services for this file's configuration (e.g. its private base images). */
+    public Result lint(String text, Path path, String displayPath, Config config, RuleSettings settings,
+                       Baseline baseline, Function<Class<?>, Object> services) {
         Dockerfile df = Dockerfile.parse(text);
         Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
         List<Finding> raw = new ArrayList<>();
@@ -92,6 +100,7 @@ public final class Linter {
         }
         List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
         Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
+        // the linter's own findings obey the config too
         Suppressions.Result r = sup.apply(text, comments, instructions, findings);
         findings = config.apply(r.all());
         if (baseline != null) {
@@ -99,6 +108,11 @@ public final class Linter {
         }
         findings = new ArrayList<>(findings);
         findings.sort(ORDER);
-        return new Result(df, List.copyOf(findings), List.copyOf(failures));
+        SizePicture size = null;
+        if (failures.isEmpty() && df.finalStage().isPresent()) {
+            Object kb = services.apply(KnowledgeBase.class);
+            size = SizeSummary.of(df, findings, kb instanceof KnowledgeBase k ? k : null);
+        }
+        return new Result(df, List.copyOf(findings), List.copyOf(failures), size);
     }
 }

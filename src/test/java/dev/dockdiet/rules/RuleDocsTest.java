@@ -1,0 +1,113 @@
+package dev.dockdiet.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Rule;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.lint.Linter;
+import dev.dockdiet.syntax.Dockerfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The docs pages under {@code rules/} and the rules' metadata cannot drift apart: every rule has
+ * its page, every page its rule, the header states the metadata, and each page's bad examples
+ * trigger the rule while its good examples do not.
+ */
+class RuleDocsTest {
+
+    static final Path DOCS = Path.of("rules");
+    private static final Pattern BLOCK = Pattern.compile("```dockerfile (bad|good)\\n(.*?)```", Pattern.DOTALL);
+    static final List<String> SECTIONS = List.of("## What it does", "## Why it matters", "## Example", "## Use instead",
+            "## Fix", "## Suppress");
+
+    static {
+        new Linter(); // registers the linter's own rules (DD002, DD003)
+    }
+
+    @Test
+    void everyRuleHasAPageAndEveryPageARule() throws IOException {
+        Set<String> pages;
+        try (Stream<Path> s = Files.list(DOCS)) {
+            pages = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("DD\\d{3}-.*\\.md"))
+                    .collect(Collectors.toSet());
+        }
+        Set<String> expected = Rules.metas().stream().map(RuleMeta::docFile).collect(Collectors.toSet());
+        assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void idsAndNamesAreUnique() {
+        List<RuleMeta> metas = Rules.metas();
+        assertThat(metas.stream().map(RuleMeta::id).distinct().count()).isEqualTo(metas.size());
+        assertThat(metas.stream().map(RuleMeta::name).distinct().count()).isEqualTo(metas.size());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pagesMatchMetadataAndTheirExamplesRun() {
+        return Rules.metas().stream().map(meta -> DynamicTest.dynamicTest(meta.id() + " " + meta.name(), () -> {
+            String page = Files.readString(DOCS.resolve(meta.docFile()));
+            assertThat(page).startsWith("# " + meta.id() + " " + meta.name() + "\n");
+            String header = "**Severity:** " + meta.severity().label() + " · **Category:** "
+                    + meta.category().name().toLowerCase(Locale.ROOT) + " · **Fix:** " + fixWord(meta)
+                    + " · **Aliases:** " + (meta.aliases().isEmpty() ? "none" : String.join(", ", meta.aliases()));
+            assertThat(page).as("metadata line").contains(header);
+            assertThat(page).as("summary").contains(meta.summary());
+            for (String s : SECTIONS) {
+                assertThat(page).as("section %s", s).contains("\n" + s + "\n");
+            }
+            Rule rule = Rules.all().stream().filter(r -> r.meta().id().equals(meta.id())).findFirst().orElse(null);
+            Matcher m = BLOCK.matcher(page);
+            List<String> bad = new ArrayList<>();
+            List<String> good = new ArrayList<>();
+            while (m.find()) {
+                (m.group(1).equals("bad") ? bad : good).add(m.group(2));
+            }
+            assertThat(bad).as("bad examples").isNotEmpty();
+            assertThat(good).as("good examples").isNotEmpty();
+            for (String b : bad) {
+                assertThat(run(meta, rule, b)).as("bad example must trigger %s:%n%s", meta.id(), b).isNotEmpty();
+            }
+            for (String g : good) {
+                assertThat(run(meta, rule, g)).as("good example must not trigger %s:%n%s", meta.id(), g).isEmpty();
+            }
+        }));
+    }
+
+    static String fixWord(RuleMeta meta) {
+        return switch (meta.fixable()) {
+            case NONE -> "none";
+            case SOMETIMES -> "sometimes";
+            case ALWAYS -> "always";
+        };
+    }
+
+    /** Runs one rule (or, for the linter's own rules, the whole linter) on an example. */
+    private static List<Finding> run(RuleMeta meta, Rule rule, String code) {
+        if (rule != null) {
+            RuleContext ctx = new RuleContext(Dockerfile.parse(code), null, RuleSettings.defaults(),
+                    new IdentityHashMap<>(), DocsServices::get);
+            rule.check(ctx);
+            return ctx.findings();
+        }
+        Linter.Result r = new Linter(Rules.all(), DocsServices::get).lint(code, null, "Dockerfile",
+                dev.dockdiet.config.Config.defaults(), RuleSettings.defaults(), null);
+        return r.findings().stream().filter(f -> f.rule().id().equals(meta.id())).toList();
+    }
+}
