@@ -43,13 +43,21 @@ public final class DockerTestEngine implements BeforeAllCallback {
             } else {
                 run(List.of("start", dir.toString()), null);
                 host = "unix://" + dir.resolve("docker.sock");
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put("dockdiet-daemon", (ExtensionContext.Store.CloseableResource) () -> {
-                            run(List.of("stop", dir.toString()), null);
-                            deleteQuietly(dir);
-                        });
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("dockdiet-daemon", new Daemon(dir));
             }
             run(List.of("base-images", dir.toString()), host);
+            if (!host.equals("unix://" + dir.resolve("docker.sock"))) {
+                deleteQuietly(dir); // only held the stand-in's root filesystem while it was imported
+            }
+        }
+    }
+
+    /** Stops the daemon this extension started, when the whole test run is over. */
+    private record Daemon(Path dir) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            run(List.of("stop", dir.toString()), null);
+            deleteQuietly(dir);
         }
     }
 
