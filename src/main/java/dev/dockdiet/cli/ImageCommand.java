@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 public class ImageCommand implements Callable<Integer> {
 
     /** Reads the instructions of {@code --dockerfile}; the lead plugs in the project's parser. */
-    private static volatile DockerfileSteps stepReader = DockerfileSteps.LINES;
+    private static volatile DockerfileSteps stepReader = DockerfileSteps.PARSED;
 
     public static void setStepReader(DockerfileSteps reader) {
         stepReader = reader;

@@ -201,7 +201,10 @@ public class LintCommand implements Callable<Integer> {
         List<Outcome> out = new ArrayList<>();
         if (threads <= 1) {
             for (Input in : inputs) {
-                out.add(lintOne(in, loader, explicit, linter, base, fixLevel, io));
+                Outcome o = lintOne(in, loader, explicit, linter, base, fixLevel, io);
+                if (o != null) {
+                    out.add(o);
+                }
             }
             return out;
         }
@@ -217,7 +220,10 @@ public class LintCommand implements Callable<Integer> {
             }
             for (Future<Outcome> f : futures) {
                 try {
-                    out.add(f.get());
+                    Outcome o = f.get();
+                    if (o != null) {
+                        out.add(o);
+                    }
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof Exception ex) {
                         throw ex;
@@ -240,6 +246,9 @@ public class LintCommand implements Callable<Integer> {
             throw new RunFailure(e.getMessage());
         }
         cfg = withCliRules(cfg);
+        if (!in.stdin() && cfg.isExcluded(in.path())) {
+            return null;
+        }
         TextFile file;
         try {
             file = read(in, io);

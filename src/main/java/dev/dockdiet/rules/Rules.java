@@ -28,6 +28,12 @@ public final class Rules {
         List<Rule> rules = new ArrayList<>(List.of(
                 new SyntaxError(),
                 new EmptyContinuation()));
+        rules.addAll(dev.dockdiet.rules.size.SizeRules.all());
+        rules.addAll(dev.dockdiet.rules.size.CacheRules.all());
+        rules.addAll(dev.dockdiet.rules.size.MultiStageRules.all());
+        rules.addAll(dev.dockdiet.rules.build.BuildRules.all());
+        rules.addAll(dev.dockdiet.rules.security.SecurityRules.all());
+        rules.addAll(dev.dockdiet.rules.style.StyleRules.all());
         rules.sort(Comparator.comparing(r -> r.meta().id()));
         ALL = Collections.unmodifiableList(rules);
         for (Rule r : ALL) {

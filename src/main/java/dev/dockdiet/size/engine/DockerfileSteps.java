@@ -30,6 +30,22 @@ public interface DockerfileSteps {
     }
 
     /** The line-based reader. */
+    /** The steps as dockdiet's parser sees them (heredocs, escape directive and all). */
+    DockerfileSteps PARSED = text -> {
+        dev.dockdiet.syntax.Dockerfile df = dev.dockdiet.syntax.Dockerfile.parse(text);
+        List<DockerfileStep> out = new java.util.ArrayList<>();
+        for (dev.dockdiet.syntax.Instruction in : df.instructions()) {
+            String original = in.node().original().strip();
+            int blank = 0;
+            while (blank < original.length() && !Character.isWhitespace(original.charAt(blank))) {
+                blank++;
+            }
+            out.add(new DockerfileStep(in.range().startLine(), in.range().endLine(), in.keyword(),
+                    original.substring(blank).strip()));
+        }
+        return out;
+    };
+
     DockerfileSteps LINES = text -> {
         Pattern directive = Pattern.compile("^#\\s*escape\\s*=\\s*(\\S)\\s*$", Pattern.CASE_INSENSITIVE);
         String[] lines = text.split("\r?\n", -1);

@@ -1,0 +1,15 @@
+package dev.dockdiet.rules.build;
+
+import dev.dockdiet.rule.Rule;
+import java.util.List;
+
+/** The build correctness and reproducibility rules (DD2xx). {@link dev.dockdiet.rules.Rules} collects every group. */
+public final class BuildRules {
+
+    private BuildRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

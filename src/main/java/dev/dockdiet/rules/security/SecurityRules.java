@@ -1,0 +1,15 @@
+package dev.dockdiet.rules.security;
+
+import dev.dockdiet.rule.Rule;
+import java.util.List;
+
+/** The security rules (DD3xx). {@link dev.dockdiet.rules.Rules} collects every group. */
+public final class SecurityRules {
+
+    private SecurityRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

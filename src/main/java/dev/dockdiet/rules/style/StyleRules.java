@@ -1,0 +1,15 @@
+package dev.dockdiet.rules.style;
+
+import dev.dockdiet.rule.Rule;
+import java.util.List;
+
+/** The style and maintainability rules (DD4xx). {@link dev.dockdiet.rules.Rules} collects every group. */
+public final class StyleRules {
+
+    private StyleRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}
