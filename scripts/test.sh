@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test dockdiet has: unit, conformance, corpus, golden, and the integration tests that
+# need a real Docker engine. It starts a private dockerd (installing Debian's docker.io if it is
+# missing) in a temporary directory, runs the Maven build with the docker tests enabled, and stops
+# the daemon whatever happens. Needs root for the daemon (CI and the dev machines run as root).
+#
+#   scripts/test.sh                 everything
+#   scripts/test.sh -Dtest='Foo*'   extra Maven arguments are passed on
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dir=$(mktemp -d /tmp/ddtest.XXXX)
+cleanup() {
+  bash scripts/docker-daemon.sh stop "$dir" >/dev/null 2>&1 || true
+  rm -rf "$dir" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+bash scripts/docker-daemon.sh start "$dir"
+eval "$(bash scripts/docker-daemon.sh env "$dir")"
+export DOCKER_HOST
+
+mvn -B -ntp verify -DexcludedGroups= "$@"
