@@ -43,7 +43,12 @@ public record ImageMatch(ImageRef ref, String family, String variant, String ver
     }
 
     public Optional<SizeFigure> figure(SizeKind kind) {
-        return figures.stream().filter(f -> f.kind() == kind).findFirst();
+        for (SizeFigure f : figures) {
+            if (f.kind() == kind) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean sizeKnown() {

@@ -27,7 +27,31 @@ final class KbModel {
     record Parsed(String version, String os, List<String> tokens, String suffix, boolean tagKnown) {
     }
 
-    record ImagePattern(Set<String> registries, Pattern repository, boolean hasVersionGroup, boolean hasOsGroup) {
+    /**
+     * @param literalPrefix the pattern's text up to its first regex metacharacter, checked with
+     *     {@code startsWith} before the regex runs (most families are a plain name)
+     */
+    record ImagePattern(Set<String> registries, Pattern repository, String literalPrefix, boolean literal,
+                        boolean hasVersionGroup, boolean hasOsGroup) {
+
+        static ImagePattern of(Set<String> registries, String regex) {
+            int cut = 0;
+            while (cut < regex.length() && "\\()[]{}?*+.|^$".indexOf(regex.charAt(cut)) < 0) {
+                cut++;
+            }
+            return new ImagePattern(registries, Pattern.compile(regex), regex.substring(0, cut), cut == regex.length(),
+                    regex.contains("(?<version>"), regex.contains("(?<os>"));
+        }
+
+        /** The matcher when the repository matches, else null. */
+        Matcher match(String registry, String repo) {
+            if (!registries.contains(registry) || !repo.startsWith(literalPrefix)
+                    || (literal && repo.length() != literalPrefix.length())) {
+                return null;
+            }
+            Matcher m = repository.matcher(repo);
+            return m.matches() ? m : null;
+        }
     }
 
     static final class Family {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * each. Lint needs neither network nor Docker.
  *
  * <p>{@link #get()} loads {@code dockdiet/rules/base-images.json} from the classpath on first use,
- * with Jackson's streaming parser (no databind). Instances are immutable and thread-safe;
+ * with a small hand-written JSON reader (no Jackson on this path). Instances are immutable and thread-safe;
  * {@link #withExtra} returns a copy that also knows the user's private bases.
  *
  * <p>The matching rules are documented in {@code rules/size-knowledge-base.md}; in short, a figure is
@@ -89,8 +89,12 @@ public final class KnowledgeBase {
     /** Names of the families known, e.g. {@code node}, {@code dotnet/sdk}, {@code distroless/static}. */
     public List<String> families() {
         List<String> names = new ArrayList<>();
-        extras.forEach(e -> names.add(e.family));
-        families.forEach(f -> names.add(f.name));
+        for (Extra e : extras) {
+            names.add(e.family);
+        }
+        for (Family f : families) {
+            names.add(f.name);
+        }
         return Collections.unmodifiableList(names);
     }
 
@@ -99,7 +103,9 @@ public final class KnowledgeBase {
         for (Family f : families) {
             if (f.name.equals(family)) {
                 List<String> out = new ArrayList<>();
-                f.variants.forEach(v -> out.add(v.name));
+                for (Variant v : f.variants) {
+                    out.add(v.name);
+                }
                 return out;
             }
         }
@@ -212,11 +218,8 @@ public final class KnowledgeBase {
     private Resolved resolve(ImageRef ref) {
         for (Family f : families) {
             for (ImagePattern p : f.images) {
-                if (!p.registries().contains(ref.registry())) {
-                    continue;
-                }
-                Matcher m = p.repository().matcher(ref.repository());
-                if (!m.matches()) {
+                Matcher m = p.match(ref.registry(), ref.repository());
+                if (m == null) {
                     continue;
                 }
                 String repoVersion = p.hasVersionGroup() ? m.group("version") : null;
@@ -257,12 +260,12 @@ public final class KnowledgeBase {
             }
             if (os != null) {
                 if (os.equals(fig.os) || os.equals(fig.measuredOs)) {
-                    exact.computeIfAbsent(fig.kind, k -> new ArrayList<>()).add(fig);
+                    add(exact, fig);
                 }
             } else if (fig.os == null) {
-                exact.computeIfAbsent(fig.kind, k -> new ArrayList<>()).add(fig);
+                add(exact, fig);
             } else {
-                byDefault.computeIfAbsent(fig.kind, k -> new ArrayList<>()).add(fig);
+                add(byDefault, fig);
             }
         }
         List<SizeFigure> out = new ArrayList<>();
@@ -278,6 +281,16 @@ public final class KnowledgeBase {
             }
         }
         return out;
+    }
+
+    // a loop rather than computeIfAbsent: no lambda bootstrap on the first lint
+    private static void add(Map<SizeKind, List<Figure>> byKind, Figure fig) {
+        List<Figure> list = byKind.get(fig.kind);
+        if (list == null) {
+            list = new ArrayList<>();
+            byKind.put(fig.kind, list);
+        }
+        list.add(fig);
     }
 
     private static Figure unambiguous(List<Figure> candidates) {
@@ -443,8 +456,7 @@ public final class KnowledgeBase {
             for (Object io : Json.list(fm, "images", at)) {
                 Map<String, Object> im = Json.obj(io, at + " images");
                 String repo = Json.str(im, "repository", at);
-                f.images.add(new ImagePattern(Set.copyOf(Json.strings(im, "registries", at)), Pattern.compile(repo),
-                        repo.contains("(?<version>"), repo.contains("(?<os>")));
+                f.images.add(ImagePattern.of(Set.copyOf(Json.strings(im, "registries", at)), repo));
             }
             f.runtime = ImageRuntime.fromLabel(Json.str(fm, "runtime", at));
             f.toolchain = Json.bool(fm, "toolchain", false);
@@ -454,7 +466,9 @@ public final class KnowledgeBase {
             f.versionKeywords = Set.copyOf(Json.strings(fm, "versionKeywords", at));
             Map<String, String> aliases = new LinkedHashMap<>();
             if (fm.get("versionAliases") != null) {
-                Json.obj(fm.get("versionAliases"), at).forEach((k, v) -> aliases.put(k, String.valueOf(v)));
+                for (Map.Entry<String, Object> e : Json.obj(fm.get("versionAliases"), at).entrySet()) {
+                    aliases.put(e.getKey(), String.valueOf(e.getValue()));
+                }
             }
             f.versionAliases = aliases;
             f.defaultTokens = Set.copyOf(Json.strings(fm, "defaultTokens", at));

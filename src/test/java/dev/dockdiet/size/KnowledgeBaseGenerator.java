@@ -115,9 +115,9 @@ public final class KnowledgeBaseGenerator {
             }
             families.add(f);
         }
+        // objects one field per line (readable diffs), arrays inline
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+                .withObjectIndenter(new DefaultIndenter(" ", "\n"));
         return MAPPER.writer(printer).writeValueAsString(out) + "\n";
     }
 
