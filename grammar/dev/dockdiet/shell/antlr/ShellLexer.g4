@@ -59,6 +59,8 @@ LBRACE       : '{' ;
 RBRACE       : '}' ;
 BANG         : '!' ;
 
+// NAME=( or NAME+=( : a bash array assignment; its elements follow as words up to ')'
+ARRAY_ASSIGN : [a-zA-Z_] [a-zA-Z0-9_]* '+'? '=(' ;
 // NAME= or NAME+= : an assignment when it starts a word before the command name
 ASSIGN       : [a-zA-Z_] [a-zA-Z0-9_]* '+'? '=' ;
 EQUALS       : '=' ;

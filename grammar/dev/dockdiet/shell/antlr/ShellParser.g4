@@ -72,10 +72,14 @@ functionDef  : FUNCTION BLANK word (LPAREN RPAREN)? BLANK? linebreak compoundCom
 
 // a simple command: assignments, words and redirections (which of the leading words are
 // assignments is decided by the model: a word that starts with NAME= before the command name)
-simpleCommand: cmdStart (BLANK word | redirect)* ;
+simpleCommand: cmdStart (BLANK word | BLANK arrayAssign | redirect)* ;
 cmdStart     : redirect
              | nameWord
+             | arrayAssign
              ;
+
+// bash arrays: NAME=(a b c), elements separated by blanks or newlines
+arrayAssign  : ARRAY_ASSIGN linebreak (word ((BLANK | newlineList) word)* linebreak)? RPAREN ;
 
 redirect     : (REDIR | HERESTRING | HEREDOC) word ;
 

@@ -27,6 +27,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 import dev.dockdiet.shell.antlr.ShellLexer;
 import dev.dockdiet.shell.antlr.ShellLexerBase;
 import dev.dockdiet.shell.antlr.ShellParser.AndOrContext;
+import dev.dockdiet.shell.antlr.ShellParser.ArrayAssignContext;
 import dev.dockdiet.shell.antlr.ShellParser.BodyContext;
 import dev.dockdiet.shell.antlr.ShellParser.CaseClauseContext;
 import dev.dockdiet.shell.antlr.ShellParser.CaseItemContext;
@@ -168,6 +169,10 @@ final class ScriptBuilder {
             } else {
                 s = text.length();
                 end = s;
+            }
+            int set = message.indexOf(" expecting {");
+            if (set > 0 && message.chars().filter(ch -> ch == ',').count() > 4) {
+                message = message.substring(0, set); // the full token set helps nobody
             }
             errors.add(new ShellError(src.outer(s), end > s ? src.outerEnd(end) : src.outer(s), message));
         }
@@ -330,7 +335,8 @@ final class ScriptBuilder {
             if (w == null) {
                 continue;
             }
-            if (words.isEmpty() && el.getStart().getType() == ShellLexer.ASSIGN) {
+            int first = el.getStart().getType();
+            if (words.isEmpty() && (first == ShellLexer.ASSIGN || first == ShellLexer.ARRAY_ASSIGN)) {
                 Assignment a = Assignment.of(w);
                 if (a != null) {
                     assignments.add(a);
@@ -355,7 +361,8 @@ final class ScriptBuilder {
 
     private static void collectElements(ParserRuleContext ctx, List<ParserRuleContext> out) {
         for (ParseTree child : ctx.children) {
-            if (child instanceof RedirectContext || child instanceof NameWordContext || child instanceof WordContext) {
+            if (child instanceof RedirectContext || child instanceof NameWordContext || child instanceof WordContext
+                    || child instanceof ArrayAssignContext) {
                 out.add((ParserRuleContext) child);
             } else if (child instanceof ParserRuleContext p && p.children != null) {
                 collectElements(p, out); // cmdStart

@@ -127,7 +127,7 @@ public abstract class ShellLexerBase extends Lexer {
         Token t = super.nextToken();
         int type = t.getType();
         switch (type) {
-            case ShellLexer.LPAREN, ShellLexer.PROC_SUBST -> parens.push(Boolean.FALSE);
+            case ShellLexer.LPAREN, ShellLexer.PROC_SUBST, ShellLexer.ARRAY_ASSIGN -> parens.push(Boolean.FALSE);
             case ShellLexer.DOLLAR_LPAREN -> parens.push(_modeStack.size() > depthBefore);
             case ShellLexer.RPAREN -> {
                 if (!parens.isEmpty() && parens.pop() && !_modeStack.isEmpty()) {
@@ -272,7 +272,7 @@ public abstract class ShellLexerBase extends Lexer {
     public static boolean startsWord(int type) {
         return switch (type) {
             case ShellLexer.WORD, ShellLexer.EQUALS, ShellLexer.ASSIGN, ShellLexer.SQ_STRING, ShellLexer.ANSI_C,
-                    ShellLexer.ARITH, ShellLexer.DOLLAR_LPAREN, ShellLexer.PARAM, ShellLexer.VAR, ShellLexer.DOLLAR,
+                    ShellLexer.ARITH, ShellLexer.DOLLAR_LPAREN, ShellLexer.ARRAY_ASSIGN, ShellLexer.PARAM, ShellLexer.VAR, ShellLexer.DOLLAR,
                     ShellLexer.BACKTICK, ShellLexer.DQ_START, ShellLexer.PROC_SUBST,
                     ShellLexer.IF, ShellLexer.THEN, ShellLexer.ELIF, ShellLexer.ELSE, ShellLexer.FI, ShellLexer.FOR,
                     ShellLexer.IN, ShellLexer.DO, ShellLexer.DONE, ShellLexer.WHILE, ShellLexer.UNTIL,
