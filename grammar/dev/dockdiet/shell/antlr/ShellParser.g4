@@ -41,7 +41,12 @@ compoundCommand
              | forClause
              | whileClause
              | caseClause
+             | arithCommand
+             | testCommand
              ;
+
+arithCommand : ARITH_CMD ;
+testCommand  : DBRACKET ;
 
 braceGroup   : LBRACE BLANK? compoundList RBRACE ;
 subshell     : LPAREN compoundList RPAREN ;
@@ -56,6 +61,7 @@ forClause    : FOR BLANK word
                | BLANK
                )
                DO BLANK? body DONE
+             | FOR ARITH_CMD sequentialSep? DO BLANK? body DONE
              ;
 whileClause  : (WHILE | UNTIL) BLANK? condition DO BLANK? body DONE ;
 
