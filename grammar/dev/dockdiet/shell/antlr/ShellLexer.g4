@@ -37,6 +37,9 @@ HEREDOC      : [0-9]* '<<' '-'? ;
 REDIR        : [0-9]* ( '>' | '>>' | '>|' | '<' | '<>' | '>&' | '<&' ) | '&>' | '&>>' ;
 AMP          : '&' ;
 PROC_SUBST   : [<>] '(' ;
+// (( arithmetic )) and [[ test ]] commands, each one token (their insides are not sh syntax)
+ARITH_CMD    : '((' ARITH_BODY '))' {atWordStart()}? ;
+DBRACKET     : '[[' DBRACKET_BODY ']]' {atWordStart()}? ;
 LPAREN       : '(' ;
 RPAREN       : ')' ;
 
@@ -59,6 +62,8 @@ LBRACE       : '{' ;
 RBRACE       : '}' ;
 BANG         : '!' ;
 
+// NAME=( or NAME+=( : a bash array assignment; its elements follow as words up to ')'
+ARRAY_ASSIGN : [a-zA-Z_] [a-zA-Z0-9_]* '+'? '=(' ;
 // NAME= or NAME+= : an assignment when it starts a word before the command name
 ASSIGN       : [a-zA-Z_] [a-zA-Z0-9_]* '+'? '=' ;
 EQUALS       : '=' ;
@@ -78,6 +83,7 @@ WORD         : ( ~[ \t\r\n\f|&;()<>'"`\\$=] | '\\' . )+ ;
 fragment VAR_FRAG      : '$' ( [a-zA-Z_] [a-zA-Z0-9_]* | [0-9] | [@*#?$!-] ) ;
 fragment BACKTICK_FRAG : '`' ( '\\' . | ~[`\\] )* '`' ;
 fragment ARITH_BODY    : ( ~[()] | '(' ARITH_BODY ')' )* ;
+fragment DBRACKET_BODY : ( ~[\]] | ']' ~[\]] )* ;
 fragment PARAM_BODY    : ( '${' PARAM_BODY '}' | '\\' . | ~[}\\] )* ;
 
 // ---------------------------------------------------------------- inside "double quotes"

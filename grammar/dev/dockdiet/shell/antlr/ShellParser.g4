@@ -41,7 +41,12 @@ compoundCommand
              | forClause
              | whileClause
              | caseClause
+             | arithCommand
+             | testCommand
              ;
+
+arithCommand : ARITH_CMD ;
+testCommand  : DBRACKET ;
 
 braceGroup   : LBRACE BLANK? compoundList RBRACE ;
 subshell     : LPAREN compoundList RPAREN ;
@@ -56,6 +61,7 @@ forClause    : FOR BLANK word
                | BLANK
                )
                DO BLANK? body DONE
+             | FOR ARITH_CMD sequentialSep? DO BLANK? body DONE
              ;
 whileClause  : (WHILE | UNTIL) BLANK? condition DO BLANK? body DONE ;
 
@@ -72,10 +78,14 @@ functionDef  : FUNCTION BLANK word (LPAREN RPAREN)? BLANK? linebreak compoundCom
 
 // a simple command: assignments, words and redirections (which of the leading words are
 // assignments is decided by the model: a word that starts with NAME= before the command name)
-simpleCommand: cmdStart (BLANK word | redirect)* ;
+simpleCommand: cmdStart (BLANK word | BLANK arrayAssign | redirect)* ;
 cmdStart     : redirect
              | nameWord
+             | arrayAssign
              ;
+
+// bash arrays: NAME=(a b c), elements separated by blanks or newlines
+arrayAssign  : ARRAY_ASSIGN linebreak (word ((BLANK | newlineList) word)* linebreak)? RPAREN ;
 
 redirect     : (REDIR | HERESTRING | HEREDOC) word ;
 

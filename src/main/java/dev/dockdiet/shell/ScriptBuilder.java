@@ -27,6 +27,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 import dev.dockdiet.shell.antlr.ShellLexer;
 import dev.dockdiet.shell.antlr.ShellLexerBase;
 import dev.dockdiet.shell.antlr.ShellParser.AndOrContext;
+import dev.dockdiet.shell.antlr.ShellParser.ArrayAssignContext;
 import dev.dockdiet.shell.antlr.ShellParser.BodyContext;
 import dev.dockdiet.shell.antlr.ShellParser.CaseClauseContext;
 import dev.dockdiet.shell.antlr.ShellParser.CaseItemContext;
@@ -169,6 +170,10 @@ final class ScriptBuilder {
                 s = text.length();
                 end = s;
             }
+            int set = message.indexOf(" expecting {");
+            if (set > 0 && message.chars().filter(ch -> ch == ',').count() > 4) {
+                message = message.substring(0, set); // the full token set helps nobody
+            }
             errors.add(new ShellError(src.outer(s), end > s ? src.outerEnd(end) : src.outer(s), message));
         }
     }
@@ -270,6 +275,9 @@ final class ScriptBuilder {
             }
         } else if (cc.forClause() != null) {
             ForClauseContext fc = cc.forClause();
+            if (fc.ARITH_CMD() != null) {
+                embedded(fc.ARITH_CMD().getSymbol(), ctx);
+            }
             List<WordContext> words = fc.word();
             for (int i = 1; i < words.size(); i++) {
                 substitutions(words.get(i), ctx);
@@ -279,6 +287,10 @@ final class ScriptBuilder {
             WhileClauseContext wc = cc.whileClause();
             condition(wc.condition(), ctx.plus(SimpleCommand.LOOP));
             body(wc.body(), ctx.plus(SimpleCommand.LOOP));
+        } else if (cc.arithCommand() != null) {
+            embedded(cc.arithCommand().getStart(), ctx);
+        } else if (cc.testCommand() != null) {
+            testCommand(cc.testCommand().getStart(), ctx);
         } else if (cc.caseClause() != null) {
             CaseClauseContext cs = cc.caseClause();
             if (cs.word() != null) {
@@ -330,7 +342,8 @@ final class ScriptBuilder {
             if (w == null) {
                 continue;
             }
-            if (words.isEmpty() && el.getStart().getType() == ShellLexer.ASSIGN) {
+            int first = el.getStart().getType();
+            if (words.isEmpty() && (first == ShellLexer.ASSIGN || first == ShellLexer.ARRAY_ASSIGN)) {
                 Assignment a = Assignment.of(w);
                 if (a != null) {
                     assignments.add(a);
@@ -355,7 +368,8 @@ final class ScriptBuilder {
 
     private static void collectElements(ParserRuleContext ctx, List<ParserRuleContext> out) {
         for (ParseTree child : ctx.children) {
-            if (child instanceof RedirectContext || child instanceof NameWordContext || child instanceof WordContext) {
+            if (child instanceof RedirectContext || child instanceof NameWordContext || child instanceof WordContext
+                    || child instanceof ArrayAssignContext) {
                 out.add((ParserRuleContext) child);
             } else if (child instanceof ParserRuleContext p && p.children != null) {
                 collectElements(p, out); // cmdStart
@@ -414,6 +428,8 @@ final class ScriptBuilder {
         if (node instanceof TerminalNode t) {
             if (t.getSymbol().getType() == ShellLexer.BACKTICK) {
                 backtick(t.getSymbol(), ctx.sub());
+            } else if (t.getSymbol().getType() == ShellLexer.ARITH) {
+                embedded(t.getSymbol(), ctx);
             }
             return;
         }
@@ -423,11 +439,16 @@ final class ScriptBuilder {
     }
 
     private void backtick(Token t, Ctx ctx) {
-        if (depth >= MAX_DEPTH || t.getStartIndex() < 0) {
+        if (t.getStartIndex() >= 0) {
+            backtick(t.getStartIndex() + 1, t.getStopIndex(), ctx);
+        }
+    }
+
+    /** Parses the text between backticks [from, to) as a nested list of commands. */
+    private void backtick(int from, int to, Ctx ctx) {
+        if (depth >= MAX_DEPTH) {
             return;
         }
-        int from = t.getStartIndex() + 1;
-        int to = t.getStopIndex(); // the closing backtick
         StringBuilder inner = new StringBuilder(to - from);
         int[] offsets = new int[to - from + 1];
         int n = 0;
@@ -444,10 +465,134 @@ final class ScriptBuilder {
         ScriptBuilder child = new ScriptBuilder(Source.mapped(inner.toString(), Arrays.copyOf(offsets, n + 1)),
                 depth + 1);
         child.run(ctx);
+        merge(child);
+    }
+
+    /**
+     * Commands of {@code $(...)} and backticks inside a token whose inside is not sh syntax:
+     * {@code $(( ... ))}, {@code (( ... ))}, {@code [[ ... ]]}.
+     */
+    private void embedded(Token t, Ctx ctx) {
+        if (t == null || t.getStartIndex() < 0 || depth >= MAX_DEPTH) {
+            return;
+        }
+        int end = t.getStopIndex() + 1;
+        int i = t.getStartIndex();
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'' ) {
+                int close = text.indexOf('\'', i + 1);
+                i = close < 0 || close >= end ? end : close + 1;
+            } else if (c == '`') {
+                int close = i + 1;
+                while (close < end && text.charAt(close) != '`') {
+                    close += text.charAt(close) == '\\' ? 2 : 1;
+                }
+                if (close < end) {
+                    backtick(i + 1, close, ctx.sub());
+                }
+                i = close + 1;
+            } else if (c == '$' && i + 1 < end && text.charAt(i + 1) == '(' && (i + 2 >= end || text.charAt(i + 2) != '(')) {
+                int close = matchingParen(i + 1, end);
+                if (close < 0) {
+                    return;
+                }
+                ScriptBuilder child = new ScriptBuilder(src.slice(i + 2, close), depth + 1);
+                child.run(ctx.sub());
+                merge(child);
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Index of the ')' closing the '(' at open, skipping quotes; -1 when there is none before end. */
+    private int matchingParen(int open, int end) {
+        int level = 0;
+        char quote = 0;
+        for (int i = open; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                level++;
+            } else if (c == ')' && --level == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void merge(ScriptBuilder child) {
         commands.addAll(child.commands);
         lists.addAll(child.lists);
         errors.addAll(child.errors);
         heredocSources.putAll(child.heredocSources);
+    }
+
+    /** {@code [[ ... ]]}: a command named {@code [[} whose arguments are its blank-separated words. */
+    private void testCommand(Token t, Ctx ctx) {
+        if (t == null || t.getStartIndex() < 0) {
+            return;
+        }
+        embedded(t, ctx);
+        int s = t.getStartIndex();
+        int e = t.getStopIndex() + 1;
+        List<Word> words = new ArrayList<>();
+        int i = s;
+        while (i < e) {
+            while (i < e && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= e) {
+                break;
+            }
+            int from = i;
+            WordDecoder d = new WordDecoder();
+            char quote = 0;
+            for (; i < e; i++) {
+                char c = text.charAt(i);
+                if (quote == 0 && Character.isWhitespace(c)) {
+                    break;
+                }
+                if (c == '\\' && quote != '\'' && i + 1 < e) {
+                    d.add(text.charAt(++i), i);
+                } else if (quote != 0 && c == quote) {
+                    quote = 0;
+                } else if (quote == 0 && (c == '\'' || c == '"')) {
+                    quote = c;
+                    d.quoted = true;
+                } else {
+                    if (c == '$' || c == '`') {
+                        d.literal = false;
+                    }
+                    d.add(c, i);
+                }
+            }
+            String value = d.value.toString();
+            int[] offs = Arrays.copyOf(d.offsets, value.length() + 1);
+            offs[value.length()] = value.isEmpty() ? src.outer(from) : offs[value.length() - 1] + 1;
+            words.add(new Word(value, text.substring(from, i), src.outer(from), src.outerEnd(i), d.literal, false,
+                    d.quoted, offs));
+        }
+        if (words.isEmpty()) {
+            return;
+        }
+        SimpleCommand c = new SimpleCommand(words.get(0), words.subList(1, words.size()), List.of(), List.of(),
+                ctx.connector(), ctx.flags(), ctx.path(), src.outer(s), src.outerEnd(e), text.substring(s, e));
+        commands.add(c);
+        for (AndOrList.Pos p : ctx.path()) {
+            p.list().add(c);
+        }
     }
 
     // ------------------------------------------------------------------ words

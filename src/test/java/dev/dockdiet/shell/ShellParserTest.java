@@ -390,4 +390,83 @@ class ShellParserTest {
         assertThat(names(s)).containsExactly("echo", "tr", "echo");
         assertThat(values(s.commands().get(2).args())).containsExactly("a $(echo \"b c\" | tr b d) e", "f");
     }
+
+    @Test
+    void caseInsideSubstitutionInsideQuotes() {
+        ShellScript s = ShellParser.parse("echo \"$(case $x in a) echo 1;; esac)\" && b");
+        assertThat(s.errors()).isEmpty();
+        assertThat(names(s)).containsExactly("echo", "echo", "b");
+        assertThat(s.commands().get(0).inSubstitution()).isTrue();
+        assertThat(s.commands().get(0).inBranch()).isTrue();
+    }
+
+    @Test
+    void arithmeticAndTestCommands() {
+        ShellScript s = ShellParser.parse("((i++)) && [[ -f a && -n \"$(cat x)\" ]] && make -j$(( $(nproc) + 1 ));"
+                + " for ((i=0; i<3; i++)); do go build; done");
+        assertThat(s.errors()).isEmpty();
+        assertThat(names(s)).containsExactly("cat", "[[", "nproc", "make", "go");
+        assertThat(values(s.commands().get(1).args())).containsExactly("-f", "a", "&&", "-n", "$(cat x)", "]]");
+        assertThat(s.commands().get(4).inLoop()).isTrue();
+        // a nested subshell that merely starts with (( is still a subshell
+        assertThat(names(ShellParser.parse("((cd x && make) )"))).containsExactly("cd", "make");
+    }
+
+    @Test
+    void bashArrays() {
+        ShellScript s = ShellParser.parse("declare -A M=(\n [a]=\"x\"\n [b]=y\n); L=(1 $(seq 2) 3) && echo ${L[@]}");
+        assertThat(s.errors()).isEmpty();
+        assertThat(names(s)).containsExactly("declare", "seq", "", "echo");
+        assertThat(s.commands().get(2).assignments().get(0).name()).isEqualTo("L");
+        assertThat(s.commands().get(2).assignments().get(0).value()).isEqualTo("(1 $(seq 2) 3)");
+    }
+
+    @Test
+    void pathologicalInputNeverThrows() {
+        String deep = "$(".repeat(3000) + "x" + ")".repeat(3000);
+        ShellScript s = ShellParser.parse("echo " + deep);
+        assertThat(s).isNotNull();
+        for (String junk : List.of("(((", ")))", "'", "\"", "`", "$(", "${", "<<", "<<EOF", "&&", "|", ";;", "}", "fi",
+                "if", "case x in", "for", "\\", "a=(", "[[", "((", "\u0000\uD83D", "\r\n\r\n")) {
+            ShellScript j = ShellParser.parse(junk);
+            assertThat(j.text()).isEqualTo(junk);
+            for (ShellError e : j.errors()) {
+                assertThat(e.start()).isBetween(0, junk.length());
+                assertThat(e.end()).isBetween(e.start(), junk.length());
+            }
+        }
+    }
+
+    @Test
+    void parsesConcurrently() throws Exception {
+        List<String> scripts = List.of(
+                "apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*",
+                "sh -c 'npm ci --omit=dev' && echo \"$(date)\"",
+                "for f in *; do case $f in *.c) cc $f;; esac; done",
+                "cat <<EOF | bash\nmake install\nEOF\n");
+        List<String> expected = scripts.stream().map(x -> ShellParser.parse(x).effectiveCommands().toString()).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int k = i % scripts.size();
+                results.add(pool.submit(() ->
+                        ShellParser.parse(scripts.get(k)).effectiveCommands().toString().equals(expected.get(k))));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void errorOffsetsPointIntoTheScript() {
+        String src = "make && )";
+        ShellScript s = ShellParser.parse(src);
+        assertThat(s.errors()).isNotEmpty();
+        assertThat(src.substring(s.errors().get(0).start(), s.errors().get(0).end())).isEqualTo(")");
+        assertThat(names(s)).containsExactly("make");
+    }
 }

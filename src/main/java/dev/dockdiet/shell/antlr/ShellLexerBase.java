@@ -35,8 +35,24 @@ public abstract class ShellLexerBase extends Lexer {
 
     private final ArrayDeque<Token> raw = new ArrayDeque<>();
     private final ArrayDeque<Token> out = new ArrayDeque<>();
-    /** One entry per open parenthesis: true when closing it must pop a lexer mode. */
-    private final ArrayDeque<Boolean> parens = new ArrayDeque<>();
+    /** One entry per open parenthesis. */
+    private final ArrayDeque<Paren> parens = new ArrayDeque<>();
+    /** Type of the last default-channel token other than BLANK, -1 at the start. */
+    private int previous = -1;
+
+    /**
+     * An open parenthesis: whether closing it must pop a lexer mode ({@code $(} inside double
+     * quotes), and how many {@code case} commands are open inside it, whose pattern-closing
+     * {@code )} must not close it.
+     */
+    private static final class Paren {
+        final boolean popsMode;
+        int openCases;
+
+        Paren(boolean popsMode) {
+            this.popsMode = popsMode;
+        }
+    }
 
     private boolean lastEndsWord;
 
@@ -80,6 +96,7 @@ public abstract class ShellLexerBase extends Lexer {
         raw.clear();
         out.clear();
         parens.clear();
+        previous = -1;
         lastEndsWord = false;
         delimiterFor = -1;
         delimiterRaw = null;
@@ -127,15 +144,32 @@ public abstract class ShellLexerBase extends Lexer {
         Token t = super.nextToken();
         int type = t.getType();
         switch (type) {
-            case ShellLexer.LPAREN, ShellLexer.PROC_SUBST -> parens.push(Boolean.FALSE);
-            case ShellLexer.DOLLAR_LPAREN -> parens.push(_modeStack.size() > depthBefore);
+            case ShellLexer.LPAREN, ShellLexer.PROC_SUBST, ShellLexer.ARRAY_ASSIGN -> parens.push(new Paren(false));
+            case ShellLexer.DOLLAR_LPAREN -> parens.push(new Paren(_modeStack.size() > depthBefore));
             case ShellLexer.RPAREN -> {
-                if (!parens.isEmpty() && parens.pop() && !_modeStack.isEmpty()) {
-                    popMode();
+                Paren open = parens.peek();
+                if (open != null && open.openCases == 0) {
+                    parens.pop();
+                    if (open.popsMode && !_modeStack.isEmpty()) {
+                        popMode();
+                    }
+                }
+            }
+            case ShellLexer.CASE -> {
+                if (!parens.isEmpty() && commandPosition()) {
+                    parens.peek().openCases++;
+                }
+            }
+            case ShellLexer.ESAC -> {
+                if (!parens.isEmpty() && parens.peek().openCases > 0) {
+                    parens.peek().openCases--;
                 }
             }
             default -> {
             }
+        }
+        if (t.getChannel() == DEFAULT_TOKEN_CHANNEL && type != ShellLexer.BLANK) {
+            previous = type;
         }
         trackHeredoc(t);
         if (type == ShellLexer.NEWLINE && !pending.isEmpty()) {
@@ -151,6 +185,15 @@ public abstract class ShellLexerBase extends Lexer {
             pending.clear();
         }
         return t;
+    }
+
+    /** True when the previous token lets a reserved word here start a command. */
+    private boolean commandPosition() {
+        return switch (previous) {
+            case ShellLexer.THEN, ShellLexer.DO, ShellLexer.ELSE, ShellLexer.LBRACE, ShellLexer.BANG, ShellLexer.IF,
+                    ShellLexer.ELIF, ShellLexer.WHILE, ShellLexer.UNTIL -> true;
+            default -> !endsWord(previous);
+        };
     }
 
     private void trackHeredoc(Token t) {
@@ -272,7 +315,7 @@ public abstract class ShellLexerBase extends Lexer {
     public static boolean startsWord(int type) {
         return switch (type) {
             case ShellLexer.WORD, ShellLexer.EQUALS, ShellLexer.ASSIGN, ShellLexer.SQ_STRING, ShellLexer.ANSI_C,
-                    ShellLexer.ARITH, ShellLexer.DOLLAR_LPAREN, ShellLexer.PARAM, ShellLexer.VAR, ShellLexer.DOLLAR,
+                    ShellLexer.ARITH, ShellLexer.DOLLAR_LPAREN, ShellLexer.ARRAY_ASSIGN, ShellLexer.PARAM, ShellLexer.VAR, ShellLexer.DOLLAR,
                     ShellLexer.BACKTICK, ShellLexer.DQ_START, ShellLexer.PROC_SUBST,
                     ShellLexer.IF, ShellLexer.THEN, ShellLexer.ELIF, ShellLexer.ELSE, ShellLexer.FI, ShellLexer.FOR,
                     ShellLexer.IN, ShellLexer.DO, ShellLexer.DONE, ShellLexer.WHILE, ShellLexer.UNTIL,
