@@ -80,8 +80,11 @@ public class LintCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "the path to report (and find config from) for -")
     String stdinFilename;
 
-    @Option(names = "--fix", arity = "0..1", fallbackValue = "safe", paramLabel = "safe|suggested",
-            description = "apply safe fixes in place (suggested: also fixes that may change behaviour)")
+    @Option(names = "--fix", description = "apply safe fixes in place; --fix=suggested also applies fixes that may change behaviour")
+    boolean fixFlag;
+
+    /** {@code --fix=LEVEL} arrives here (Main splits it off so that {@code --fix FILE} stays a file). */
+    @Option(names = "--fix-level", hidden = true, paramLabel = "safe|suggested")
     String fix;
 
     @Option(names = "--diff", description = "with --fix: print a unified diff instead of writing files")
@@ -377,7 +380,7 @@ public class LintCommand implements Callable<Integer> {
 
     private Applicability parseFix() {
         if (fix == null) {
-            return null;
+            return fixFlag ? Applicability.SAFE : null;
         }
         return switch (fix.toLowerCase(Locale.ROOT)) {
             case "safe" -> Applicability.SAFE;
@@ -390,12 +393,12 @@ public class LintCommand implements Callable<Integer> {
         if (failOn == null) {
             return null;
         }
-        try {
-            return FailOn.parse(failOn);
-        } catch (IllegalArgumentException e) {
+        FailOn f = FailOn.parse(failOn);
+        if (f == null) {
             throw new ParameterException(spec.commandLine(),
                     "--fail-on takes error, warning, info, style or none, not '" + failOn + "'");
         }
+        return f;
     }
 
     private Map<String, Path> parseFormats() {

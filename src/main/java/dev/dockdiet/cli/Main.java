@@ -46,6 +46,7 @@ public final class Main {
 
     /** Runs the CLI in-process and returns the exit code (tests call this). */
     public static int mainWithoutExit(String[] args, OutputStream out, OutputStream err, InputStream in) {
+        args = splitFixLevel(args);
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         boolean terminal = out == System.out && System.console() != null;
@@ -64,6 +65,33 @@ public final class Main {
                 e.flush();
             }
         }
+    }
+
+    /** {@code --fix=suggested} becomes {@code --fix --fix-level=suggested}; a bare {@code --fix} takes no value. */
+    static String[] splitFixLevel(String[] args) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--fix=")) {
+                out.add("--fix");
+                out.add("--fix-level=" + a.substring("--fix=".length()));
+            } else {
+                out.add(a);
+            }
+            if (a.equals("--")) {
+                break;
+            }
+        }
+        int consumed = 0;
+        for (String a : args) {
+            consumed++;
+            if (a.equals("--")) {
+                break;
+            }
+        }
+        for (int i = consumed; i < args.length; i++) {
+            out.add(args[i]);
+        }
+        return out.toArray(new String[0]);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
