@@ -24,6 +24,12 @@ public final class Rules {
     /** Rules that are not classes of this package but whose findings the linter makes (suppressions). */
     private static final List<RuleMeta> EXTRA = new ArrayList<>();
 
+    /** DD190, found by {@code dockdiet image} in a built image rather than by linting. */
+    public static final RuleMeta LAYER_WASTE = new RuleMeta(dev.dockdiet.size.engine.WasteFindings.RULE_ID,
+            dev.dockdiet.size.engine.WasteFindings.RULE_NAME, dev.dockdiet.rule.Severity.WARNING,
+            dev.dockdiet.rule.Category.SIZE, dev.dockdiet.rule.Fixability.NONE, List.of(),
+            dev.dockdiet.size.engine.WasteFindings.RULE_SUMMARY);
+
     static {
         List<Rule> rules = new ArrayList<>(List.of(
                 new SyntaxError(),
@@ -39,7 +45,9 @@ public final class Rules {
         for (Rule r : ALL) {
             index(r.meta());
         }
+        registerMeta(LAYER_WASTE);
     }
+
 
     private Rules() {
     }

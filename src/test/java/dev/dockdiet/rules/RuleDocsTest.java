@@ -81,6 +81,9 @@ class RuleDocsTest {
             }
             assertThat(bad).as("bad examples").isNotEmpty();
             assertThat(good).as("good examples").isNotEmpty();
+            if (page.contains("**Checked by:** `dockdiet image`")) {
+                return; // measured in a built image (integration tests), not found by linting
+            }
             for (String b : bad) {
                 assertThat(run(meta, rule, b)).as("bad example must trigger %s:%n%s", meta.id(), b).isNotEmpty();
             }
