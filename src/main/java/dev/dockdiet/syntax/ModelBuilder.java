@@ -60,6 +60,11 @@ final class ModelBuilder {
     static DockerfileParser.DockerfileContext parseTree(CommonTokenStream tokens) {
         DockerfileParser parser = new DockerfileParser(tokens);
         parser.removeErrorListeners();
+        return parseTree(parser, tokens);
+    }
+
+    /** As {@link #parseTree(CommonTokenStream)} with a parser set up by the caller (profiling). */
+    static DockerfileParser.DockerfileContext parseTree(DockerfileParser parser, CommonTokenStream tokens) {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
