@@ -18,7 +18,7 @@ public final class Heredocs {
 
     private static final Pattern OPENER = Pattern.compile("^(\\d*)<<(-?)\\s*([^<]*)$", Pattern.DOTALL);
     private static final Set<String> HEREDOC_KEYWORDS = Set.of("RUN", "COPY", "ADD");
-    private static final ShellLex LINE_LEX = ShellLex.of('\\').rawQuotes(true).rawEscapes(true).heredocWords(true);
+    private static final ShellLex LINE_LEX = ShellLex.of('\\').rawQuotes(true).rawEscapes(true).skipUnsetEnv(true).heredocWords(true);
     private static final ShellLex NAME_LEX = ShellLex.of('\\').skipUnsetEnv(true);
     private static final ShellLex NAME_LEX_RAW = NAME_LEX.rawQuotes(true);
 

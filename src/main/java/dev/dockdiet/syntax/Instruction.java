@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * A Dockerfile instruction. A sealed family: a rule switches over the kinds it cares about.
  */
-public sealed interface Instruction permits Instruction.From, Instruction.Run, Instruction.Cmd, Instruction.Entrypoint,
-        Instruction.Copy, Instruction.Add, Instruction.Env, Instruction.Arg, Instruction.Label, Instruction.Expose,
+public sealed interface Instruction permits Instruction.From, Instruction.Run, Instruction.Cmd, Instruction.Entrypoint, Instruction.SourcesAndDest,
+        Instruction.Env, Instruction.Arg, Instruction.Label, Instruction.Expose,
         Instruction.Workdir, Instruction.User, Instruction.Volume, Instruction.Shell, Instruction.Healthcheck,
         Instruction.Onbuild, Instruction.StopSignal, Instruction.Maintainer, Instruction.Unknown {
 
@@ -79,8 +79,60 @@ public sealed interface Instruction permits Instruction.From, Instruction.Run, I
     record Entrypoint(Node node, Command command) implements Instruction {
     }
 
+    /**
+     * A heredoc given as a COPY/ADD source: an inline file named after the heredoc.
+     *
+     * @param path the heredoc name
+     * @param data the body, leading tabs removed for {@code <<-}
+     * @param expand whether the build expands variables in it
+     */
+    record SourceContent(String path, String data, boolean expand, Heredoc heredoc) {
+    }
+
+    /** COPY and ADD: sources that are files, and sources that are heredocs, as BuildKit splits them. */
+    sealed interface SourcesAndDest extends Instruction permits Copy, Add {
+        List<Word> sources();
+
+        Word destination();
+
+        /** The sources that name files (heredoc openers excluded). */
+        default List<Word> sourcePaths() {
+            return sources().stream().filter(w -> heredocOpener(w) == null).toList();
+        }
+
+        /** The sources that are heredocs, with their bodies. */
+        default List<SourceContent> sourceContents() {
+            java.util.ArrayList<SourceContent> out = new java.util.ArrayList<>();
+            for (Word w : sources()) {
+                Heredocs.Opener o = heredocOpener(w);
+                if (o == null) {
+                    continue;
+                }
+                for (Heredoc h : node().heredocs()) {
+                    if (h.name().equals(o.name())) {
+                        out.add(new SourceContent(o.name(), o.chomp() ? Heredocs.chompContent(h.content()) : h.content(),
+                                o.expand(), h));
+                        break;
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        private Heredocs.Opener heredocOpener(Word w) {
+            if (node().json() || node().heredocs().isEmpty()) {
+                return null;
+            }
+            try {
+                return Heredocs.parseWord(w.text());
+            } catch (Heredocs.HeredocException e) {
+                return null;
+            }
+        }
+    }
+
     /** {@code COPY [--from=x] src... dest}. */
-    record Copy(Node node, List<Word> sources, Word destination) implements Instruction {
+    record Copy(Node node, List<Word> sources, Word destination) implements SourcesAndDest {
         public Copy {
             sources = List.copyOf(sources);
         }
@@ -91,7 +143,7 @@ public sealed interface Instruction permits Instruction.From, Instruction.Run, I
     }
 
     /** {@code ADD src... dest}. */
-    record Add(Node node, List<Word> sources, Word destination) implements Instruction {
+    record Add(Node node, List<Word> sources, Word destination) implements SourcesAndDest {
         public Add {
             sources = List.copyOf(sources);
         }
@@ -120,6 +172,11 @@ public sealed interface Instruction permits Instruction.From, Instruction.Run, I
     record Arg(Node node, List<ArgDef> definitions) implements Instruction {
         public Arg {
             definitions = List.copyOf(definitions);
+        }
+
+        /** The doc comment of one definition ({@code # NAME does x} above the ARG gives {@code does x}). */
+        public String docComment(ArgDef def) {
+            return node.docComment(def.name());
         }
     }
 
@@ -154,6 +211,25 @@ public sealed interface Instruction permits Instruction.From, Instruction.Run, I
      * @param command null for NONE or when absent
      */
     record Healthcheck(Node node, String type, Command command) implements Instruction {
+        /**
+         * The image config's {@code Healthcheck.Test}: {@code ["NONE"]}, {@code ["CMD", args...]}
+         * (exec form) or {@code ["CMD-SHELL", script]}; empty when the instruction is invalid.
+         */
+        public List<String> test() {
+            if ("NONE".equals(type)) {
+                return List.of("NONE");
+            }
+            if (command == null) {
+                return List.of();
+            }
+            if (command.exec()) {
+                java.util.ArrayList<String> out = new java.util.ArrayList<>();
+                out.add("CMD");
+                command.args().forEach(w -> out.add(w.text()));
+                return List.copyOf(out);
+            }
+            return List.of("CMD-SHELL", command.script().text());
+        }
     }
 
     /** {@code ONBUILD trigger}; the trigger is null when missing. */

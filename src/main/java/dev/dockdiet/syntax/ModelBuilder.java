@@ -60,6 +60,11 @@ final class ModelBuilder {
     static DockerfileParser.DockerfileContext parseTree(CommonTokenStream tokens) {
         DockerfileParser parser = new DockerfileParser(tokens);
         parser.removeErrorListeners();
+        return parseTree(parser, tokens);
+    }
+
+    /** As {@link #parseTree(CommonTokenStream)} with a parser set up by the caller (profiling). */
+    static DockerfileParser.DockerfileContext parseTree(DockerfileParser parser, CommonTokenStream tokens) {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
@@ -256,7 +261,8 @@ final class ModelBuilder {
         Instruction in = fromLine(logical, whole, heredocs, heredocTexts, comments, false);
         if (emptyContinuation) {
             problems.add(new Problem(Layer.WARNING,
-                    "Empty continuation line found in: " + in.keyword() + " (empty continuation lines will become errors in a future release)",
+                    "Empty continuation line found in: " + logical.text().strip()
+                            + " (empty continuation lines will become errors in a future release)",
                     lines.lineRange(whole.endLine())));
         }
         return in;
@@ -322,8 +328,9 @@ final class ModelBuilder {
                 Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
                 List<Word> w = m.words;
                 if (w.size() < 2) {
-                    instructionError(keyword + " requires at least two arguments, but only " + w.size()
-                            + " provided. Destination could not be determined", n.restRange());
+                    instructionError(keyword + " requires at least two arguments, but only "
+                            + "one was provided. Destination could not be determined",
+                            n.restRange());
                 }
                 Word dest = w.isEmpty() ? null : w.get(w.size() - 1);
                 List<Word> sources = w.size() < 2 ? List.of() : w.subList(0, w.size() - 1);
@@ -560,7 +567,40 @@ final class ModelBuilder {
                 }
             } else if (f.value() == null) {
                 instructionError("missing a value on flag: --" + f.name(), f.range());
+            } else if (kw.equals("HEALTHCHECK")) {
+                healthcheckFlag(f);
             }
+        }
+    }
+
+    /** parseHealthcheck's option checks: Go durations (0, or at least 1ms) and an int32 retry count. */
+    private void healthcheckFlag(Flag f) {
+        String v = f.value();
+        if (v.isEmpty()) {
+            return;
+        }
+        if (f.name().equals("retries")) {
+            long n;
+            try {
+                n = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                boolean digits = v.matches("[+-]?[0-9]+");
+                instructionError("strconv.ParseInt: parsing " + AstDump.goQuote(v) + ": "
+                        + (digits ? "value out of range" : "invalid syntax"), f.range());
+                return;
+            }
+            if (n < 0) {
+                instructionError("--retries cannot be negative (" + n + ")", f.range());
+            }
+            return;
+        }
+        try {
+            long ns = GoDuration.parse(v);
+            if (ns != 0 && ns < 1_000_000L) {
+                instructionError("Interval " + AstDump.goQuote(f.name()) + " cannot be less than 1ms", f.range());
+            }
+        } catch (GoDuration.DurationException e) {
+            instructionError(e.getMessage(), f.range());
         }
     }
 

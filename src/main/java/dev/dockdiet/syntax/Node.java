@@ -42,6 +42,23 @@ public record Node(String keyword, SourceRange range, SourceRange keywordRange, 
         return flags.stream().filter(f -> f.name().equals(name)).toList();
     }
 
+    /**
+     * BuildKit's doc comment for a name: the text after {@code "name "} in the first comment line
+     * above the instruction that starts with it; empty when none.
+     */
+    public String docComment(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        String prefix = name + " ";
+        for (Comment c : comments) {
+            if (c.text().startsWith(prefix)) {
+                return c.text().substring(prefix.length());
+            }
+        }
+        return "";
+    }
+
     /** The range of the arguments after the flags; the keyword's range when there are none. */
     public SourceRange restRange() {
         return rest.length() == 0 ? keywordRange : rest.range(0, rest.length());

@@ -386,6 +386,10 @@ public final class ShellLex {
         }
 
         private String modifier(String name, int ch, String chs, boolean nullIsUnset) throws ExpansionException {
+            if (nullIsUnset && (ch == '#' || ch == '%')) {
+                // ${a:#x} and ${a:%x} are not prefix/suffix removal (BuildKit rejects them)
+                throw new ExpansionException("unsupported modifier (" + chs + ") in substitution");
+            }
             boolean raw = ch == '#' || ch == '%';
             String word;
             try {

@@ -36,6 +36,11 @@ public record Stage(int index, String name, Instruction.From from, List<Instruct
         return Optional.ofNullable(base);
     }
 
+    /** The stage's doc comment ({@code # builder compiles the app} above {@code FROM x AS builder}). */
+    public String docComment() {
+        return from.node().docComment(name);
+    }
+
     /** The instructions of one kind, in order. */
     public <T extends Instruction> List<T> all(Class<T> kind) {
         return instructions.stream().filter(kind::isInstance).map(kind::cast).toList();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BuildkitParserConformanceTest {
 
-    static final Path ROOT = Path.of("..", "shared", "conformance", "buildkit", "parser");
+    static final Path ROOT = SharedFiles.resolve("conformance/buildkit/parser");
 
     @TestFactory
     Stream<DynamicTest> positiveCasesDumpExactlyAsBuildkit() throws IOException {

@@ -1,0 +1,45 @@
+package dev.dockdiet.syntax;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The real-world Dockerfiles in {@code shared/corpus} (listed in manifest.tsv), loaded once. */
+public final class Corpus {
+
+    /** One file: its path relative to the corpus directory and its text (UTF-8, bad bytes replaced). */
+    public record Entry(String file, String text, long bytes) {
+    }
+
+    private Corpus() {
+    }
+
+    public static Path dir() {
+        return SharedFiles.resolve("corpus");
+    }
+
+    public static List<Entry> load() {
+        Path dir = dir();
+        try {
+            List<String> rows = Files.readAllLines(dir.resolve("manifest.tsv"), StandardCharsets.UTF_8);
+            List<String> header = List.of(rows.get(0).split("\t"));
+            int col = header.indexOf("local_file");
+            List<Entry> out = new ArrayList<>();
+            for (String row : rows.subList(1, rows.size())) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                String file = row.split("\t")[col];
+                byte[] b = Files.readAllBytes(dir.resolve(file));
+                out.add(new Entry(file, new String(b, StandardCharsets.UTF_8), b.length));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
