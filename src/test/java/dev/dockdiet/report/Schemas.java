@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** JSON Schema validation for the tests (draft-04: both the OASIS SARIF schema and reviewdog's are). */
-final class Schemas {
+public final class Schemas {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static Schema sarif;
@@ -20,14 +20,14 @@ final class Schemas {
     private Schemas() {
     }
 
-    static synchronized Schema sarif() {
+    public static synchronized Schema sarif() {
         if (sarif == null) {
             sarif = load("/report/sarif-schema-2.1.0.json");
         }
         return sarif;
     }
 
-    static synchronized Schema rdjson() {
+    public static synchronized Schema rdjson() {
         if (rdjson == null) {
             rdjson = load("/report/rdjson.schema.json");
         }
@@ -35,7 +35,7 @@ final class Schemas {
     }
 
     /** The validation errors as {@code /path: message} lines; empty when valid. */
-    static List<String> errors(Schema schema, String json) {
+    public static List<String> errors(Schema schema, String json) {
         try {
             return schema.validate(MAPPER.readTree(json)).stream()
                     .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
