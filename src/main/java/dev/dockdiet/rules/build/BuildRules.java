@@ -10,6 +10,16 @@ public final class BuildRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new UntaggedBaseImage(),
+                new LatestBaseImage(),
+                new CopyFromUnknownStage(),
+                new CopyFromOwnStage(),
+                new DuplicateStageName(),
+                new ReservedStageName(),
+                new ConstantPlatform(),
+                new RedundantTargetPlatform(),
+                new UndefinedArgInFrom(),
+                new InvalidDefaultArgInFrom());
     }
 }
