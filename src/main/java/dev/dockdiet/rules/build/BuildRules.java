@@ -10,6 +10,28 @@ public final class BuildRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new UntaggedBaseImage(),
+                new LatestBaseImage(),
+                new RelativeWorkdir(),
+                new AptGetUnpinned(),
+                new PipUnpinned(),
+                new NpmUnpinned(),
+                new ApkUnpinned(),
+                new GemUnpinned(),
+                new CopyDestinationSlash(),
+                new CopyFromUnknownStage(),
+                new CopyFromOwnStage(),
+                new DuplicateStageName(),
+                new ReservedStageName(),
+                new ShellFormCommand(),
+                new AptInsteadOfAptGet(),
+                new AptGetMissingYes(),
+                new OverriddenInstruction(),
+                new PipeWithoutPipefail(),
+                new ConstantPlatform(),
+                new RedundantTargetPlatform(),
+                new UndefinedArgInFrom(),
+                new InvalidDefaultArgInFrom());
     }
 }

@@ -1,0 +1,152 @@
+package dev.dockdiet.rules.build;
+
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.Word;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Helpers for rules that look inside RUN scripts. Stateless. */
+final class Runs {
+
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox");
+
+    private Runs() {
+    }
+
+    /** Every RUN of every stage, in file order. */
+    static List<Instruction.Run> all(RuleContext ctx) {
+        List<Instruction.Run> out = new ArrayList<>();
+        for (Instruction i : ctx.file().instructions()) {
+            if (i instanceof Instruction.Run r) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when the RUN text is a shell script: false for a heredoc that starts with a shebang of
+     * another interpreter ({@code #!/usr/bin/env python3}).
+     */
+    static boolean isShell(Instruction.Run run) {
+        String t = run.script().stripLeading();
+        if (!t.startsWith("#!")) {
+            return true;
+        }
+        int nl = t.indexOf('\n');
+        String[] words = (nl < 0 ? t.substring(2) : t.substring(2, nl)).trim().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return true;
+        }
+        String interp = basename(words[0]);
+        if (interp.equals("env") && words.length > 1) {
+            interp = basename(words[words.length > 2 && words[1].startsWith("-") ? 2 : 1]);
+        }
+        return SHELLS.contains(interp);
+    }
+
+    /** The effective commands of every shell RUN, with the RUN they belong to. */
+    static List<Cmd> commands(RuleContext ctx) {
+        List<Cmd> out = new ArrayList<>();
+        for (Instruction.Run r : all(ctx)) {
+            if (!isShell(r) || r.script().isBlank()) {
+                continue;
+            }
+            for (SimpleCommand c : ctx.shell(r).effectiveCommands()) {
+                out.add(new Cmd(r, c));
+            }
+        }
+        return out;
+    }
+
+    /** A command and its RUN. */
+    record Cmd(Instruction.Run run, SimpleCommand command) {
+        SourceRange range(Word w) {
+            return run.shellScript().range(w.start(), w.end());
+        }
+
+        /** An insertion right after a word; null when a fix cannot be placed safely (exec form). */
+        Edit insertAfter(RuleContext ctx, Word w, String text) {
+            if (run.command().exec() || w.end() <= w.start()) {
+                return null;
+            }
+            int at = run.shellScript().sourceOffset(w.end() - 1) + 1;
+            return new Edit(ctx.file().range(at, at), text);
+        }
+
+        /** A replacement of a word written plainly (no quotes, no escapes); null otherwise. */
+        Edit replace(RuleContext ctx, Word w, String text) {
+            if (run.command().exec() || !w.raw().equals(w.value())) {
+                return null;
+            }
+            SourceRange r = range(w);
+            if (r.length() != w.raw().length()) {
+                return null; // a continuation inside the word
+            }
+            return new Edit(r, text);
+        }
+    }
+
+    static String basename(String s) {
+        int i = s.lastIndexOf('/');
+        return i < 0 ? s : s.substring(i + 1);
+    }
+
+    /**
+     * Positional arguments of {@code args}, where {@code valueFlags} take the next word as value.
+     * Everything after {@code --} is positional.
+     */
+    static List<Word> positionals(List<Word> args, Set<String> valueFlags) {
+        List<Word> out = new ArrayList<>();
+        boolean rest = false;
+        for (int i = 0; i < args.size(); i++) {
+            Word w = args.get(i);
+            String v = w.value();
+            if (rest) {
+                out.add(w);
+            } else if (v.equals("--")) {
+                rest = true;
+            } else if (v.startsWith("-") && v.length() > 1) {
+                if (!v.contains("=") && valueFlags.contains(v)) {
+                    i++;
+                }
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** True when a word (before {@code --}) is one of these flags, exactly or as {@code flag=value}. */
+    static boolean hasOption(List<Word> args, String... flags) {
+        for (Word w : args) {
+            String v = w.value();
+            if (v.equals("--")) {
+                return false;
+            }
+            for (String f : flags) {
+                if (v.equals(f) || v.startsWith(f + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "a, b, c" with at most {@code max} items and "…" after. */
+    static String list(List<Word> words, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < words.size() && i < max; i++) {
+            sb.append(i == 0 ? "" : ", ").append(words.get(i).value());
+        }
+        if (words.size() > max) {
+            sb.append(", …");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.dockdiet.rules.build;
+
+import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Stage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Helpers the build rules share. Stateless. */
+final class Support {
+
+    /** The global build args BuildKit defines for every FROM. */
+    static final Set<String> PLATFORM_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+            "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE");
+
+    private static final Pattern NAME_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
+                    + "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+
+    private Support() {
+    }
+
+    /** The stage and the stages it is built on ({@code FROM <stage>}), nearest first. */
+    static List<Stage> chain(Dockerfile file, Stage stage) {
+        List<Stage> out = new ArrayList<>();
+        Stage s = stage;
+        while (s != null && out.size() <= file.stages().size()) {
+            out.add(s);
+            s = s.baseStage() >= 0 && s.baseStage() < s.index() ? file.stages().get(s.baseStage()) : null;
+        }
+        return out;
+    }
+
+    /** True when a reference is valid as Docker's reference grammar says (familiar form allowed). */
+    static boolean validReference(String ref) {
+        if (ref == null || ref.isEmpty()) {
+            return false;
+        }
+        String s = ref;
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            if (!DIGEST.matcher(s.substring(at + 1)).matches()) {
+                return false;
+            }
+            s = s.substring(0, at);
+        }
+        int slash = s.lastIndexOf('/');
+        int colon = s.lastIndexOf(':');
+        if (colon > slash) {
+            if (!TAG.matcher(s.substring(colon + 1)).matches()) {
+                return false;
+            }
+            s = s.substring(0, colon);
+        }
+        if (s.isEmpty()) {
+            return false;
+        }
+        String[] parts = s.split("/", -1);
+        int first = 0;
+        if (parts.length > 1 && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost")
+                || !parts[0].equals(parts[0].toLowerCase(Locale.ROOT)))) {
+            if (!DOMAIN.matcher(parts[0]).matches()) {
+                return false;
+            }
+            first = 1;
+        }
+        for (int i = first; i < parts.length; i++) {
+            if (!NAME_COMPONENT.matcher(parts[i]).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The candidate closest to {@code name} by edit distance (case-insensitive), if it is close enough to be a typo. */
+    static String closest(String name, Collection<String> candidates) {
+        String best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            if (c == null || c.equals(name)) {
+                continue;
+            }
+            int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestDist) {
+                bestDist = d;
+                best = c;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int limit = Math.max(1, Math.min(name.length(), best.length()) / 3);
+        return bestDist <= Math.min(limit, 2) ? best : null;
+    }
+
+    /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** The text with one pair of surrounding quotes removed. */
+    static String unquote(String s) {
+        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** The stage names of the file, lower-cased, in order (unnamed stages skipped). */
+    static List<String> stageNames(Dockerfile file) {
+        List<String> out = new ArrayList<>();
+        for (Stage s : file.stages()) {
+            if (s.name() != null) {
+                out.add(s.name());
+            }
+        }
+        return out;
+    }
+
+    /** The meta ARG names (declared before the first FROM). */
+    static List<String> metaArgNames(Dockerfile file) {
+        List<String> out = new ArrayList<>();
+        for (Instruction.Arg a : file.metaArgs()) {
+            for (Instruction.ArgDef d : a.definitions()) {
+                out.add(d.name());
+            }
+        }
+        return out;
+    }
+}
