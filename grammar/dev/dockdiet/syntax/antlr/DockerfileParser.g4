@@ -17,18 +17,20 @@ comment : COMMENT NL ;
 blankLine : WS? NL ;
 
 // A logical line: keyword, flags, arguments, then the bodies of the heredocs it opened.
-instruction : WS? keyword (ARG_WS+ flag)* (ARG_WS+ arguments)? ARG_WS* ARG_NL heredoc* ;
+// Blanks between and after the arguments belong to `arguments`, so that each loop decides on one
+// token of lookahead.
+instruction : WS? keyword (ARG_WS+ flag)* (ARG_WS+ arguments?)? ARG_NL heredoc* ;
 
 // Text glued to the keyword across a continuation (`RUN\` + `echo`) belongs to it, as in BuildKit.
 keyword : KEYWORD word* ;
 
 flag : FLAG word* ;
 
-arguments : argStart (ARG_WS* argPart)* ;
+arguments : argStart argPart* ;
 
 argStart : TEXT | ESCAPE_CHAR | CR ;
 
-argPart : TEXT | ESCAPE_CHAR | CR | FLAG ;
+argPart : TEXT | ESCAPE_CHAR | CR | FLAG | ARG_WS ;
 
 word : TEXT | ESCAPE_CHAR | CR ;
 

@@ -89,6 +89,7 @@ final class ModelBuilder {
         CodePointCharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())));
         DockerfileLexer lexer = new DockerfileLexer(chars);
         lexer.removeErrorListeners();
+        lexer.setSource(text);
         return lexer;
     }
 
@@ -185,25 +186,47 @@ final class ModelBuilder {
                                     List<Comment> comments) {
         int from = ic.keyword().getStart().getTokenIndex();
         int to = ic.ARG_NL().getSymbol().getTokenIndex();
-        StringBuilder sb = new StringBuilder();
-        List<int[]> pieces = new ArrayList<>();
+        // the default-channel tokens, as contiguous spans of the file (continuations and dropped
+        // lines are the gaps); no per-token strings
+        int[] spans = new int[16];
+        int nSpans = 0;
+        int length = 0;
         boolean emptyContinuation = false;
         int lastContentEnd = ic.keyword().getStart().getStartIndex();
+        int limit = text.length();
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                sb.append(t.getText());
-                pieces.add(new int[] {t.getStartIndex(), t.getText().length()});
-                lastContentEnd = Math.min(t.getStopIndex() + 1, text.length());
+                int s = Math.min(t.getStartIndex(), limit);
+                int e = Math.min(t.getStopIndex() + 1, limit);
+                if (e <= s) {
+                    continue;
+                }
+                if (nSpans > 0 && spans[2 * nSpans - 1] == s) {
+                    spans[2 * nSpans - 1] = e;
+                } else {
+                    if (2 * nSpans + 2 > spans.length) {
+                        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+                    }
+                    spans[2 * nSpans] = s;
+                    spans[2 * nSpans + 1] = e;
+                    nSpans++;
+                }
+                length += e - s;
+                lastContentEnd = e;
             } else if (t.getType() == DockerfileLexer.CONTINUED_BLANK) {
                 emptyContinuation = true;
             }
         }
-        int[] offsets = new int[sb.length()];
+        StringBuilder sb = new StringBuilder(length);
+        int[] offsets = new int[length];
         int k = 0;
-        for (int[] p : pieces) {
-            for (int j = 0; j < p[1]; j++) {
-                offsets[k++] = p[0] + j;
+        for (int p = 0; p < nSpans; p++) {
+            int s = spans[2 * p];
+            int e = spans[2 * p + 1];
+            sb.append(text, s, e);
+            for (int j = s; j < e; j++) {
+                offsets[k++] = j;
             }
         }
         MappedText logical = new MappedText(sb.toString(), offsets, lines);

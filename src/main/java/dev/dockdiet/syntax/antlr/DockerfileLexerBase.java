@@ -29,9 +29,26 @@ public abstract class DockerfileLexerBase extends Lexer {
     private final StringBuilder logicalLine = new StringBuilder();
     private final Deque<Heredocs.Opener> pendingHeredocs = new ArrayDeque<>();
     private boolean eofSeen;
+    private String source;
 
     protected DockerfileLexerBase(CharStream input) {
         super(input);
+    }
+
+    /**
+     * The text the char stream holds, so that the lexer can read token text without creating a
+     * string per token. Optional.
+     */
+    public void setSource(String text) {
+        this.source = text;
+    }
+
+    private void appendText(Token t) {
+        if (source != null) {
+            logicalLine.append(source, t.getStartIndex(), t.getStopIndex() + 1);
+        } else {
+            logicalLine.append(t.getText());
+        }
     }
 
     public int escapeChar() {
@@ -95,7 +112,8 @@ public abstract class DockerfileLexerBase extends Lexer {
             return t;
         }
         int type = t.getType();
-        if (type == DockerfileLexer.COMMENT && t.getText().indexOf('=') >= 0 && isDirective(t.getText())) {
+        if (type == DockerfileLexer.COMMENT && directivesOpen && t.getText().indexOf('=') >= 0
+                && isDirective(t.getText())) {
             ((CommonToken) t).setType(DockerfileLexer.DIRECTIVE);
             type = DockerfileLexer.DIRECTIVE;
         } else if (type == DockerfileLexer.FLAG && !flagPosition) {
@@ -121,23 +139,23 @@ public abstract class DockerfileLexerBase extends Lexer {
             case DockerfileLexer.KEYWORD -> {
                 directivesOpen = false;
                 logicalLine.setLength(0);
-                logicalLine.append(t.getText());
+                appendText(t);
                 flagPosition = true;
                 inFlagWord = true;
             }
             case DockerfileLexer.FLAG -> {
-                logicalLine.append(t.getText());
+                appendText(t);
                 inFlagWord = true;
-                if (t.getText().equals("--")) {
+                if (t.getStopIndex() - t.getStartIndex() == 1) {
                     flagPosition = false;
                 }
             }
             case DockerfileLexer.ARG_WS -> {
-                logicalLine.append(t.getText());
+                appendText(t);
                 inFlagWord = false;
             }
             case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CR -> {
-                logicalLine.append(t.getText());
+                appendText(t);
                 if (!inFlagWord) {
                     flagPosition = false;
                 }
