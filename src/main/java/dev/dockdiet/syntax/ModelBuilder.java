@@ -36,6 +36,10 @@ final class ModelBuilder {
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
 
+    /** The automatic platform args in global scope ({@code dockerfile2llb/platform.go}). */
+    static final Set<String> PLATFORM_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH",
+            "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE");
+
     private static final Set<String> KNOWN = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
             "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
             "WORKDIR");
@@ -942,7 +946,9 @@ final class ModelBuilder {
         if (f.image() != null) {
             try {
                 ShellLex.Result r = lex.process(f.image().text(), nonNull(meta));
-                if (r.unmatched().isEmpty() && !r.result().isEmpty()) {
+                // as BuildKit: unset meta args expand to "" (their defaults apply); a name that
+                // depends on the platform the build runs for is not known before the build
+                if (!r.result().isEmpty() && r.unmatched().stream().noneMatch(PLATFORM_ARGS::contains)) {
                     baseName = r.result();
                 }
             } catch (ShellLex.ExpansionException e) {
