@@ -17,19 +17,17 @@ comment : COMMENT NL ;
 blankLine : WS? NL ;
 
 // A logical line: keyword, flags, arguments, then the bodies of the heredocs it opened.
-instruction : WS? keyword (ARG_WS+ flag)* (ARG_WS+ arguments)? ARG_WS* ARG_NL heredoc* ;
+// Blanks between and after the arguments belong to `arguments`, so that each loop decides on one
+// token of lookahead.
+instruction : WS? keyword (ARG_WS+ flag)* (ARG_WS+ arguments?)? ARG_NL heredoc* ;
 
 // Text glued to the keyword across a continuation (`RUN\` + `echo`) belongs to it, as in BuildKit.
-keyword : KEYWORD word* ;
+// The token sets are written out (no `word` sub-rule) so that a long argument list does not
+// cost a rule context per token.
+keyword : KEYWORD (TEXT | ESCAPE_CHAR | CR)* ;
 
-flag : FLAG word* ;
+flag : FLAG (TEXT | ESCAPE_CHAR | CR)* ;
 
-arguments : argStart (ARG_WS* argPart)* ;
-
-argStart : TEXT | ESCAPE_CHAR | CR ;
-
-argPart : TEXT | ESCAPE_CHAR | CR | FLAG ;
-
-word : TEXT | ESCAPE_CHAR | CR ;
+arguments : (TEXT | ESCAPE_CHAR | CR) (TEXT | ESCAPE_CHAR | CR | FLAG | ARG_WS)* ;
 
 heredoc : HEREDOC_LINE* (HEREDOC_END | HEREDOC_UNTERMINATED) ;

@@ -27,10 +27,22 @@ public final class LineMap {
         return lineStarts.length;
     }
 
+    /**
+     * The line index of the last lookup. Ranges are mostly asked for in file order, so the next
+     * offset is usually on the same line; a stale value (another thread) only costs a search.
+     */
+    private int hint;
+
     /** 1-based line of an offset. */
     public int line(int offset) {
+        int h = hint;
+        if (h < lineStarts.length && lineStarts[h] <= offset && (h + 1 == lineStarts.length || offset < lineStarts[h + 1])) {
+            return h + 1;
+        }
         int i = Arrays.binarySearch(lineStarts, offset);
-        return i >= 0 ? i + 1 : -i - 1;
+        int line = i >= 0 ? i + 1 : -i - 1;
+        hint = line - 1;
+        return line;
     }
 
     public int column(int offset) {

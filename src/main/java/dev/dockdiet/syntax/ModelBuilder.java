@@ -36,6 +36,10 @@ final class ModelBuilder {
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
 
+    /** The automatic platform args in global scope ({@code dockerfile2llb/platform.go}). */
+    static final Set<String> PLATFORM_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH",
+            "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE");
+
     private static final Set<String> KNOWN = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
             "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
             "WORKDIR");
@@ -89,6 +93,7 @@ final class ModelBuilder {
         CodePointCharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())));
         DockerfileLexer lexer = new DockerfileLexer(chars);
         lexer.removeErrorListeners();
+        lexer.setSource(text);
         return lexer;
     }
 
@@ -185,25 +190,47 @@ final class ModelBuilder {
                                     List<Comment> comments) {
         int from = ic.keyword().getStart().getTokenIndex();
         int to = ic.ARG_NL().getSymbol().getTokenIndex();
-        StringBuilder sb = new StringBuilder();
-        List<int[]> pieces = new ArrayList<>();
+        // the default-channel tokens, as contiguous spans of the file (continuations and dropped
+        // lines are the gaps); no per-token strings
+        int[] spans = new int[16];
+        int nSpans = 0;
+        int length = 0;
         boolean emptyContinuation = false;
         int lastContentEnd = ic.keyword().getStart().getStartIndex();
+        int limit = text.length();
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                sb.append(t.getText());
-                pieces.add(new int[] {t.getStartIndex(), t.getText().length()});
-                lastContentEnd = Math.min(t.getStopIndex() + 1, text.length());
+                int s = Math.min(t.getStartIndex(), limit);
+                int e = Math.min(t.getStopIndex() + 1, limit);
+                if (e <= s) {
+                    continue;
+                }
+                if (nSpans > 0 && spans[2 * nSpans - 1] == s) {
+                    spans[2 * nSpans - 1] = e;
+                } else {
+                    if (2 * nSpans + 2 > spans.length) {
+                        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+                    }
+                    spans[2 * nSpans] = s;
+                    spans[2 * nSpans + 1] = e;
+                    nSpans++;
+                }
+                length += e - s;
+                lastContentEnd = e;
             } else if (t.getType() == DockerfileLexer.CONTINUED_BLANK) {
                 emptyContinuation = true;
             }
         }
-        int[] offsets = new int[sb.length()];
+        StringBuilder sb = new StringBuilder(length);
+        int[] offsets = new int[length];
         int k = 0;
-        for (int[] p : pieces) {
-            for (int j = 0; j < p[1]; j++) {
-                offsets[k++] = p[0] + j;
+        for (int p = 0; p < nSpans; p++) {
+            int s = spans[2 * p];
+            int e = spans[2 * p + 1];
+            sb.append(text, s, e);
+            for (int j = s; j < e; j++) {
+                offsets[k++] = j;
             }
         }
         MappedText logical = new MappedText(sb.toString(), offsets, lines);
@@ -919,7 +946,9 @@ final class ModelBuilder {
         if (f.image() != null) {
             try {
                 ShellLex.Result r = lex.process(f.image().text(), nonNull(meta));
-                if (r.unmatched().isEmpty() && !r.result().isEmpty()) {
+                // as BuildKit: unset meta args expand to "" (their defaults apply); a name that
+                // depends on the platform the build runs for is not known before the build
+                if (!r.result().isEmpty() && r.unmatched().stream().noneMatch(PLATFORM_ARGS::contains)) {
                     baseName = r.result();
                 }
             } catch (ShellLex.ExpansionException e) {

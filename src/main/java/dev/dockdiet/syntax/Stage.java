@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param name lower-cased {@code AS} name, or null
  * @param from the FROM instruction
  * @param instructions the instructions after the FROM, in order
- * @param baseName the base as BuildKit resolves it: meta ARGs expanded; null if it cannot be
- *     expanded (an unset variable or an expansion error)
+ * @param baseName the base as BuildKit resolves it: meta ARGs expanded with their defaults (an
+ *     ARG without default expands to nothing); null if it cannot be resolved statically (an
+ *     expansion error, an empty result, or a use of an automatic platform arg such as
+ *     {@code TARGETARCH})
  * @param base the base parsed as an image reference; null when the base is another stage,
  *     {@code scratch}, or not resolvable
  * @param baseStage the index of the stage this one is built on ({@code FROM builder}); -1 if none

@@ -11,7 +11,6 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * The state the Dockerfile lexer's predicates need, and the mode switches that depend on a whole
@@ -30,53 +29,73 @@ public abstract class DockerfileLexerBase extends Lexer {
     private final StringBuilder logicalLine = new StringBuilder();
     private final Deque<Heredocs.Opener> pendingHeredocs = new ArrayDeque<>();
     private boolean eofSeen;
+    private String source;
 
     protected DockerfileLexerBase(CharStream input) {
         super(input);
+    }
+
+    /**
+     * The text the char stream holds, so that the lexer can read token text without creating a
+     * string per token. Optional.
+     */
+    public void setSource(String text) {
+        this.source = text;
+    }
+
+    private void appendText(Token t) {
+        if (source != null) {
+            logicalLine.append(source, t.getStartIndex(), t.getStopIndex() + 1);
+        } else {
+            logicalLine.append(t.getText());
+        }
     }
 
     public int escapeChar() {
         return escapeChar;
     }
 
-    // ---- predicates ----
+    // ---- modes ----
 
-    protected boolean isDirective() {
+    /** ARGS and CONT become their backtick twins under {@code # escape=`}. */
+    private int escapeMode(int m) {
+        if (escapeChar == '`') {
+            if (m == DockerfileLexer.ARGS) {
+                return DockerfileLexer.ARGS_BT;
+            }
+            if (m == DockerfileLexer.CONT) {
+                return DockerfileLexer.CONT_BT;
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public void pushMode(int m) {
+        super.pushMode(escapeMode(m));
+    }
+
+    @Override
+    public void mode(int m) {
+        super.mode(escapeMode(m));
+    }
+
+    private boolean inArguments() {
+        return _mode == DockerfileLexer.ARGS || _mode == DockerfileLexer.CONT || _mode == DockerfileLexer.ARGS_BT
+                || _mode == DockerfileLexer.CONT_BT;
+    }
+
+    /** A comment in the directive block that BuildKit takes as a directive (syntax, escape, check). */
+    private boolean isDirective(String text) {
         if (!directivesOpen) {
             return false;
         }
-        Matcher m = DIRECTIVE.matcher(currentText().strip());
+        Matcher m = DIRECTIVE.matcher(text.strip());
         if (!m.matches()) {
             return false;
         }
         String key = m.group(1).toLowerCase(Locale.ROOT);
         return key.equals("syntax") || key.equals("escape") || key.equals("check");
-    }
-
-    protected boolean isContinuation() {
-        int start = _tokenStartCharIndex;
-        if (_input.getText(Interval.of(start, start)).charAt(0) != escapeChar) {
-            return false;
-        }
-        if (start == 0) {
-            return true;
-        }
-        char prev = _input.getText(Interval.of(start - 1, start - 1)).charAt(0);
-        return prev == '\n' || prev != escapeChar;
-    }
-
-    protected boolean atContinuedLineStart() {
-        return lastType == DockerfileLexer.CONTINUATION
-                || lastType == DockerfileLexer.CONTINUED_COMMENT
-                || lastType == DockerfileLexer.CONTINUED_BLANK;
-    }
-
-    protected boolean atFlagPosition() {
-        return flagPosition;
-    }
-
-    private String currentText() {
-        return _input.getText(Interval.of(_tokenStartCharIndex, _input.index() - 1));
     }
 
     // ---- token stream ----
@@ -93,6 +112,15 @@ public abstract class DockerfileLexerBase extends Lexer {
             return t;
         }
         int type = t.getType();
+        if (type == DockerfileLexer.COMMENT && directivesOpen && t.getText().indexOf('=') >= 0
+                && isDirective(t.getText())) {
+            ((CommonToken) t).setType(DockerfileLexer.DIRECTIVE);
+            type = DockerfileLexer.DIRECTIVE;
+        } else if (type == DockerfileLexer.FLAG && !flagPosition) {
+            // flags come only before the first argument; later `--x` is an ordinary word
+            ((CommonToken) t).setType(DockerfileLexer.TEXT);
+            type = DockerfileLexer.TEXT;
+        }
         switch (type) {
             case DockerfileLexer.DIRECTIVE -> {
                 Matcher m = DIRECTIVE.matcher(t.getText().strip());
@@ -111,23 +139,23 @@ public abstract class DockerfileLexerBase extends Lexer {
             case DockerfileLexer.KEYWORD -> {
                 directivesOpen = false;
                 logicalLine.setLength(0);
-                logicalLine.append(t.getText());
+                appendText(t);
                 flagPosition = true;
                 inFlagWord = true;
             }
             case DockerfileLexer.FLAG -> {
-                logicalLine.append(t.getText());
+                appendText(t);
                 inFlagWord = true;
-                if (t.getText().equals("--")) {
+                if (t.getStopIndex() - t.getStartIndex() == 1) {
                     flagPosition = false;
                 }
             }
             case DockerfileLexer.ARG_WS -> {
-                logicalLine.append(t.getText());
+                appendText(t);
                 inFlagWord = false;
             }
             case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CR -> {
-                logicalLine.append(t.getText());
+                appendText(t);
                 if (!inFlagWord) {
                     flagPosition = false;
                 }
@@ -148,7 +176,7 @@ public abstract class DockerfileLexerBase extends Lexer {
         if (eofSeen) {
             return null;
         }
-        if (_mode == DockerfileLexer.ARGS) {
+        if (inArguments()) {
             popMode();
             endOfLogicalLine();
             return synthetic(DockerfileLexer.ARG_NL, eof);
