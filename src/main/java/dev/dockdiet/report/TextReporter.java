@@ -165,7 +165,7 @@ final class TextReporter implements Reporter {
                             : style(SAVES, "saves ~" + Texts.humanBytes(s.savedBytes())))
                     .append('\n');
         }
-        if (!p.suggestions().isEmpty() || p.estimatedAfter() != null) {
+        if (!p.suggestions().isEmpty()) {
             b.append("  estimate after applying them: ")
                     .append(p.estimatedAfter() == null ? "unknown" : "~" + Texts.humanBytes(p.estimatedAfter()) + kind)
                     .append('\n');
