@@ -32,9 +32,46 @@ public final class CorpusCheck {
         return Path.of(dir.relativize(p).toString().replace("__", "/"));
     }
 
+    /**
+     * Applies every suggested (and safe) fix of these rules to each file and checks that the result
+     * converges, parses without new errors and leaves nothing for the rules to fix.
+     */
+    private static void checkFixes(List<Path> files, List<Rule> rules) throws IOException {
+        int fixed = 0;
+        for (Path p : files) {
+            String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            long errorsBefore = Dockerfile.parse(text).errors().size();
+            var r = dev.dockdiet.fix.Fixer.fixUntilStable(text, t -> {
+                Dockerfile df = Dockerfile.parse(t);
+                List<Finding> all = new ArrayList<>();
+                for (Rule rule : rules) {
+                    RuleContext ctx = new RuleContext(df, p, RuleSettings.defaults(), new IdentityHashMap<>(), x -> null);
+                    rule.check(ctx);
+                    all.addAll(ctx.findings());
+                }
+                return all;
+            }, dev.dockdiet.rule.Applicability.SUGGESTED, 5);
+            if (r.text().equals(text)) {
+                continue;
+            }
+            fixed++;
+            long errorsAfter = Dockerfile.parse(r.text()).errors().size();
+            boolean leftover = r.remaining().stream().anyMatch(f -> f.fix() != null);
+            if (!r.converged() || errorsAfter > errorsBefore || leftover) {
+                System.out.println("FIX PROBLEM " + p + " converged=" + r.converged() + " errors " + errorsBefore
+                        + "->" + errorsAfter + " leftover=" + leftover);
+            }
+        }
+        System.out.println("files changed by fixes: " + fixed);
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/corpus/files");
         List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        boolean fixMode = only.contains("--fix");
+        if (fixMode) {
+            only = List.of();
+        }
         List<Rule> rules = new ArrayList<>(SecurityRules.all());
         rules.addAll(dev.dockdiet.rules.style.StyleRules.all());
         List<Path> files;
@@ -74,6 +111,9 @@ public final class CorpusCheck {
                     }
                 }
             }
+        }
+        if (fixMode) {
+            checkFixes(files, rules);
         }
         System.out.println("files: " + files.size() + ", crashes: " + crashes);
         for (var e : filesFlagged.entrySet()) {
