@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
 class RuleDocsTest {
 
     static final Path DOCS = Path.of("rules");
-    private static final Pattern BLOCK = Pattern.compile("```dockerfile (bad|good)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("```dockerfile (bad|good)([^\\n]*)\\n(.*?)```", Pattern.DOTALL);
     static final List<String> SECTIONS = List.of("## What it does", "## Why it matters", "## Example", "## Use instead",
             "## Fix", "## Suppress");
 
@@ -76,19 +76,29 @@ class RuleDocsTest {
             Matcher m = BLOCK.matcher(page);
             List<String> bad = new ArrayList<>();
             List<String> good = new ArrayList<>();
+            List<RuleSettings> badSettings = new ArrayList<>();
+            List<RuleSettings> goodSettings = new ArrayList<>();
             while (m.find()) {
-                (m.group(1).equals("bad") ? bad : good).add(m.group(2));
+                (m.group(1).equals("bad") ? bad : good).add(m.group(3));
+                (m.group(1).equals("bad") ? badSettings : goodSettings).add(settings(m.group(2)));
             }
             assertThat(bad).as("bad examples").isNotEmpty();
             assertThat(good).as("good examples").isNotEmpty();
+<<<<<<< HEAD
             if (page.contains("**Checked by:** `dockdiet image`")) {
                 return; // measured in a built image (integration tests), not found by linting
             }
             for (String b : bad) {
                 assertThat(run(meta, rule, b)).as("bad example must trigger %s:%n%s", meta.id(), b).isNotEmpty();
+=======
+            for (int i = 0; i < bad.size(); i++) {
+                assertThat(run(meta, rule, bad.get(i), badSettings.get(i)))
+                        .as("bad example must trigger %s:%n%s", meta.id(), bad.get(i)).isNotEmpty();
+>>>>>>> sec-style
             }
-            for (String g : good) {
-                assertThat(run(meta, rule, g)).as("good example must not trigger %s:%n%s", meta.id(), g).isEmpty();
+            for (int i = 0; i < good.size(); i++) {
+                assertThat(run(meta, rule, good.get(i), goodSettings.get(i)))
+                        .as("good example must not trigger %s:%n%s", meta.id(), good.get(i)).isEmpty();
             }
         }));
     }
@@ -101,16 +111,35 @@ class RuleDocsTest {
         };
     }
 
+    /**
+     * Settings an example runs with, from the rest of its fence line: {@code trusted-registries=a,b}
+     * and {@code allowed-base-images=x,y} (for rules that only act on configuration).
+     */
+    static RuleSettings settings(String info) {
+        List<String> registries = List.of();
+        List<String> bases = List.of();
+        for (String part : info.trim().split("\\s+")) {
+            if (part.startsWith("trusted-registries=")) {
+                registries = List.of(part.substring("trusted-registries=".length()).split(","));
+            } else if (part.startsWith("allowed-base-images=")) {
+                bases = List.of(part.substring("allowed-base-images=".length()).split(","));
+            } else if (!part.isEmpty()) {
+                throw new IllegalArgumentException("unknown example setting: " + part);
+            }
+        }
+        return new RuleSettings(registries, bases, null, null);
+    }
+
     /** Runs one rule (or, for the linter's own rules, the whole linter) on an example. */
-    private static List<Finding> run(RuleMeta meta, Rule rule, String code) {
+    private static List<Finding> run(RuleMeta meta, Rule rule, String code, RuleSettings settings) {
         if (rule != null) {
-            RuleContext ctx = new RuleContext(Dockerfile.parse(code), null, RuleSettings.defaults(),
+            RuleContext ctx = new RuleContext(Dockerfile.parse(code), null, settings,
                     new IdentityHashMap<>(), DocsServices::get);
             rule.check(ctx);
             return ctx.findings();
         }
         Linter.Result r = new Linter(Rules.all(), DocsServices::get).lint(code, null, "Dockerfile",
-                dev.dockdiet.config.Config.defaults(), RuleSettings.defaults(), null);
+                dev.dockdiet.config.Config.defaults(), settings, null);
         return r.findings().stream().filter(f -> f.rule().id().equals(meta.id())).toList();
     }
 }

@@ -10,6 +10,9 @@ public final class SecurityRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new RootUser(), new Sudo(), new UntrustedRegistry(), new DisallowedBaseImage(),
+                new SecretInArgOrEnv(), new PipeToShell(), new AddUrlWithoutChecksum(), new WorldWritable(),
+                new InsecureRun(), new SecretFileCopied(), new UnverifiedPackages(), new TlsVerificationDisabled(),
+                new SshPortExposed());
     }
 }

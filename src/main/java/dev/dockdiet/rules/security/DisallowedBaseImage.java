@@ -1,0 +1,72 @@
+package dev.dockdiet.rules.security;
+
+import dev.dockdiet.rule.Category;
+import dev.dockdiet.rule.Fixability;
+import dev.dockdiet.rule.Rule;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rule.Severity;
+import dev.dockdiet.syntax.ImageRef;
+import dev.dockdiet.syntax.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DD304: the final image's base is not one of {@code allowedBaseImages}. Only the image that ships
+ * is checked (the final stage, through the stages it is built FROM): build stages may use any
+ * toolchain image. Does nothing when no list is configured.
+ */
+public final class DisallowedBaseImage implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("DD304", "disallowed-base-image", Severity.ERROR,
+            Category.SECURITY, Fixability.NONE, List.of(),
+            "The final image must be built on a base listed in allowedBaseImages");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        List<String> allowed = ctx.settings().allowedBaseImages();
+        if (allowed.isEmpty()) {
+            return;
+        }
+        List<Stage> chain = Util.finalChain(ctx.file());
+        if (chain.isEmpty()) {
+            return;
+        }
+        Stage root = chain.get(chain.size() - 1);
+        ImageRef ref = root.base();
+        if (ref == null || root.from().image() == null || ref.isScratch() || allows(allowed, ref)) {
+            return;
+        }
+        ctx.report(META, root.from().image().range(), "Base image '" + ref.raw()
+                + "' of the final image is not in allowedBaseImages " + allowed);
+    }
+
+    /**
+     * A pattern matches the reference as written or in its short and fully qualified forms; a
+     * pattern without tag or digest allows every tag of that name.
+     */
+    static boolean allows(List<String> patterns, ImageRef ref) {
+        String full = ref.registry() + "/" + ref.repository();
+        String suffix = (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
+        List<String> withTag = new ArrayList<>(List.of(ref.raw(), ref.familiarName() + suffix, full + suffix));
+        if (ref.tag() == null && ref.digest() == null) {
+            withTag.add(ref.familiarName() + ":latest");
+            withTag.add(full + ":latest");
+        }
+        List<String> names = List.of(ref.familiarName(), full);
+        for (String p : patterns) {
+            boolean hasTag = p.contains("@") || p.lastIndexOf(':') > p.lastIndexOf('/');
+            for (String c : hasTag ? withTag : names) {
+                if (Util.glob(p, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.dockdiet.rules.security;
+
+import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.SourceRange;
+import dev.dockdiet.syntax.Stage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Helpers shared by the security rules. */
+final class Util {
+
+    private Util() {
+    }
+
+    /** Every RUN in file order, the RUN triggers of ONBUILD included. */
+    static List<Instruction.Run> runs(Dockerfile file) {
+        List<Instruction.Run> out = new ArrayList<>();
+        for (Instruction i : file.instructions()) {
+            if (i instanceof Instruction.Run r) {
+                out.add(r);
+            } else if (i instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Run r) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Every instruction of a kind in file order, ONBUILD triggers included. */
+    static <T extends Instruction> List<T> all(Dockerfile file, Class<T> kind) {
+        List<T> out = new ArrayList<>();
+        for (Instruction i : file.instructions()) {
+            Instruction x = i instanceof Instruction.Onbuild o ? o.trigger() : i;
+            if (kind.isInstance(x)) {
+                out.add(kind.cast(x));
+            }
+        }
+        return out;
+    }
+
+    /** The final stage and the stages it is built on ({@code FROM <stage>}), final first. */
+    static List<Stage> finalChain(Dockerfile file) {
+        List<Stage> out = new ArrayList<>();
+        Set<Integer> seen = new LinkedHashSet<>();
+        Stage s = file.finalStage().orElse(null);
+        while (s != null && seen.add(s.index())) {
+            out.add(s);
+            s = s.baseStage() >= 0 && s.baseStage() < file.stages().size() ? file.stages().get(s.baseStage()) : null;
+        }
+        return out;
+    }
+
+    /** The range of a shell word of a RUN, in the file. */
+    static SourceRange range(Instruction.Run run, dev.dockdiet.shell.Word w) {
+        return run.shellScript().range(w.start(), w.end());
+    }
+
+    /** The range of a shell command's name, in the file. */
+    static SourceRange nameRange(Instruction.Run run, SimpleCommand c) {
+        return range(run, c.name());
+    }
+
+    /** A key written at the start of {@code pair}: its own range when the file text agrees, else the pair's. */
+    static SourceRange keyRange(Dockerfile file, SourceRange pair, String key) {
+        String t = file.text();
+        if (!key.isEmpty() && pair.start() + key.length() <= t.length() && t.startsWith(key, pair.start())) {
+            return file.range(pair.start(), pair.start() + key.length());
+        }
+        return pair;
+    }
+
+    /** Removes one pair of surrounding quotes. */
+    static String unquote(String s) {
+        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** A glob where {@code *} matches any text and {@code ?} one character; everything else is literal. */
+    static boolean glob(String pattern, String text) {
+        StringBuilder re = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE).matcher(text).matches();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The command's name without its directory. */
+    static String base(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name;
+    }
+}
