@@ -24,7 +24,8 @@ public final class NpmCacheNotCleaned implements Rule {
     public static final RuleMeta META = new RuleMeta("DD119", "npm-cache-not-cleaned", Severity.INFO,
             Category.SIZE, Fixability.SOMETIMES, List.of(), "Clean npm's cache in the RUN that runs npm install or npm ci");
 
-    static final List<String> CACHES = CacheRuleSupport.inHomes(".npm");
+    /** npm's content cache; {@code ~/.npm} also holds logs and npx packages. */
+    static final List<String> CACHES = CacheRuleSupport.inHomes(".npm/_cacache");
     private static final Set<String> FILLS = Set.of("install", "i", "in", "ins", "inst", "insta", "instal", "isnt",
             "isnta", "isntal", "isntall", "add", "ci", "clean-install", "ic", "install-clean", "isntall-clean",
             "install-test", "it", "install-ci-test", "cit");

@@ -90,7 +90,8 @@ public final class YarnCacheNotCleaned implements Rule {
 
             @Override
             public String message(SimpleCommand trigger, Word word) {
-                String what = word == trigger.name() ? "yarn" : "yarn " + word.value();
+                String what = word == trigger.name() ? "yarn"
+                        : "global".equals(trigger.subcommand()) ? "yarn global " + word.value() : "yarn " + word.value();
                 return "`" + what + "` leaves yarn's cache in this layer: end the RUN with `yarn cache clean`, or"
                         + " better, use a cache mount (`RUN --mount=type=cache,target=/usr/local/share/.cache/yarn`)";
             }
