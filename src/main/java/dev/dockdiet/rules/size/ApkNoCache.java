@@ -23,7 +23,7 @@ import java.util.Set;
  * DD113: {@code apk add} without {@code --no-cache} keeps the package index it fetched in
  * {@code /var/cache/apk}.
  *
- * <p>Accepted: {@code --no-cache} in any position, a cache (or tmpfs) mount on
+ * <p>Accepted: {@code --no-cache} in any position, {@code --no-network} (nothing is fetched), a cache (or tmpfs) mount on
  * {@code /var/cache/apk} (or {@code /etc/apk/cache}), and a later {@code rm -rf /var/cache/apk/*}
  * in the same RUN. Only stages whose {@code /var/cache/apk} ships are checked.
  */
@@ -59,7 +59,7 @@ public final class ApkNoCache implements Rule {
                         continue;
                     }
                     List<Word> p = c.positionals();
-                    if (p.isEmpty() || !p.get(0).value().equals("add") || c.hasFlag("--no-cache")
+                    if (p.isEmpty() || !p.get(0).value().equals("add") || c.hasFlag("--no-cache", "--no-network")
                             || removedLater(sh, cmds, c)) {
                         continue;
                     }

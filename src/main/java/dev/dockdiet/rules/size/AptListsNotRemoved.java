@@ -60,7 +60,8 @@ public final class AptListsNotRemoved implements Rule {
 
             @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
-                if (later.is("apt-get", "apt") && "distclean".equals(later.subcommand())) {
+                String sub = later.is("apt-get", "apt") ? later.subcommand() : null;
+                if ("distclean".equals(sub) || "dist-clean".equals(sub)) {
                     return true;
                 }
                 return CacheRuleSupport.removesAny(later, List.of(LISTS));
@@ -68,7 +69,7 @@ public final class AptListsNotRemoved implements Rule {
 
             @Override
             public String append(SimpleCommand trigger) {
-                return " && rm -rf /var/lib/apt/lists/*";
+                return "rm -rf /var/lib/apt/lists/*";
             }
 
             @Override

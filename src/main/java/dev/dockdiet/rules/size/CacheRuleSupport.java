@@ -434,7 +434,7 @@ final class CacheRuleSupport {
         /** True when {@code later} (which runs after the trigger in the same RUN) empties the cache. */
         boolean cleans(Site site, SimpleCommand trigger, SimpleCommand later);
 
-        /** The text to append after the script's last command, e.g. {@code " && yum clean all"}. */
+        /** The cleanup command the fix appends with {@code &&}, e.g. {@code yum clean all}. */
         String append(SimpleCommand trigger);
 
         String message(SimpleCommand trigger, Word word);
@@ -481,10 +481,12 @@ final class CacheRuleSupport {
                         continue;
                     }
                     Finding f = new Finding(meta, check.message(c, w), run.shellScript().range(w.start(), w.end()));
-                    String text = check.append(c);
-                    Optional<Edit> edit = appendAtEnd(file, run, sh, text);
+                    Optional<String> prefix = userPrefix(sh, c);
+                    String cleanup = prefix.orElse("") + check.append(c);
+                    Optional<Edit> edit = prefix.isEmpty() ? Optional.empty()
+                            : appendAtEnd(file, run, sh, " && " + cleanup);
                     if (edit.isPresent()) {
-                        String desc = "Append `" + text.trim() + "` to the RUN";
+                        String desc = "Append `&& " + cleanup + "` to the RUN";
                         f = f.withFix(check.applicability(site) == Applicability.SAFE
                                 ? Fix.safe(desc, edit.get()) : Fix.suggested(desc, edit.get()));
                     }
@@ -496,6 +498,46 @@ final class CacheRuleSupport {
     }
 
     // ------------------------------------------------------------------ fixes
+
+    /**
+     * How an appended cleanup must run to act as the user who filled the cache: {@code ""} as
+     * the RUN's user, {@code "sudo "} when the command ran under a plain {@code sudo}; empty when
+     * it ran as another user ({@code sudo -u}, {@code su -c}, {@code runuser}, {@code gosu},
+     * {@code su-exec}, {@code doas}, {@code chroot}), where an appended command would clean the
+     * wrong home or lack the rights.
+     */
+    static Optional<String> userPrefix(ShellScript sh, SimpleCommand trigger) {
+        List<SimpleCommand> chain = new ArrayList<>();
+        for (Optional<SimpleCommand> w = trigger.wrapper(); w.isPresent(); w = w.get().wrapper()) {
+            chain.add(w.get());
+        }
+        SimpleCommand top = null;
+        for (SimpleCommand c : sh.commands()) {
+            if (c.start() <= trigger.start() && trigger.end() <= c.end()
+                    && (top == null || c.start() >= top.start())) {
+                top = c;
+            }
+        }
+        if (top != null && top != trigger && top.effective() != trigger && !chain.contains(top)) {
+            SimpleCommand owner = top.effective();
+            chain.add(owner);
+            for (Optional<SimpleCommand> w = owner.wrapper(); w.isPresent(); w = w.get().wrapper()) {
+                chain.add(w.get());
+            }
+        }
+        String prefix = "";
+        for (SimpleCommand w : chain) {
+            if (w.is("sudo")) {
+                if (w.hasFlag("-u", "--user", "-g", "--group", "-i", "--login")) {
+                    return Optional.empty();
+                }
+                prefix = "sudo ";
+            } else if (w.is("su", "runuser", "gosu", "su-exec", "doas", "chroot", "setpriv", "setuidgid")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(prefix);
+    }
 
     /**
      * Inserts {@code text} right after a word of the RUN's script (a flag after {@code install}).

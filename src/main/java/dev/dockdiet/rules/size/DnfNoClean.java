@@ -55,7 +55,7 @@ public final class DnfNoClean implements Rule {
 
             @Override
             public String append(SimpleCommand trigger) {
-                return " && " + tool(trigger) + " clean all";
+                return tool(trigger) + " clean all";
             }
 
             @Override

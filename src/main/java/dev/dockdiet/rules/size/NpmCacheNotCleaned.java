@@ -64,7 +64,7 @@ public final class NpmCacheNotCleaned implements Rule {
 
             @Override
             public String append(SimpleCommand trigger) {
-                return " && npm cache clean --force";
+                return "npm cache clean --force";
             }
 
             @Override

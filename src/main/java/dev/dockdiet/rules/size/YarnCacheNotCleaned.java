@@ -85,7 +85,7 @@ public final class YarnCacheNotCleaned implements Rule {
 
             @Override
             public String append(SimpleCommand trigger) {
-                return " && yarn cache clean";
+                return "yarn cache clean";
             }
 
             @Override

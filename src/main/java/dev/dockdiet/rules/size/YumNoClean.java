@@ -52,7 +52,7 @@ public final class YumNoClean implements Rule {
 
             @Override
             public String append(SimpleCommand trigger) {
-                return " && yum clean all";
+                return "yum clean all";
             }
 
             @Override

@@ -60,7 +60,7 @@ public final class ZypperNoClean implements Rule {
 
             @Override
             public String append(SimpleCommand trigger) {
-                return " && zypper clean --all";
+                return "zypper clean --all";
             }
 
             @Override

@@ -25,6 +25,8 @@ class ApkNoCacheTest {
                         "FROM alpine:3.20 AS build\nRUN apk add gcc musl-dev\nRUN gcc -static -o /app main.c\n"
                                 + "FROM scratch\nCOPY --from=build /app /app\n",
                         "FROM alpine:3.20\nRUN apk del curl\n",
+                        // docker-library's pattern: runtime deps resolved offline
+                        "FROM alpine:3.20\nRUN scanelf --needed /usr/local/bin/x | xargs -rt apk add --no-network --virtual .rundeps\n",
                         "FROM alpine:3.20\nRUN apk info -vv\n")
                 .invalid("FROM alpine:3.20\nRUN apk --update add curl\n", at(2, 18, "/var/cache/apk"))
                 .invalid("FROM alpine:3.20\nRUN apk update && apk add -U curl\n", at(2, 23, "cache mount"))

@@ -73,6 +73,12 @@ class AptListsNotRemovedTest {
                 .fix("FROM debian:12\nRUN bash -c 'apt-get update && apt-get install -y curl'\n", Applicability.SAFE,
                         "FROM debian:12\nRUN bash -c 'apt-get update && apt-get install -y curl' && rm -rf /var/lib/apt/lists/*\n",
                         at(2, 22))
+                // run with sudo: so is the cleanup
+                .fix("FROM eclipse/stack-base:debian\nRUN sudo apt-get update && sudo apt-get install -y curl\n", Applicability.SAFE,
+                        "FROM eclipse/stack-base:debian\nRUN sudo apt-get update && sudo apt-get install -y curl"
+                                + " && sudo rm -rf /var/lib/apt/lists/*\n", at(2, 18))
+                // run as another user: no fix (an appended command would run as someone else)
+                .invalid("FROM debian:12\nRUN su root -c 'apt-get update && apt-get install -y curl'\n", at(2, 25))
                 // a later RUN installs without updating: removing the lists would break it
                 .fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n",
                         Applicability.SUGGESTED,
@@ -91,5 +97,21 @@ class AptListsNotRemovedTest {
                 "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git"
                         + " && rm -rf /var/lib/apt/lists/*\n")
                 .get(0).fix().applicability()).isEqualTo(Applicability.SAFE);
+    }
+
+    @Test
+    void noFixWhereAnAppendedCommandWouldNotBeMinimalOrRight() {
+        RuleTester t = RuleTester.of(new AptListsNotRemoved());
+        for (String code : java.util.List.of(
+                "FROM debian:12\nRUN su root -c 'apt-get update && apt-get install -y curl'\n",
+                "FROM debian:12\nRUN sudo -u app sh -c 'apt-get update'\n",
+                "FROM debian:12\nRUN [\"apt-get\", \"update\"]\n",
+                "FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n",
+                "FROM debian:12\nRUN apt-get update && apt-get install -y curl &\n",
+                "FROM debian:12\nRUN (apt-get update && apt-get install -y curl)\n")) {
+            java.util.List<dev.dockdiet.rule.Finding> f = t.findings(code);
+            org.assertj.core.api.Assertions.assertThat(f).as(code).hasSize(1);
+            org.assertj.core.api.Assertions.assertThat(f.get(0).fix()).as(code).isNull();
+        }
     }
 }

@@ -29,6 +29,9 @@ class NpmCacheNotCleanedTest {
                 .invalid("FROM node:22\nRUN npm install && npm cache clean --force && npm install x\n", at(2, 51, "cache mount"))
                 // a mount somewhere else
                 .invalid("FROM node:22\nRUN --mount=type=cache,target=/root/.cache npm ci\n", at(2, 48))
+                // the cache is node's: an appended clean would run as root
+                .invalid("FROM node:22\nRUN su node -c \"umask 0002 && npm install -g http-server\"\n", at(2, 35))
+                .invalid("FROM node:22\nRUN sudo -u node npm ci\n", at(2, 22))
                 .fix("FROM node:22\nRUN npm i -g npm@10\n", Applicability.SAFE,
                         "FROM node:22\nRUN npm i -g npm@10 && npm cache clean --force\n", at(2, 9, "`npm i`"))
                 .fix("FROM node:22\nRUN npm ci \\\n    --omit=dev\n", Applicability.SAFE,
