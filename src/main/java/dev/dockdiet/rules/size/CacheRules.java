@@ -10,6 +10,8 @@ public final class CacheRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new AptListsNotRemoved(), new AptNoInstallRecommends(), new ApkNoCache(), new PipNoCacheDir(),
+                new YumNoClean(), new DnfNoClean(), new ZypperNoClean(), new YarnCacheNotCleaned(),
+                new NpmCacheNotCleaned());
     }
 }

@@ -1,0 +1,586 @@
+package dev.dockdiet.rules.size;
+
+import dev.dockdiet.rule.Applicability;
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Fix;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.shell.Assignment;
+import dev.dockdiet.shell.ShellScript;
+import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.Word;
+import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.MappedText;
+import dev.dockdiet.syntax.Mount;
+import dev.dockdiet.syntax.SourceRange;
+import dev.dockdiet.syntax.Stage;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the package-cache rules share: which stages ship their files, which RUNs a cache mount
+ * covers, whether a later command removes a directory, ENV/ARG values a RUN sees, and the two
+ * minimal fix edits (insert a flag after a word; append {@code && cmd} after the script's last
+ * command).
+ *
+ * <p>Paths are compared segment by segment; a {@code *} segment in a cache path stands for any
+ * one segment (home directories: {@code /home/*}/.npm), and glob characters in the other path
+ * (a COPY source, an {@code rm} argument) are matched as shell patterns.
+ */
+final class CacheRuleSupport {
+
+    /** Home directories where per-user caches live: root's and any user's. */
+    static final List<String> HOMES = List.of("/root", "/home/*");
+
+    private static final Pattern TAIL = Pattern.compile("[\\s;]*(#[^\\n]*)?\\s*");
+
+    private CacheRuleSupport() {
+    }
+
+    // ------------------------------------------------------------------ stages
+
+    /**
+     * The stages whose files at one of {@code paths} end up in the image built by default (the
+     * final stage): the final stage, every stage a shipped stage is built {@code FROM}, and every
+     * stage a shipped stage copies one of those paths (or a parent directory of one) from.
+     */
+    static Set<Integer> shippedStages(Dockerfile file, List<String> paths) {
+        Set<Integer> shipped = new HashSet<>();
+        Optional<Stage> last = file.finalStage();
+        if (last.isEmpty()) {
+            return shipped;
+        }
+        Deque<Stage> todo = new ArrayDeque<>();
+        todo.add(last.get());
+        while (!todo.isEmpty()) {
+            Stage s = todo.removeFirst();
+            if (!shipped.add(s.index())) {
+                continue;
+            }
+            if (s.baseStage() >= 0) {
+                todo.add(file.stages().get(s.baseStage()));
+            }
+            for (Instruction i : s.instructions()) {
+                if (i instanceof Instruction.Copy c && c.from().isPresent()) {
+                    Optional<Stage> from = file.stage(c.from().get()).filter(x -> x.index() < s.index());
+                    if (from.isPresent() && c.sources().stream().anyMatch(w -> copiesAny(w.text(), paths))) {
+                        todo.add(from.get());
+                    }
+                }
+            }
+        }
+        return shipped;
+    }
+
+    private static boolean copiesAny(String source, List<String> paths) {
+        String src = unquote(source);
+        if (src.isEmpty() || src.contains("$")) {
+            return false;
+        }
+        if (src.equals(".") || src.equals("./")) {
+            src = "/";
+        }
+        if (!src.startsWith("/")) {
+            src = "/" + src;
+        }
+        for (String p : paths) {
+            if (covers(src, p, false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RUNs of a stage, ONBUILD RUN triggers included, in order. */
+    static List<Instruction.Run> runs(Stage stage) {
+        List<Instruction.Run> out = new ArrayList<>();
+        for (Instruction i : stage.instructions()) {
+            if (i instanceof Instruction.Run r) {
+                out.add(r);
+            } else if (i instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Run r) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ paths
+
+    /**
+     * True when {@code path} (a concrete path or pattern, e.g. an {@code rm} or COPY argument)
+     * is {@code cache} or one of its parent directories. With {@code contents}, a final glob
+     * segment one level below the cache ({@code /var/lib/apt/lists/*}) also counts: it empties it.
+     */
+    static boolean covers(String path, String cache, boolean contents) {
+        List<String> a = segments(path);
+        List<String> c = segments(cache);
+        if (contents && a.size() == c.size() + 1 && hasGlob(a.get(a.size() - 1))) {
+            a = a.subList(0, a.size() - 1);
+        }
+        if (a.size() > c.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            String want = c.get(i);
+            if (!want.equals("*") && !globMatches(a.get(i), want)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<String> segments(String p) {
+        List<String> out = new ArrayList<>();
+        for (String s : p.split("/+")) {
+            if (!s.isEmpty() && !s.equals(".")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasGlob(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+    }
+
+    private static boolean globMatches(String pattern, String s) {
+        if (!hasGlob(pattern)) {
+            return pattern.equals(s);
+        }
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            switch (ch) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                case '[' -> {
+                    int close = pattern.indexOf(']', i + 1);
+                    if (close < 0) {
+                        re.append("\\[");
+                    } else {
+                        String body = pattern.substring(i + 1, close).replace("\\", "\\\\");
+                        if (body.startsWith("!")) {
+                            body = "^" + body.substring(1);
+                        }
+                        re.append('[').append(body).append(']');
+                        i = close;
+                    }
+                }
+                default -> re.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        try {
+            return Pattern.matches(re.toString(), s);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** {@code ~/x}, {@code $HOME/x}, {@code ${HOME}/x} as {@code /root/x} (the default build user's home). */
+    static String expandHome(String p) {
+        for (String h : List.of("~", "$HOME", "${HOME}")) {
+            if (p.equals(h)) {
+                return "/root";
+            }
+            if (p.startsWith(h + "/")) {
+                return "/root" + p.substring(h.length());
+            }
+        }
+        return p;
+    }
+
+    /** A per-user cache ({@code .npm}) under every home directory. */
+    static List<String> inHomes(String relative) {
+        List<String> out = new ArrayList<>();
+        for (String h : HOMES) {
+            out.add(h + "/" + relative);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ mounts
+
+    /**
+     * True when a cache or tmpfs mount of this RUN holds one of the caches: its target is the
+     * cache directory or a parent of it, or (for per-user caches) ends with one of
+     * {@code suffixes} (e.g. {@code .cache/pip}, so {@code $HOME/.cache/pip} and
+     * {@code /home/app/.cache/pip} count).
+     */
+    static boolean cacheMounted(Instruction.Run run, Collection<String> caches, Collection<String> suffixes) {
+        for (Mount m : run.mounts()) {
+            if (!m.isCache() && !m.type().equals("tmpfs")) {
+                continue;
+            }
+            String t = m.target();
+            if (t == null || t.isEmpty()) {
+                continue;
+            }
+            t = expandHome(unquote(t));
+            String norm = "/" + String.join("/", segments(t));
+            for (String c : caches) {
+                if (!t.contains("$") && covers(norm, c, false)) {
+                    return true;
+                }
+            }
+            for (String s : suffixes) {
+                if (norm.endsWith("/" + s) || norm.contains("/" + s + "/")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ cleanup
+
+    /**
+     * True when {@code c} deletes one of {@code dirs} or its contents: {@code rm} of the
+     * directory, its contents ({@code dir/*}) or a parent, or {@code find <dir or parent> ... -delete}.
+     */
+    static boolean removesAny(SimpleCommand c, Collection<String> dirs) {
+        if (c.is("rm")) {
+            for (Word w : c.positionals()) {
+                String v = expandHome(w.value());
+                if (v.contains("$") || !v.startsWith("/")) {
+                    continue;
+                }
+                for (String d : dirs) {
+                    if (covers(v, d, true)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (c.is("find") && (c.args().stream().anyMatch(w -> w.value().equals("-delete")) || execsRm(c))) {
+            List<Word> a = c.args();
+            if (!a.isEmpty()) {
+                String v = expandHome(a.get(0).value());
+                for (String d : dirs) {
+                    if (v.startsWith("/") && covers(v, d, false)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean execsRm(SimpleCommand c) {
+        List<Word> a = c.args();
+        for (int i = 0; i + 1 < a.size(); i++) {
+            if (a.get(i).value().equals("-exec") && a.get(i + 1).value().matches("(.*/)?rm")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ words
+
+    /** The first argument in {@code args} that is not a flag, where {@code valueFlags} take the next argument. */
+    static Word firstPositional(List<Word> args, Set<String> valueFlags) {
+        List<Word> p = positionals(args, valueFlags);
+        return p.isEmpty() ? null : p.get(0);
+    }
+
+    /** Arguments in {@code args} that are not flags (the same logic as {@link SimpleCommand#positionals(Set)}). */
+    static List<Word> positionals(List<Word> args, Set<String> valueFlags) {
+        List<Word> out = new ArrayList<>();
+        boolean rest = false;
+        for (int i = 0; i < args.size(); i++) {
+            Word w = args.get(i);
+            String v = w.value();
+            boolean option = v.length() > 1 && v.charAt(0) == '-';
+            if (rest || !option) {
+                out.add(w);
+                continue;
+            }
+            if (v.equals("--")) {
+                rest = true;
+                continue;
+            }
+            if (v.startsWith("--") && v.indexOf('=') >= 0) {
+                continue;
+            }
+            if (valueFlags.contains(v)) {
+                i++;
+            } else if (!v.startsWith("--") && v.length() > 2 && valueFlags.contains("-" + v.charAt(v.length() - 1))
+                    && !valueFlags.contains(v.substring(0, 2))) {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** The value of a flag among {@code args} ({@code --cache-dir=x} or {@code --cache-dir x}). */
+    static Optional<String> flagValue(List<Word> args, String flag) {
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value();
+            if (v.equals("--")) {
+                break;
+            }
+            if (v.equals(flag) && i + 1 < args.size()) {
+                return Optional.of(args.get(i + 1).value());
+            }
+            if (v.startsWith(flag + "=")) {
+                return Optional.of(v.substring(flag.length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ environment
+
+    /**
+     * The value of an environment variable as {@code cmd} sees it, when it is set in a way the
+     * Dockerfile shows: an assignment before the command ({@code X=1 pip ...}, {@code env X=1}),
+     * an {@code export X=1} earlier in the same script, or an ENV (or ARG with a default) earlier
+     * in the stage or in a stage it is built FROM. Empty when not set or not known.
+     */
+    static Optional<String> env(Dockerfile file, Stage stage, Instruction.Run run, ShellScript sh, SimpleCommand cmd,
+                                String name) {
+        for (Assignment a : cmd.assignments()) {
+            if (a.name().equals(name)) {
+                return Optional.of(a.value());
+            }
+        }
+        String exported = null;
+        for (SimpleCommand c : sh.effectiveCommands()) {
+            if (c == cmd || !sh.runsAfter(c, cmd)) {
+                continue;
+            }
+            if (c.is("export")) {
+                for (Word w : c.args()) {
+                    String v = w.value();
+                    if (v.startsWith(name + "=")) {
+                        exported = v.substring(name.length() + 1);
+                    }
+                }
+            }
+        }
+        if (exported != null) {
+            return Optional.of(exported);
+        }
+        return stageEnv(file, stage, run, name);
+    }
+
+    /** ENV or ARG-with-default of {@code name} before {@code upTo} in the stage or its FROM ancestors. */
+    static Optional<String> stageEnv(Dockerfile file, Stage stage, Instruction upTo, String name) {
+        List<Stage> chain = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (Stage s = stage; s != null && seen.add(s.index());
+             s = s.baseStage() >= 0 ? file.stages().get(s.baseStage()) : null) {
+            chain.add(0, s);
+        }
+        String value = null;
+        for (Stage s : chain) {
+            for (Instruction i : s.instructions()) {
+                if (i == upTo || (i instanceof Instruction.Onbuild o && o.trigger() == upTo)) {
+                    break;
+                }
+                if (i instanceof Instruction.Env e) {
+                    for (Instruction.KeyValue kv : e.pairs()) {
+                        if (kv.key().equals(name)) {
+                            value = unquote(kv.value());
+                        }
+                    }
+                } else if (i instanceof Instruction.Arg a) {
+                    for (Instruction.ArgDef d : a.definitions()) {
+                        if (d.name().equals(name) && d.defaultValue() != null) {
+                            value = unquote(d.defaultValue());
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(value);
+    }
+
+    static String unquote(String s) {
+        String t = s.trim();
+        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
+            return t.substring(1, t.length() - 1);
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ the cleanup rules' loop
+
+    /** Where a finding is looked for: one RUN of a shipped stage, with its parsed script. */
+    record Site(RuleContext ctx, Stage stage, Instruction.Run run, ShellScript sh) {
+        Optional<String> env(SimpleCommand cmd, String name) {
+            return CacheRuleSupport.env(ctx.file(), stage, run, sh, cmd, name);
+        }
+    }
+
+    /** A rule of the form "a command fills a cache; a later command in the same RUN must empty it". */
+    interface CleanupCheck {
+        /** The word to report when {@code c} fills the cache ({@code update}, {@code install}), else null. */
+        Word trigger(SimpleCommand c);
+
+        /** True when the cache of this command does not land in the layer (a cache mount, a setting). */
+        boolean exempt(Site site, SimpleCommand trigger);
+
+        /** True when {@code later} (which runs after the trigger in the same RUN) empties the cache. */
+        boolean cleans(Site site, SimpleCommand trigger, SimpleCommand later);
+
+        /** The cleanup command the fix appends with {@code &&}, e.g. {@code yum clean all}. */
+        String append(SimpleCommand trigger);
+
+        String message(SimpleCommand trigger, Word word);
+
+        /** How safe the append fix is here. */
+        default Applicability applicability(Site site) {
+            return Applicability.SAFE;
+        }
+    }
+
+    /**
+     * Reports, once per RUN of a stage that ships {@code shipPaths}, the first command that fills
+     * a cache which no later command of the same RUN empties, with the append fix when the
+     * script's shape allows a minimal one. Scripts that do not parse are skipped: their cleanup
+     * cannot be seen reliably.
+     */
+    static void checkCleanups(RuleContext ctx, RuleMeta meta, List<String> shipPaths, CleanupCheck check) {
+        Dockerfile file = ctx.file();
+        Set<Integer> shipped = shippedStages(file, shipPaths);
+        for (Stage stage : file.stages()) {
+            if (!shipped.contains(stage.index())) {
+                continue;
+            }
+            for (Instruction.Run run : runs(stage)) {
+                ShellScript sh = ctx.shell(run);
+                if (sh.hasErrors()) {
+                    continue;
+                }
+                Site site = new Site(ctx, stage, run, sh);
+                List<SimpleCommand> cmds = sh.effectiveCommands();
+                for (SimpleCommand c : cmds) {
+                    Word w = check.trigger(c);
+                    if (w == null || check.exempt(site, c)) {
+                        continue;
+                    }
+                    boolean cleaned = false;
+                    for (SimpleCommand d : cmds) {
+                        if (d != c && sh.runsAfter(c, d) && check.cleans(site, c, d)) {
+                            cleaned = true;
+                            break;
+                        }
+                    }
+                    if (cleaned) {
+                        continue;
+                    }
+                    Finding f = new Finding(meta, check.message(c, w), run.shellScript().range(w.start(), w.end()));
+                    Optional<String> prefix = userPrefix(sh, c);
+                    String cleanup = prefix.orElse("") + check.append(c);
+                    Optional<Edit> edit = prefix.isEmpty() ? Optional.empty()
+                            : appendAtEnd(file, run, sh, " && " + cleanup);
+                    if (edit.isPresent()) {
+                        String desc = "Append `&& " + cleanup + "` to the RUN";
+                        f = f.withFix(check.applicability(site) == Applicability.SAFE
+                                ? Fix.safe(desc, edit.get()) : Fix.suggested(desc, edit.get()));
+                    }
+                    ctx.report(f);
+                    break;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ fixes
+
+    /**
+     * How an appended cleanup must run to act as the user who filled the cache: {@code ""} as
+     * the RUN's user, {@code "sudo "} when the command ran under a plain {@code sudo}; empty when
+     * it ran as another user ({@code sudo -u}, {@code su -c}, {@code runuser}, {@code gosu},
+     * {@code su-exec}, {@code doas}, {@code chroot}), where an appended command would clean the
+     * wrong home or lack the rights.
+     */
+    static Optional<String> userPrefix(ShellScript sh, SimpleCommand trigger) {
+        List<SimpleCommand> chain = new ArrayList<>();
+        for (Optional<SimpleCommand> w = trigger.wrapper(); w.isPresent(); w = w.get().wrapper()) {
+            chain.add(w.get());
+        }
+        SimpleCommand top = null;
+        for (SimpleCommand c : sh.commands()) {
+            if (c.start() <= trigger.start() && trigger.end() <= c.end()
+                    && (top == null || c.start() >= top.start())) {
+                top = c;
+            }
+        }
+        if (top != null && top != trigger && top.effective() != trigger && !chain.contains(top)) {
+            SimpleCommand owner = top.effective();
+            chain.add(owner);
+            for (Optional<SimpleCommand> w = owner.wrapper(); w.isPresent(); w = w.get().wrapper()) {
+                chain.add(w.get());
+            }
+        }
+        String prefix = "";
+        for (SimpleCommand w : chain) {
+            if (w.is("sudo")) {
+                if (w.hasFlag("-u", "--user", "-g", "--group", "-i", "--login")) {
+                    return Optional.empty();
+                }
+                prefix = "sudo ";
+            } else if (w.is("su", "runuser", "gosu", "su-exec", "doas", "chroot", "setpriv", "setuidgid")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(prefix);
+    }
+
+    /**
+     * Inserts {@code text} right after a word of the RUN's script (a flag after {@code install}).
+     * Empty for exec-form RUNs, whose words sit inside a JSON array.
+     */
+    static Optional<Edit> insertAfter(Dockerfile file, Instruction.Run run, Word word, String text) {
+        if (run.command() != null && run.command().exec()) {
+            return Optional.empty();
+        }
+        MappedText script = run.shellScript();
+        if (word.end() <= 0 || word.end() > script.length()) {
+            return Optional.empty();
+        }
+        SourceRange last = script.range(word.end() - 1, word.end());
+        return Optional.of(new Edit(file.range(last.end(), last.end()), text));
+    }
+
+    /**
+     * Appends {@code text} (e.g. {@code " && yum clean all"}) right after the last command of
+     * the RUN's script, when that command ends the script at the top level (nothing but blanks,
+     * {@code ;} or a comment after it). Empty for exec form, heredocs, scripts with syntax errors,
+     * and scripts that end in a compound command or a background job.
+     */
+    static Optional<Edit> appendAtEnd(Dockerfile file, Instruction.Run run, ShellScript sh, String text) {
+        if ((run.command() != null && run.command().exec()) || !run.node().heredocs().isEmpty() || sh.hasErrors()
+                || sh.isEmpty()) {
+            return Optional.empty();
+        }
+        SimpleCommand last = null;
+        for (SimpleCommand c : sh.commands()) {
+            if (last == null || c.end() > last.end()) {
+                last = c;
+            }
+        }
+        if (last == null || last.background() || last.inSubshell() || last.inBranch() || last.inLoop()
+                || last.inFunction() || last.inCondition() || last.inSubstitution()) {
+            return Optional.empty();
+        }
+        String script = run.script();
+        if (last.end() <= 0 || last.end() > script.length() || !TAIL.matcher(script.substring(last.end())).matches()) {
+            return Optional.empty();
+        }
+        SourceRange end = run.shellScript().range(last.end() - 1, last.end());
+        return Optional.of(new Edit(file.range(end.end(), end.end()), text));
+    }
+}
