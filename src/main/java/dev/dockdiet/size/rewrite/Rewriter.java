@@ -602,6 +602,7 @@ public final class Rewriter {
             List<String> pathDirs = new ArrayList<>(List.of("/go/bin", "/usr/local/bin", "/usr/bin", "/bin"));
             Instruction.Run firstBuild = null;
             boolean cgoOff = false;
+            boolean cgoMissing = false;
             boolean missingO = false;
             for (Instruction i : ins) {
                 if (i instanceof Instruction.Env e) {
@@ -630,11 +631,16 @@ public final class Rewriter {
                     if (firstBuild == null) {
                         firstBuild = r;
                     }
+                    boolean offHere = false;
                     for (var a : c.assignments()) {
                         if (a.name().equals("CGO_ENABLED") && a.value().equals("1")) {
                             throw refuse("CGO is enabled (CGO_ENABLED=1): the binary links libc, and dockdiet does "
                                     + "not guess the runtime's libc");
                         }
+                        offHere |= a.name().equals("CGO_ENABLED") && a.value().equals("0");
+                    }
+                    if (!cgoOff && !offHere) {
+                        cgoMissing = true;
                     }
                     if ("install".equals(sub)) {
                         produced.add("/go/bin/");
@@ -657,7 +663,7 @@ public final class Rewriter {
                         + "add -o)") : r;
             }
             buildFrom = fromImageText();
-            if (!cgoOff) {
+            if (cgoMissing) {
                 insertBefore.computeIfAbsent(firstBuild, k -> new ArrayList<>()).add("ENV CGO_ENABLED=0");
                 changes.add("CGO_ENABLED=0 makes go build produce a static binary, which needs no C library in the "
                         + "final image.");
@@ -1117,7 +1123,7 @@ public final class Rewriter {
                     if (!isPipInstall(c)) {
                         continue;
                     }
-                    if (c.nameValue().contains("/")) {
+                    if (c.nameValue().contains("/") && !(venv != null && c.nameValue().startsWith(venv + "/"))) {
                         throw refuse("pip runs by its path (" + c.nameValue() + "), which a virtual environment does "
                                 + "not redirect");
                     }
@@ -1127,6 +1133,10 @@ public final class Rewriter {
                     }
                     if (firstPip == null) {
                         firstPip = r;
+                    }
+                    if (venv != null && !c.nameValue().startsWith(venv + "/") && !venvOnPath(venv, r)) {
+                        throw refuse("pip installs outside the virtual environment " + venv + " (" + c.raw().trim()
+                                + "), so copying the environment would miss packages");
                     }
                     if (!c.hasFlag("--no-cache-dir")) {
                         mount(r, "/root/.cache/pip");
@@ -1172,6 +1182,25 @@ public final class Rewriter {
                     + "Debian release. The application files are copied from the build context as before.");
             checks.add("Packages with C extensions that link system libraries (psycopg2 built from source, lxml) "
                     + "need those libraries' runtime packages in the final stage.");
+        }
+
+        /** The venv's bin folder is on PATH for this RUN: through ENV PATH before it, or an activate script in it. */
+        boolean venvOnPath(String venv, Instruction.Run r) {
+            for (Instruction i : ins) {
+                if (i == r) {
+                    break;
+                }
+                if (i instanceof Instruction.Env e && e.pairs().stream()
+                        .anyMatch(kv -> kv.key().equals("PATH") && kv.value().contains(venv + "/bin"))) {
+                    return true;
+                }
+            }
+            for (SimpleCommand c : commands(r)) {
+                if (c.is(".", "source") && !c.args().isEmpty() && c.args().get(0).value().startsWith(venv + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static boolean isPython(SimpleCommand c) {
