@@ -59,6 +59,9 @@ public final class ToolchainInFinalStage implements Rule {
         Stage fin = last.get();
         List<Stage> chain = chain(df, fin);
         Stage root = chain.get(chain.size() - 1);
+        if (!runsAnApplication(chain)) {
+            return;
+        }
         KnowledgeBase kb = ctx.service(KnowledgeBase.class);
         if (kb == null) {
             kb = KnowledgeBase.get();
@@ -125,6 +128,62 @@ public final class ToolchainInFinalStage implements Rule {
             s = s.baseStage() >= 0 && s.baseStage() < s.index() ? df.stages().get(s.baseStage()) : null;
         }
         return chain;
+    }
+
+    private static final Set<String> SHELLS_AND_INTERPRETERS = Set.of("sh", "bash", "zsh", "ash", "dash", "fish",
+            "python", "python3", "node", "irb", "ruby", "php", "jshell", "pwsh", "sleep");
+    private static final Set<String> BUILD_DRIVERS = Set.of("make", "cmake", "gcc", "g++", "cc", "clang", "clang++",
+            "ninja", "bazel", "javac", "tsc", "rustc");
+    private static final Set<String> TOOLCHAIN_CLIS = Set.of("go", "cargo", "mvn", "mvnw", "gradle", "gradlew",
+            "dotnet", "npm", "yarn", "pnpm", "sbt");
+    private static final Set<String> RUN_VERBS = Set.of("run", "start", "serve", "watch", "exec", "spring-boot:run",
+            "bootRun", "quarkus:dev", "dev");
+
+    /**
+     * Whether the final image runs an application. An image without CMD or ENTRYPOINT (a base or
+     * development image), one that starts a bare shell or interpreter (a language base image:
+     * {@code CMD ["python3"]}), or one whose entrypoint is the build tool itself (a CI builder:
+     * {@code ENTRYPOINT ["make"]}, {@code ["cargo"]}) ships its toolchain on purpose.
+     */
+    private static boolean runsAnApplication(List<Stage> chain) {
+        Instruction.Command launch = null;
+        for (Stage s : chain) {
+            List<Instruction.Entrypoint> ep = s.all(Instruction.Entrypoint.class);
+            if (!ep.isEmpty()) {
+                launch = ep.get(ep.size() - 1).command();
+                break;
+            }
+            List<Instruction.Cmd> cmd = s.all(Instruction.Cmd.class);
+            if (!cmd.isEmpty() && launch == null) {
+                launch = cmd.get(cmd.size() - 1).command();
+            }
+        }
+        if (launch == null) {
+            return false;
+        }
+        List<String> words;
+        if (launch.exec()) {
+            words = launch.args().stream().map(dev.dockdiet.syntax.Word::text).toList();
+        } else {
+            List<SimpleCommand> cmds = dev.dockdiet.shell.ShellParser.parse(launch.script().text()).effectiveCommands();
+            words = cmds.isEmpty() ? List.of() : cmds.get(0).words().stream().map(Word::value).toList();
+        }
+        if (words.isEmpty()) {
+            return false;
+        }
+        String exe = words.get(0);
+        exe = exe.substring(exe.lastIndexOf('/') + 1);
+        if (words.size() == 1 && SHELLS_AND_INTERPRETERS.contains(exe)) {
+            return false;
+        }
+        if (BUILD_DRIVERS.contains(exe)) {
+            return false;
+        }
+        if (TOOLCHAIN_CLIS.contains(exe)) {
+            // `go run`, `dotnet run`, `dotnet app.dll`, `npm start`: the app runs from the toolchain
+            return words.size() > 1 && (RUN_VERBS.contains(words.get(1)) || words.get(1).endsWith(".dll"));
+        }
+        return true;
     }
 
     /** A full node image is a toolchain only when the image is built in it (npm run build, tsc ...). */

@@ -92,6 +92,9 @@ public final class Packages {
      * virtual package holding it): {@code apt-get purge gcc}, {@code apk del .build-deps}.
      */
     public static boolean removedLater(ShellScript script, Install install, String pkg) {
+        if (install.manager().equals("apt") && autoRemovedLater(script, install)) {
+            return true;
+        }
         for (SimpleCommand c : script.effectiveCommands()) {
             if (!script.runsAfter(install.command(), c) || !install.manager().equals(manager(c))) {
                 continue;
@@ -113,6 +116,31 @@ public final class Packages {
             for (Word w : pos.subList(1, pos.size())) {
                 String n = name(w.value());
                 if (n.equals(pkg) || (install.virtualName() != null && n.equals(install.virtualName()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The Debian idiom for build dependencies: {@code apt-mark auto} marks every package as
+     * automatically installed, and a later {@code apt-get purge --auto-remove} or {@code apt-get
+     * autoremove} removes those nothing needs (docker-library's own images do this).
+     */
+    private static boolean autoRemovedLater(ShellScript script, Install install) {
+        boolean marked = false;
+        for (SimpleCommand c : script.effectiveCommands()) {
+            if (!script.runsAfter(install.command(), c)) {
+                continue;
+            }
+            List<Word> pos = c.positionals();
+            if (c.is("apt-mark") && !pos.isEmpty() && pos.get(0).value().equals("auto")) {
+                marked = true;
+            } else if (marked && "apt".equals(manager(c)) && !pos.isEmpty()) {
+                String sub = pos.get(0).value();
+                if (sub.equals("autoremove") || ((sub.equals("purge") || sub.equals("remove"))
+                        && c.hasFlag("--auto-remove", "--autoremove"))) {
                     return true;
                 }
             }

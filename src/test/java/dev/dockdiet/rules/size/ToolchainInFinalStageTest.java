@@ -50,6 +50,7 @@ class ToolchainInFinalStageTest {
 
                 FROM python:3.12-slim
                 COPY --from=build /wheels /wheels
+                CMD ["python", "app.py"]
                 """,
                 // a full node image that only installs production dependencies and runs
                 """
@@ -73,6 +74,7 @@ class ToolchainInFinalStageTest {
                 RUN apt-get update && apt-get install -y --no-install-recommends gcc \\
                  && pip install --no-cache-dir -r requirements.txt \\
                  && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*
+                CMD ["python", "app.py"]
                 """,
                 // apk virtual package deleted in the same RUN
                 """
@@ -80,11 +82,13 @@ class ToolchainInFinalStageTest {
                 RUN apk add --no-cache --virtual .build-deps gcc musl-dev \\
                  && pip install --no-cache-dir cffi \\
                  && apk del .build-deps
+                CMD ["python", "app.py"]
                 """,
                 // a cache mount and packages that are not compilers
                 """
                 FROM debian:bookworm-slim
                 RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl ca-certificates
+                CMD ["/app"]
                 """,
                 // a JRE final stage, a runtime image
                 """
@@ -96,8 +100,25 @@ class ToolchainInFinalStageTest {
                 """
                 FROM registry.example.com/team/builder:3
                 RUN make
+                CMD ["/app"]
                 """,
-                "FROM scratch\nCOPY app /app\n").test();
+                "FROM scratch\nCOPY app /app\n",
+                // images that are toolchains on purpose: no CMD (base or dev image), a bare interpreter,
+                // the build tool as entrypoint (a CI builder)
+                "FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest\n",
+                "FROM buildpack-deps:bookworm\nRUN ./configure && make install\nCMD [\"python3\"]\n",
+                "FROM rust:1.80\nRUN rustup component add clippy\nENTRYPOINT [\"cargo\"]\n",
+                "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential\nENTRYPOINT [\"make\"]\n",
+                // docker-library's idiom: every package marked automatic, then purged with --auto-remove
+                """
+                FROM debian:bookworm-slim
+                RUN set -eux; savedAptMark="$(apt-mark showmanual)"; \\
+                    apt-get update; apt-get install -y --no-install-recommends gcc make libc6-dev; \\
+                    ./configure && make && make install; \\
+                    apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\
+                    apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false
+                CMD ["/usr/local/bin/tool", "--serve"]
+                """).test();
     }
 
     @Test
@@ -138,13 +159,15 @@ class ToolchainInFinalStageTest {
                         FROM mcr.microsoft.com/dotnet/sdk:8.0
                         COPY . .
                         RUN dotnet build
+                        ENTRYPOINT ["dotnet", "run", "--no-build"]
                         """, at(1, 6, "a build image (dotnet/sdk)"))
-                .invalid("FROM gcc:13\nCOPY . /src\nRUN make -C /src\n", at(1, 6, "(gcc)"))
+                .invalid("FROM gcc:13\nCOPY . /src\nRUN make -C /src\nCMD [\"/src/app\"]\n", at(1, 6, "(gcc)"))
                 // compilers installed and left behind, at the first compiler word
                 .invalid("""
                         FROM python:3.12-slim
                         RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev g++ \\
                          && rm -rf /var/lib/apt/lists/*
+                        CMD ["python", "app.py"]
                         """, at(2, 66, "`build-essential`, `g++` are installed in the final image"))
                 // removed, but in a later layer: the compiler is still in the image
                 .invalid("""
@@ -152,8 +175,9 @@ class ToolchainInFinalStageTest {
                         RUN apk add --no-cache build-base
                         RUN make
                         RUN apk del build-base
+                        CMD ["/usr/local/bin/app"]
                         """, at(2, 24, "`build-base` is installed"))
-                .invalid("FROM fedora:40\nRUN dnf install -y gcc-c++ make && dnf clean all\n",
+                .invalid("FROM fedora:40\nRUN dnf install -y gcc-c++ make && dnf clean all\nCMD [\"/app\"]\n",
                         at(2, 20, "`gcc-c++`, `make` are installed"))
                 // the final stage of a multi-stage build that still compiles in its last stage
                 .invalid("""
@@ -162,6 +186,7 @@ class ToolchainInFinalStageTest {
 
                         FROM debian:bookworm-slim
                         RUN apt-get update && apt-get install -y gcc-12
+                        CMD ["/app", "--serve"]
                         """, at(5, 42, "`gcc-12` is installed"))
                 .test();
     }
