@@ -59,7 +59,7 @@ public final class ToolchainInFinalStage implements Rule {
         Stage fin = last.get();
         List<Stage> chain = chain(df, fin);
         Stage root = chain.get(chain.size() - 1);
-        if (!runsAnApplication(chain)) {
+        if (!runsAnApplication(chain) || devContainer(ctx.path())) {
             return;
         }
         KnowledgeBase kb = ctx.service(KnowledgeBase.class);
@@ -146,27 +146,26 @@ public final class ToolchainInFinalStage implements Rule {
      * {@code ENTRYPOINT ["make"]}, {@code ["cargo"]}) ships its toolchain on purpose.
      */
     private static boolean runsAnApplication(List<Stage> chain) {
-        Instruction.Command launch = null;
+        Instruction.Command entry = null;
+        Instruction.Command cmd = null;
         for (Stage s : chain) {
             List<Instruction.Entrypoint> ep = s.all(Instruction.Entrypoint.class);
-            if (!ep.isEmpty()) {
-                launch = ep.get(ep.size() - 1).command();
-                break;
+            if (entry == null && !ep.isEmpty()) {
+                entry = ep.get(ep.size() - 1).command();
             }
-            List<Instruction.Cmd> cmd = s.all(Instruction.Cmd.class);
-            if (!cmd.isEmpty() && launch == null) {
-                launch = cmd.get(cmd.size() - 1).command();
+            List<Instruction.Cmd> c = s.all(Instruction.Cmd.class);
+            if (cmd == null && !c.isEmpty()) {
+                cmd = c.get(c.size() - 1).command();
             }
         }
+        Instruction.Command launch = entry != null ? entry : cmd;
         if (launch == null) {
             return false;
         }
-        List<String> words;
-        if (launch.exec()) {
-            words = launch.args().stream().map(dev.dockdiet.syntax.Word::text).toList();
-        } else {
-            List<SimpleCommand> cmds = dev.dockdiet.shell.ShellParser.parse(launch.script().text()).effectiveCommands();
-            words = cmds.isEmpty() ? List.of() : cmds.get(0).words().stream().map(Word::value).toList();
+        List<String> words = words(launch);
+        // an entrypoint wrapper script (docker-entrypoint.sh) runs what CMD says
+        if (entry != null && cmd != null && words.size() == 1 && words.get(0).contains("entrypoint")) {
+            words = words(cmd);
         }
         if (words.isEmpty()) {
             return false;
@@ -184,6 +183,30 @@ public final class ToolchainInFinalStage implements Rule {
             return words.size() > 1 && (RUN_VERBS.contains(words.get(1)) || words.get(1).endsWith(".dll"));
         }
         return true;
+    }
+
+    /** A file under {@code .devcontainer/} describes a development environment: the toolchain is the point. */
+    private static boolean devContainer(java.nio.file.Path path) {
+        if (path == null) {
+            return false;
+        }
+        for (java.nio.file.Path p : path) {
+            if (p.toString().equals(".devcontainer")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(Instruction.Command launch) {
+        List<String> words;
+        if (launch.exec()) {
+            words = launch.args().stream().map(dev.dockdiet.syntax.Word::text).toList();
+        } else {
+            List<SimpleCommand> cmds = dev.dockdiet.shell.ShellParser.parse(launch.script().text()).effectiveCommands();
+            words = cmds.isEmpty() ? List.of() : cmds.get(0).words().stream().map(Word::value).toList();
+        }
+        return words;
     }
 
     /** A full node image is a toolchain only when the image is built in it (npm run build, tsc ...). */

@@ -268,10 +268,17 @@ public final class Rewriter {
             baseMatch = kb.match(base).orElse(null);
             family = baseMatch != null ? baseMatch.family() : base.familiarName();
             String wd = family.equals("golang") ? "/go" : family.equals("gradle") ? null : "/";
+            Map<String, String> vars = new java.util.HashMap<>();
             for (Instruction i : ins) {
                 workdirBefore.put(i, wd);
+                if (i instanceof Instruction.Env e) {
+                    e.pairs().forEach(kv -> vars.put(kv.key(), unquote(kv.value())));
+                } else if (i instanceof Instruction.Arg a) {
+                    a.definitions().stream().filter(d -> d.defaultValue() != null)
+                            .forEach(d -> vars.putIfAbsent(d.name(), unquote(d.defaultValue())));
+                }
                 if (i instanceof Instruction.Workdir w) {
-                    String p = w.path().text();
+                    String p = expand(unquote(w.path().text()), vars);
                     if (p.contains("$")) {
                         throw refuse("WORKDIR " + p + " uses a variable, which the rewrite does not resolve");
                     }
@@ -282,6 +289,19 @@ public final class Rewriter {
                 }
             }
             finalWorkdir = wd;
+        }
+
+        /** {@code $NAME} and {@code ${NAME}} replaced by known values; unknown ones are left as written. */
+        static String expand(String s, Map<String, String> vars) {
+            Matcher m = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)\\}|([A-Za-z_][A-Za-z0-9_]*))").matcher(s);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                String v = vars.get(name);
+                m.appendReplacement(out, Matcher.quoteReplacement(v != null && !v.contains("$") ? v : m.group()));
+            }
+            m.appendTail(out);
+            return out.toString();
         }
 
         List<SimpleCommand> commands(Instruction.Run r) {

@@ -109,6 +109,8 @@ class ToolchainInFinalStageTest {
                 "FROM buildpack-deps:bookworm\nRUN ./configure && make install\nCMD [\"python3\"]\n",
                 "FROM rust:1.80\nRUN rustup component add clippy\nENTRYPOINT [\"cargo\"]\n",
                 "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential\nENTRYPOINT [\"make\"]\n",
+                // a language base image: the entrypoint script runs CMD, a bare interpreter
+                "FROM buildpack-deps:bookworm\nRUN ./configure && make\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"node\"]\n",
                 // docker-library's idiom: every package marked automatic, then purged with --auto-remove
                 """
                 FROM debian:bookworm-slim
@@ -189,6 +191,17 @@ class ToolchainInFinalStageTest {
                         CMD ["/app", "--serve"]
                         """, at(5, 42, "`gcc-12` is installed"))
                 .test();
+    }
+
+    @Test
+    void devContainersAreDevelopmentEnvironments() {
+        String text = "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD [\"sleep\", \"infinity\"]\n";
+        assertThat(tester().findings(text)).hasSize(1);
+        var ctx = new dev.dockdiet.rule.RuleContext(dev.dockdiet.syntax.Dockerfile.parse(text),
+                java.nio.file.Path.of("project/.devcontainer/Dockerfile"), dev.dockdiet.rule.RuleSettings.defaults(),
+                new java.util.IdentityHashMap<>(), DefaultServices::get);
+        new ToolchainInFinalStage().check(ctx);
+        assertThat(ctx.findings()).isEmpty();
     }
 
     @Test

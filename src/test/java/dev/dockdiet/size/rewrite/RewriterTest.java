@@ -148,6 +148,15 @@ class RewriterTest {
         assertThat(out).contains("\nUSER 65532:65532\nCMD [\"/app\"]\n").contains("USER app was created with a RUN");
     }
 
+    @Test
+    void workdirFromAnEnvVariableIsResolved() {
+        String out = ok("FROM golang:1.22\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOME\nCOPY . .\n"
+                + "RUN go build -o bin/app .\nCMD [\"bin/app\"]\n");
+        assertThat(out).contains("\nWORKDIR /srv/app\nCOPY --from=build /srv/app/bin/app /srv/app/bin/app\n");
+        assertThat(refused("FROM golang:1.22\nWORKDIR $HOME/app\nRUN go build -o app .\nCMD [\"./app\"]\n"))
+                .contains("WORKDIR $HOME/app uses a variable");
+    }
+
     // ---------------------------------------------------------------- Node
 
     @Test
