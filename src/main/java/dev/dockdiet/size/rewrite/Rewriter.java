@@ -209,6 +209,9 @@ public final class Rewriter {
             analyse();
             detect();
             checkSystemPackages();
+            if (eco == Ecosystem.NODE || eco == Ecosystem.PYTHON) {
+                checkSourcesFromContext();
+            }
             switch (eco) {
                 case GO -> planGo();
                 case RUST -> planRust();
@@ -427,6 +430,27 @@ public final class Rewriter {
                 throw refuse("it installs system packages (" + String.join(", ", runtimeNeeds)
                         + ") that the program may need at run time; dockdiet does not guess which of them (or which "
                         + "runtime libraries for -dev packages) the final stage needs");
+            }
+        }
+
+        /**
+         * Node and Python stages get the application files from the build context again; that is only
+         * right when the original took them from there, not from a {@code git clone} in a RUN.
+         */
+        void checkSourcesFromContext() {
+            for (Instruction.Run r : runs()) {
+                for (SimpleCommand c : commands(r)) {
+                    if (c.is("git") && "clone".equals(c.subcommand())) {
+                        throw refuse("the application is fetched with git clone in a RUN, and the rewrite takes the "
+                                + "application files from the build context");
+                    }
+                }
+            }
+            boolean fromContext = ins.stream().anyMatch(i -> i instanceof Instruction.Add
+                    || (i instanceof Instruction.Copy c && c.from().isEmpty()));
+            if (!fromContext) {
+                throw refuse("no COPY or ADD brings the application into the image, so the rewrite cannot tell "
+                        + "where its files come from");
             }
         }
 

@@ -67,6 +67,9 @@ class RewriterTest {
         assertThat(refused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"npm\",\"start\"]\n"))
                 .contains("which build output");
         assertThat(refused("FROM golang:1.22\nRUN go build -o /app .\n")).contains("no CMD or ENTRYPOINT");
+        assertThat(refused("FROM node:alpine\nRUN git clone https://example.com/app.git /opt/app\nWORKDIR /opt/app\n"
+                + "RUN npm install --production\nCMD [\"npm\", \"start\"]\n")).contains("git clone");
+        assertThat(refused("FROM python:3.12\nRUN pip install httpie\nCMD [\"http\"]\n")).contains("no COPY or ADD");
         assertThat(refused("FROM golang:1.22\nRUN go build -o /app .\nHEALTHCHECK CMD curl -f http://localhost/\nCMD [\"/app\"]\n"))
                 .contains("HEALTHCHECK runs curl");
         assertThat(refused("FROM golang:1.22\nONBUILD RUN go build -o /app .\n")).contains("ONBUILD");
