@@ -60,7 +60,7 @@ class RewriterTest {
                 .contains("dotnet publish");
         assertThat(refused("FROM ubuntu:22.04\nRUN apt-get install -y golang && go build -o /app .\nCMD [\"/app\"]\n"))
                 .contains("not on the official toolchain image");
-        assertThat(refused("FROM python:3.12\nRUN pip install --user flask\nCMD [\"python\",\"app.py\"]\n"))
+        assertThat(refused("FROM python:3.12\nCOPY . .\nRUN pip install --user flask\nCMD [\"python\",\"app.py\"]\n"))
                 .contains("outside the environment");
         assertThat(refused("FROM node:22\nWORKDIR /app\nRUN npm install -g pm2\nCMD [\"pm2\",\"start\"]\n"))
                 .contains("globally");
@@ -268,9 +268,9 @@ class RewriterTest {
         String out = ok("FROM python:3.12\nWORKDIR /app\nRUN python3 -m venv /venv && /venv/bin/python -m pip install flask\n"
                 + "COPY . .\nCMD [\"/venv/bin/python\", \"app.py\"]\n");
         assertThat(out).contains("COPY --from=build /venv /venv\n").doesNotContain("/opt/venv");
-        assertThat(ok("FROM python:3.12\nRUN python -m venv /venv\nENV PATH=/venv/bin:$PATH\nRUN pip install flask\n"
+        assertThat(ok("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nENV PATH=/venv/bin:$PATH\nRUN pip install flask\n"
                 + "CMD [\"python\", \"-m\", \"flask\", \"run\"]\n")).contains("COPY --from=build /venv /venv\n");
-        assertThat(refused("FROM python:3.12\nRUN python -m venv /venv\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n"))
+        assertThat(refused("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n"))
                 .contains("outside the virtual environment /venv");
     }
 
