@@ -62,7 +62,7 @@ class RewriterTest {
                 .contains("not on the official toolchain image");
         assertThat(refused("FROM python:3.12\nCOPY . .\nRUN pip install --user flask\nCMD [\"python\",\"app.py\"]\n"))
                 .contains("outside the environment");
-        assertThat(refused("FROM node:22\nWORKDIR /app\nRUN npm install -g pm2\nCMD [\"pm2\",\"start\"]\n"))
+        assertThat(refused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install -g pm2\nCMD [\"pm2\",\"start\"]\n"))
                 .contains("globally");
         assertThat(refused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"npm\",\"start\"]\n"))
                 .contains("which build output");
