@@ -1,0 +1,112 @@
+package dev.dockdiet.size.rewrite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockdiet.cli.Main;
+import dev.dockdiet.config.Config;
+import dev.dockdiet.lint.DefaultServices;
+import dev.dockdiet.lint.Linter;
+import dev.dockdiet.rule.Category;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.rules.Rules;
+import dev.dockdiet.syntax.Dockerfile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The realistic single-stage apps under {@code test-fixtures/size/}: each rewrite equals its golden
+ * {@code Dockerfile.rewritten}, parses, and lints without any size finding; the lint report of the
+ * original equals {@code report.txt}. Run with {@code -Ddockdiet.updateGolden=true} to regenerate
+ * the goldens, then read the diff.
+ */
+class RewriteFixturesTest {
+
+    static final Path DIR = Path.of("test-fixtures/size");
+    static final boolean UPDATE = Boolean.getBoolean("dockdiet.updateGolden");
+
+    static Stream<String> apps() {
+        return Stream.of("go-http", "express", "spring-maven", "spring-gradle", "flask", "rust-bin", "aspnet");
+    }
+
+    static RewriteResult rewrite(Path app) throws IOException {
+        return new Rewriter(null, Rewriter.Options.defaults().withContextDir(app))
+                .rewrite(Files.readString(app.resolve("Dockerfile")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void rewriteMatchesGolden(String name) throws IOException {
+        Path app = DIR.resolve(name);
+        RewriteResult r = rewrite(app);
+        assertThat(r.rewritten()).as("%s: %s", name, r.reason()).isTrue();
+        Path golden = app.resolve("Dockerfile.rewritten");
+        if (UPDATE) {
+            Files.writeString(golden, r.text(), StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("create it with -Ddockdiet.updateGolden=true").exists();
+        assertThat(r.text()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void rewriteParsesAndLintsWithoutSizeFindings(String name) throws IOException {
+        Path app = DIR.resolve(name);
+        String text = rewrite(app).text();
+        Dockerfile df = Dockerfile.parse(text);
+        assertThat(df.problems()).as("problems in the rewrite of %s", name).noneMatch(p -> p.isError());
+        assertThat(df.stages()).hasSizeGreaterThanOrEqualTo(2);
+        Linter.Result result = new Linter(Rules.all(), DefaultServices::get).lint(text, app.resolve("Dockerfile.rewritten"),
+                "Dockerfile.rewritten", Config.defaults(), RuleSettings.defaults().withContextDir(app), null);
+        List<Finding> size = result.findings().stream().filter(f -> f.rule().category() == Category.SIZE).toList();
+        assertThat(size).as("size findings on the rewrite of %s", name).isEmpty();
+    }
+
+    /** DD102 flags every original that ships a toolchain, and its fix is the golden rewrite. */
+    @ParameterizedTest
+    @MethodSource("apps")
+    void originalIsFlaggedWithTheRewriteAsFix(String name) throws IOException {
+        Path app = DIR.resolve(name);
+        String text = Files.readString(app.resolve("Dockerfile"));
+        Linter.Result result = new Linter(Rules.all(), DefaultServices::get).lint(text, app.resolve("Dockerfile"),
+                "Dockerfile", Config.defaults(), RuleSettings.defaults().withContextDir(app), null);
+        List<Finding> dd102 = result.findings().stream().filter(f -> f.rule().id().equals("DD102")).toList();
+        if (name.equals("express")) {
+            // node:22 that only installs and runs: oversized, but no build toolchain in use
+            assertThat(dd102).isEmpty();
+            return;
+        }
+        assertThat(dd102).as("DD102 on %s", name).hasSize(1);
+        Finding f = dd102.get(0);
+        assertThat(f.fix()).isNotNull();
+        assertThat(f.fix().applicability()).isEqualTo(dev.dockdiet.rule.Applicability.SUGGESTED);
+        assertThat(f.fix().edits()).hasSize(1);
+        assertThat(f.fix().edits().get(0).range().start()).isZero();
+        assertThat(f.fix().edits().get(0).range().end()).isEqualTo(text.length());
+        assertThat(f.fix().edits().get(0).text()).isEqualTo(rewrite(app).text());
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void reportMatchesGolden(String name) throws IOException {
+        Path dockerfile = DIR.resolve(name).resolve("Dockerfile");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.mainWithoutExit(new String[] {"--color", "never", dockerfile.toString()}, out, err, null);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("stderr").isEmpty();
+        Path golden = DIR.resolve(name).resolve("report.txt");
+        if (UPDATE) {
+            Files.writeString(golden, report, StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("create it with -Ddockdiet.updateGolden=true").exists();
+        assertThat(report).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+}
