@@ -31,7 +31,7 @@ public final class Main {
     /** Top level: {@code dockdiet [lint options] [PATH...]} lints; the subcommands do the rest. */
     @Command(name = "dockdiet", versionProvider = Version.class,
             description = "Dockerfile linter and image-size advisor. Without a subcommand it lints (see `dockdiet lint --help`).",
-            footer = {"", "Commands: lint (default), parse, rules, explain, image, measure, completion.",
+            footer = {"", "Commands: lint (default), parse, rules, explain, rewrite, image, measure, completion.",
                     "Docs: https://github.com/dockdiet/dockdiet"})
     static final class Top extends LintCommand {
     }
@@ -94,6 +94,10 @@ public final class Main {
         return out.toArray(new String[0]);
     }
 
+    static {
+        MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
+    }
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Top());
         cl.addSubcommand("lint", new LintCommand());
@@ -102,6 +106,7 @@ public final class Main {
         cl.addSubcommand("explain", new ExplainCommand());
         cl.addSubcommand("image", new ImageCommand());
         cl.addSubcommand("measure", new MeasureCommand());
+        cl.addSubcommand("rewrite", new RewriteCommand());
         cl.addSubcommand("completion", new CompletionCommand());
         cl.setOut(out);
         cl.setErr(err);
