@@ -33,6 +33,19 @@ public final class DebugToolsInFinalStage implements Rule {
                            Word secondDownloader) {
     }
 
+    /** {@code apt-mark auto} followed by {@code apt-get purge|autoremove}: the RUN removes what it installed. */
+    private static boolean autoRemoves(List<SimpleCommand> cmds) {
+        boolean marked = false;
+        for (SimpleCommand c : cmds) {
+            if (c.is("apt-mark") && "auto".equals(c.subcommand())) {
+                marked = true;
+            } else if (marked && c.is("apt-get", "apt") && c.isSubcommand("purge", "autoremove", "remove")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -40,6 +53,9 @@ public final class DebugToolsInFinalStage implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (SizeStages.devEnvironment(ctx.path())) {
+            return;
+        }
         Dockerfile file = ctx.file();
         List<Install> installs = new ArrayList<>();
         Map<String, Word> downloaders = new LinkedHashMap<>();
@@ -47,7 +63,11 @@ public final class DebugToolsInFinalStage implements Rule {
         Set<String> removed = new HashSet<>();
         for (Stage s : SizeStages.shipped(file)) {
             for (Instruction.Run run : s.all(Instruction.Run.class)) {
-                for (SimpleCommand c : ctx.shell(run).effectiveCommands()) {
+                List<SimpleCommand> cmds = ctx.shell(run).effectiveCommands();
+                if (autoRemoves(cmds)) {
+                    continue; // apt-mark auto ... apt-get purge --auto-remove: what it installed is gone again
+                }
+                for (SimpleCommand c : cmds) {
                     Packages.Op op = Packages.of(c);
                     if (op == null || op.manager() == Packages.Manager.PIP) {
                         continue;
@@ -76,15 +96,20 @@ public final class DebugToolsInFinalStage implements Rule {
             }
         }
         Word second = null;
-        if (downloaders.size() == 2 && !removed.contains("curl") && !removed.contains("wget")) {
+        boolean virtualGone = downloaderInstall.values().stream().anyMatch(in -> in.op().virtual() != null
+                && removed.contains(Packages.name(in.op().manager(), in.op().virtual().value())));
+        if (downloaders.size() == 2 && !removed.contains("curl") && !removed.contains("wget") && !virtualGone) {
             second = new ArrayList<>(downloaders.values()).get(1); // the later of the two, in file order
         }
         for (Install in : installs) {
+            if (in.op().virtual() != null && removed.contains(Packages.name(in.op().manager(), in.op().virtual().value()))) {
+                continue; // apk add --virtual .x ... apk del .x
+            }
             List<String> names = new ArrayList<>();
             Word at = null;
             for (Word w : in.tools()) {
                 String n = Packages.name(in.op().manager(), w.value());
-                if (!removed.contains(n)) {
+                if (!removed.contains(n) && !names.contains(n)) {
                     names.add(n);
                     at = at == null ? w : at;
                 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DD104: the image {@code docker build} produces installs the project's node dependencies itself
@@ -45,6 +46,9 @@ public final class NpmInstallInRuntime implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (SizeStages.devEnvironment(ctx.path())) {
+            return;
+        }
         Dockerfile file = ctx.file();
         List<Stage> shipped = SizeStages.shipped(file);
         if (shipped.isEmpty() || nodeModulesFromBuilder(file, shipped)) {
@@ -58,7 +62,7 @@ public final class NpmInstallInRuntime implements Rule {
             for (int ii = 0; ii < instructions.size(); ii++) {
                 Instruction i = instructions.get(ii);
                 if (i instanceof Instruction.Env e) {
-                    e.pairs().forEach(p -> env.put(p.key(), unquote(p.value())));
+                    e.pairs().forEach(p -> env.put(p.key(), expand(unquote(p.value()), env)));
                 } else if (i instanceof Instruction.Arg a) {
                     a.definitions().stream().filter(d -> d.defaultValue() != null)
                             .forEach(d -> env.putIfAbsent(d.name(), unquote(d.defaultValue())));
@@ -153,6 +157,9 @@ public final class NpmInstallInRuntime implements Rule {
                 boolean prod = nodeEnvProd || trueFlag(c, "--production") || c.hasFlag("--prod")
                         || "true".equalsIgnoreCase(vars.get("YARN_PRODUCTION")) || prunedLater(after);
                 if (pos.isEmpty()) {
+                    if (c.hasFlag("--version", "-v", "--help", "-h")) {
+                        return null;
+                    }
                     return new Install("yarn", "yarn", c.name(), c.name(), prod);
                 }
                 if (pos.get(0).value().equals("install") && pos.size() == 1) {
@@ -212,7 +219,7 @@ public final class NpmInstallInRuntime implements Rule {
     private static boolean buildFollows(RuleContext ctx, List<Stage> shipped, int si, int ii,
                                         List<SimpleCommand> cmds, int ci) {
         for (int k = ci + 1; k < cmds.size(); k++) {
-            if (BuildSteps.of(cmds.get(k)) != null) {
+            if (usesDependencies(cmds.get(k))) {
                 return true;
             }
         }
@@ -221,7 +228,7 @@ public final class NpmInstallInRuntime implements Rule {
             for (int k = s == si ? ii + 1 : 0; k < ins.size(); k++) {
                 if (ins.get(k) instanceof Instruction.Run r) {
                     for (SimpleCommand c : ctx.shell(r).effectiveCommands()) {
-                        if (BuildSteps.of(c) != null || c.is("node", "npx", "tsc")) {
+                        if (usesDependencies(c)) {
                             return true;
                         }
                     }
@@ -229,6 +236,31 @@ public final class NpmInstallInRuntime implements Rule {
             }
         }
         return false;
+    }
+
+    /** A build, a test or a script run: it may need the devDependencies. */
+    private static boolean usesDependencies(SimpleCommand c) {
+        if (BuildSteps.of(c) != null || c.is("node", "npx", "pnpx", "tsc")) {
+            return true;
+        }
+        if (c.is("npm", "yarn", "pnpm")) {
+            String sub = c.subcommand();
+            return sub == null ? c.is("yarn") && !c.hasFlag("--version", "-v")
+                    : !Set.of("install", "i", "ci", "cache", "config", "set", "--version", "-v").contains(sub);
+        }
+        return false;
+    }
+
+    /** {@code $X} or {@code ${X}} as a whole value, from what is known; anything else as is. */
+    private static String expand(String value, Map<String, String> env) {
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{?(\\w+)}?").matcher(value);
+        if (m.matches() && env.containsKey(m.group(1))) {
+            return env.get(m.group(1));
+        }
+        return value;
     }
 
     private static boolean nodeModulesFromBuilder(Dockerfile file, List<Stage> shipped) {

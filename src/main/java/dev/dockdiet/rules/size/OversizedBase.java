@@ -53,6 +53,9 @@ public final class OversizedBase implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (SizeStages.devEnvironment(ctx.path())) {
+            return;
+        }
         Dockerfile file = ctx.file();
         List<Stage> shipped = SizeStages.shipped(file);
         if (shipped.isEmpty()) {

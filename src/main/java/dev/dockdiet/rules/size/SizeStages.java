@@ -93,4 +93,20 @@ final class SizeStages {
         int at = run.shellScript().sourceOffset(scriptEnd - 1) + 1;
         return file.range(at, at);
     }
+
+    /**
+     * True for a Dockerfile under a {@code .devcontainer} directory: it builds a development
+     * environment, where full images, compilers, dev dependencies and debuggers are the point.
+     */
+    static boolean devEnvironment(java.nio.file.Path path) {
+        if (path == null) {
+            return false;
+        }
+        for (java.nio.file.Path part : path) {
+            if (part.toString().equals(".devcontainer")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
