@@ -74,7 +74,7 @@ final class BuildSteps {
                 return sub(c, pos, 0, Set.of("build"), name, false);
             case "mvn":
             case "mvnw":
-                for (Word w : pos) {
+                for (Word w : goals(c)) {
                     if (MAVEN_GOALS.contains(w.value())) {
                         return new Step(c.nameValue() + " " + w.value(), c.name(), w, true);
                     }
@@ -82,7 +82,7 @@ final class BuildSteps {
                 return null;
             case "gradle":
             case "gradlew":
-                for (Word w : pos) {
+                for (Word w : goals(c)) {
                     String v = w.value();
                     String task = v.substring(v.lastIndexOf(':') + 1);
                     if (GRADLE_TASKS.contains(task)) {
@@ -161,6 +161,27 @@ final class BuildSteps {
             }
         }
         return null;
+    }
+
+    /**
+     * Maven goals and Gradle tasks: the words that are not options. {@code -Dx=y} and {@code -Pprofile}
+     * are whole options (not clusters of one-letter flags); only exact value flags take the next word.
+     */
+    private static List<Word> goals(SimpleCommand c) {
+        Set<String> valueFlags = dev.dockdiet.shell.KnownFlags.valueFlags(base(c.nameValue()));
+        List<Word> out = new java.util.ArrayList<>();
+        List<Word> a = c.args();
+        for (int i = 0; i < a.size(); i++) {
+            String v = a.get(i).value();
+            if (v.startsWith("-")) {
+                if (valueFlags.contains(v)) {
+                    i++;
+                }
+                continue;
+            }
+            out.add(a.get(i));
+        }
+        return out;
     }
 
     private static Step sub(SimpleCommand c, List<Word> pos, int index, Set<String> subs, String label, boolean jvm) {

@@ -32,7 +32,7 @@ class CompileInFinalStageTest {
                 .invalid("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n",
                         at(4, 5, "`go build` builds in the final stage"))
                 .invalid("FROM node:20\nRUN npm ci && npm run build\n", at(2, 15, "`npm run build`"))
-                .invalid("FROM eclipse-temurin:21-jdk\nRUN ./mvnw -B -DskipTests package\n", at(2, 5, "`mvnw package`"))
+                .invalid("FROM eclipse-temurin:21-jdk\nRUN ./mvnw -B -DskipTests package\n", at(2, 5, "`./mvnw package`"))
                 .invalid("FROM gradle:8\nRUN gradle --no-daemon :app:bootJar\n", at(2, 5, "`gradle :app:bootJar`"))
                 .invalid("FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN dotnet publish -c Release -o /out\n",
                         at(2, 5, "`dotnet publish`"))
