@@ -75,7 +75,32 @@ class SizeRulesCorpusTest {
                 }
             }
         }
-        StringBuilder summary = new StringBuilder("files: " + files.size() + "\n");
+        // every suggested fix must converge and leave a file that parses as well as before
+        int fixed = 0;
+        for (String line : out.toString().split("\n")) {
+            if (!line.endsWith("[fix]")) {
+                continue;
+            }
+            String rel = line.split("\t")[1];
+            Path p = root.resolve(rel.substring(0, rel.indexOf(':')));
+            String text = Files.readString(p);
+            dev.dockdiet.fix.Fixer.Result r = dev.dockdiet.fix.Fixer.fixUntilStable(text, t -> {
+                Dockerfile d = Dockerfile.parse(t);
+                List<Finding> all = new ArrayList<>();
+                for (Rule rule : SizeRules.all()) {
+                    RuleContext c = new RuleContext(d, null, RuleSettings.defaults(), new IdentityHashMap<>(),
+                            DefaultServices::get);
+                    rule.check(c);
+                    all.addAll(c.findings());
+                }
+                return all;
+            }, dev.dockdiet.rule.Applicability.SUGGESTED, 5);
+            assertThat(r.converged()).as("fixes converge on %s", rel).isTrue();
+            assertThat(Dockerfile.parse(r.text()).errors().size()).as("fixed %s parses", rel)
+                    .isLessThanOrEqualTo(Dockerfile.parse(text).errors().size());
+            fixed++;
+        }
+        StringBuilder summary = new StringBuilder("files: " + files.size() + ", fixes checked: " + fixed + "\n");
         flagged.forEach((id, n) -> summary.append(id).append(": ").append(n).append(" files, ")
                 .append(total.get(id)).append(" findings\n"));
         Files.writeString(Path.of("target", "size-corpus.txt"), summary + "\n" + out);
