@@ -33,6 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 class RuleDocsTest {
 
     static final Path DOCS = Path.of("rules");
+    /** Build contexts for the examples of rules that read one: {@code <dir>/<rule id>/}. */
+    static final Path CONTEXTS = Path.of("src", "test", "resources", "rule-contexts");
     private static final Pattern BLOCK = Pattern.compile("```dockerfile (bad|good)([^\\n]*)\\n(.*?)```", Pattern.DOTALL);
     static final List<String> SECTIONS = List.of("## What it does", "## Why it matters", "## Example", "## Use instead",
             "## Fix", "## Suppress");
@@ -128,6 +130,10 @@ class RuleDocsTest {
     /** Runs one rule (or, for the linter's own rules, the whole linter) on an example. */
     private static List<Finding> run(RuleMeta meta, Rule rule, String code, RuleSettings settings) {
         if (rule != null) {
+            Path context = CONTEXTS.resolve(meta.id());
+            if (Files.isDirectory(context)) {
+                settings = settings.withContextDir(context); // rules that read the build context (DD121)
+            }
             RuleContext ctx = new RuleContext(Dockerfile.parse(code), null, settings,
                     new IdentityHashMap<>(), DocsServices::get);
             rule.check(ctx);

@@ -10,6 +10,14 @@ public final class SizeRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new OversizedBase(),
+                new CompileInFinalStage(),
+                new NpmInstallInRuntime(),
+                new CleanupInLaterLayer(),
+                new WholeContextCopy(),
+                new RemoteArchiveAdd(),
+                new AptGetUpgrade(),
+                new DebugToolsInFinalStage());
     }
 }

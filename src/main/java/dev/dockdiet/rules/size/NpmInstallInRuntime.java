@@ -1,0 +1,296 @@
+package dev.dockdiet.rules.size;
+
+import dev.dockdiet.rule.Category;
+import dev.dockdiet.rule.Edit;
+import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Fix;
+import dev.dockdiet.rule.Fixability;
+import dev.dockdiet.rule.Rule;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rule.Severity;
+import dev.dockdiet.shell.Assignment;
+import dev.dockdiet.shell.ShellScript;
+import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.Word;
+import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.SourceRange;
+import dev.dockdiet.syntax.Stage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DD104: the image {@code docker build} produces installs the project's node dependencies itself
+ * ({@code npm install}, {@code npm ci}, {@code yarn}, {@code pnpm install}): npm and the install step
+ * ship in the runtime image, and without {@code --omit=dev} / {@code NODE_ENV=production} the
+ * devDependencies too. Explicit packages ({@code npm install -g pm2}) are not the project's install.
+ */
+public final class NpmInstallInRuntime implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("DD104", "npm-install-in-runtime", Severity.WARNING,
+            Category.SIZE, Fixability.SOMETIMES, List.of(),
+            "The final stage installs node dependencies itself, devDependencies included unless told not to");
+
+    /** One install of the project's dependencies. */
+    private record Install(String tool, String label, Word first, Word last, boolean production) {
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        if (SizeStages.devEnvironment(ctx.path())) {
+            return;
+        }
+        Dockerfile file = ctx.file();
+        List<Stage> shipped = SizeStages.shipped(file);
+        if (shipped.isEmpty() || nodeModulesFromBuilder(file, shipped)) {
+            return;
+        }
+        Map<String, String> env = new HashMap<>();
+        for (int si = 0; si < shipped.size(); si++) {
+            Stage s = shipped.get(si);
+            boolean builder = SizeStages.copiedFrom(file, s);
+            List<Instruction> instructions = s.instructions();
+            for (int ii = 0; ii < instructions.size(); ii++) {
+                Instruction i = instructions.get(ii);
+                if (i instanceof Instruction.Env e) {
+                    e.pairs().forEach(p -> env.put(p.key(), expand(unquote(p.value()), env)));
+                } else if (i instanceof Instruction.Arg a) {
+                    a.definitions().stream().filter(d -> d.defaultValue() != null)
+                            .forEach(d -> env.putIfAbsent(d.name(), unquote(d.defaultValue())));
+                } else if (i instanceof Instruction.Run run && !builder) {
+                    ShellScript script = ctx.shell(run);
+                    List<SimpleCommand> cmds = script.effectiveCommands();
+                    for (int ci = 0; ci < cmds.size(); ci++) {
+                        Install in = install(cmds.get(ci), cmds.subList(0, ci), cmds.subList(ci + 1, cmds.size()), env);
+                        if (in != null) {
+                            report(ctx, file, shipped, s, run, in, buildFollows(ctx, shipped, si, ii, cmds, ci));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void report(RuleContext ctx, Dockerfile file, List<Stage> shipped, Stage s, Instruction.Run run,
+                               Install in, boolean buildFollows) {
+        SourceRange range = run.shellScript().range(in.first().start(), in.last().end());
+        String where = SizeStages.describe(file, s);
+        if (in.production()) {
+            ctx.report(new Finding(META, "`" + in.label() + "` installs production dependencies in " + where
+                    + ": " + in.tool() + " and its install step ship in the runtime image. Install in a build stage and"
+                    + " COPY --from it node_modules", range).withSeverity(Severity.INFO));
+            return;
+        }
+        String how = switch (in.tool()) {
+            case "npm" -> "--omit=dev";
+            case "pnpm" -> "--prod";
+            default -> "--production";
+        };
+        Finding f = new Finding(META, "`" + in.label() + "` in " + where + " installs devDependencies too (no "
+                + how + ", NODE_ENV is not production). Install in a build stage and COPY --from it the production"
+                + " node_modules, or at least add " + how, range);
+        if (in.tool().equals("npm") && !buildFollows && !SizeStages.baseOfOtherStage(file, s, shipped)
+                && !run.command().exec()) {
+            SourceRange at = SizeStages.insertionAfter(file, run, in.last().end());
+            f = f.withFix(Fix.suggested("add --omit=dev", new Edit(at, " --omit=dev")));
+        }
+        ctx.report(f);
+    }
+
+    /** The install this command runs, or null. */
+    private static Install install(SimpleCommand c, List<SimpleCommand> before, List<SimpleCommand> after,
+                                   Map<String, String> env) {
+        if (c.name() == null || !c.name().isLiteral()) {
+            return null;
+        }
+        String name = BuildSteps.base(c.nameValue());
+        List<Word> pos = c.positionals();
+        Map<String, String> vars = new HashMap<>(env);
+        for (SimpleCommand b : before) {
+            if (b.is("export")) {
+                for (Word w : b.args()) {
+                    int eq = w.value().indexOf('=');
+                    if (eq > 0) {
+                        vars.put(w.value().substring(0, eq), w.value().substring(eq + 1));
+                    }
+                }
+            }
+            for (Assignment a : b.name() == null ? b.assignments() : List.<Assignment>of()) {
+                vars.put(a.name(), a.value());
+            }
+        }
+        for (Assignment a : c.assignments()) {
+            vars.put(a.name(), a.value());
+        }
+        boolean nodeEnvProd = "production".equals(vars.get("NODE_ENV"));
+        switch (name) {
+            case "npm": {
+                if (pos.isEmpty() || c.hasFlag("-g", "--global", "--location=global")) {
+                    return null;
+                }
+                String sub = pos.get(0).value();
+                if (!(sub.equals("install") || sub.equals("i") || sub.equals("ci") || sub.equals("isntall"))
+                        || pos.size() > 1) {
+                    return null;
+                }
+                boolean prod = nodeEnvProd || c.flagValues("--omit").contains("dev") || trueFlag(c, "--production")
+                        || c.flagValues("--only").stream().anyMatch(v -> v.startsWith("prod"))
+                        || "true".equalsIgnoreCase(vars.get("NPM_CONFIG_PRODUCTION"))
+                        || "true".equalsIgnoreCase(vars.get("npm_config_production"))
+                        || "dev".equals(vars.get("NPM_CONFIG_OMIT")) || "dev".equals(vars.get("npm_config_omit"))
+                        || prunedLater(after);
+                return new Install("npm", "npm " + sub, c.name(), pos.get(0), prod);
+            }
+            case "yarn": {
+                if (c.hasFlag("-g", "--global")) {
+                    return null;
+                }
+                boolean prod = nodeEnvProd || trueFlag(c, "--production") || c.hasFlag("--prod")
+                        || "true".equalsIgnoreCase(vars.get("YARN_PRODUCTION")) || prunedLater(after);
+                if (pos.isEmpty()) {
+                    if (c.hasFlag("--version", "-v", "--help", "-h")) {
+                        return null;
+                    }
+                    return new Install("yarn", "yarn", c.name(), c.name(), prod);
+                }
+                if (pos.get(0).value().equals("install") && pos.size() == 1) {
+                    return new Install("yarn", "yarn install", c.name(), pos.get(0), prod);
+                }
+                if (pos.size() >= 2 && pos.get(0).value().equals("workspaces") && pos.get(1).value().equals("focus")) {
+                    return new Install("yarn", "yarn workspaces focus", c.name(), pos.get(1), prod);
+                }
+                return null;
+            }
+            case "pnpm": {
+                if (pos.isEmpty() || c.hasFlag("-g", "--global")) {
+                    return null;
+                }
+                String sub = pos.get(0).value();
+                if (!(sub.equals("install") || sub.equals("i")) || pos.size() > 1) {
+                    return null;
+                }
+                boolean prod = nodeEnvProd || c.hasFlag("--prod", "-P") || trueFlag(c, "--production")
+                        || prunedLater(after);
+                return new Install("pnpm", "pnpm " + sub, c.name(), pos.get(0), prod);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** {@code --production} or {@code --production=true}, not {@code --production=false}. */
+    private static boolean trueFlag(SimpleCommand c, String flag) {
+        if (!c.hasFlag(flag)) {
+            return false;
+        }
+        List<String> values = c.flagValues(flag);
+        for (Word w : c.args()) {
+            if (w.value().equals(flag)) {
+                return true;
+            }
+        }
+        return values.isEmpty() || !values.get(0).equalsIgnoreCase("false");
+    }
+
+    /** {@code npm prune --omit=dev|--production} later in the same RUN removes the devDependencies in this layer. */
+    private static boolean prunedLater(List<SimpleCommand> after) {
+        for (SimpleCommand a : after) {
+            if (a.is("npm") && a.isSubcommand("prune")
+                    && (a.flagValues("--omit").contains("dev") || trueFlag(a, "--production"))) {
+                return true;
+            }
+            if (a.is("pnpm") && a.isSubcommand("prune") && a.hasFlag("--prod")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a build runs after the install in the shipped image: it may need the devDependencies. */
+    private static boolean buildFollows(RuleContext ctx, List<Stage> shipped, int si, int ii,
+                                        List<SimpleCommand> cmds, int ci) {
+        for (int k = ci + 1; k < cmds.size(); k++) {
+            if (usesDependencies(cmds.get(k))) {
+                return true;
+            }
+        }
+        for (int s = si; s < shipped.size(); s++) {
+            List<Instruction> ins = shipped.get(s).instructions();
+            for (int k = s == si ? ii + 1 : 0; k < ins.size(); k++) {
+                if (ins.get(k) instanceof Instruction.Run r) {
+                    for (SimpleCommand c : ctx.shell(r).effectiveCommands()) {
+                        if (usesDependencies(c)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A build, a test or a script run: it may need the devDependencies. */
+    private static boolean usesDependencies(SimpleCommand c) {
+        if (BuildSteps.of(c) != null || c.is("node", "npx", "pnpx", "tsc")) {
+            return true;
+        }
+        if (c.is("npm", "yarn", "pnpm")) {
+            String sub = c.subcommand();
+            return sub == null ? c.is("yarn") && !c.hasFlag("--version", "-v")
+                    : !Set.of("install", "i", "ci", "cache", "config", "set", "--version", "-v").contains(sub);
+        }
+        return false;
+    }
+
+    /** {@code $X} or {@code ${X}} as a whole value, from what is known; anything else as is. */
+    private static String expand(String value, Map<String, String> env) {
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{?(\\w+)}?").matcher(value);
+        if (m.matches() && env.containsKey(m.group(1))) {
+            return env.get(m.group(1));
+        }
+        return value;
+    }
+
+    private static boolean nodeModulesFromBuilder(Dockerfile file, List<Stage> shipped) {
+        for (Stage s : shipped) {
+            for (Instruction.Copy c : s.all(Instruction.Copy.class)) {
+                if (c.from().isEmpty()) {
+                    continue;
+                }
+                for (dev.dockdiet.syntax.Word w : c.sources()) {
+                    String v = w.text();
+                    while (v.endsWith("/")) {
+                        v = v.substring(0, v.length() - 1);
+                    }
+                    if (v.equals("node_modules") || v.endsWith("/node_modules")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static String unquote(String v) {
+        if (v == null) {
+            return null;
+        }
+        String s = v.trim();
+        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.toLowerCase(Locale.ROOT).equals("production") ? "production" : s;
+    }
+}
