@@ -54,7 +54,7 @@ public final class Main {
         IO.set(io);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
-            CommandLine cl = commandLine(o, e);
+            CommandLine cl = commandLine(o, e, args);
             int code = cl.execute(args);
             o.flush();
             e.flush();
@@ -98,16 +98,45 @@ public final class Main {
         MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
     }
 
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+
+    static {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("lint", LintCommand::new);
+        m.put("parse", ParseCommand::new);
+        m.put("rules", RulesCommand::new);
+        m.put("explain", ExplainCommand::new);
+        m.put("rewrite", RewriteCommand::new);
+        m.put("image", ImageCommand::new);
+        m.put("measure", MeasureCommand::new);
+        m.put("completion", CompletionCommand::new);
+        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The full command tree (for completion scripts and tests). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[] {"completion"});
+    }
+
+    /**
+     * The command tree for these arguments. Building picocli's model of a command costs start-up
+     * time (reflection over its annotations), and a pre-commit hook starts dockdiet on every
+     * commit, so only the subcommand the arguments name is built; {@code completion} builds all.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Top());
-        cl.addSubcommand("lint", new LintCommand());
-        cl.addSubcommand("parse", new ParseCommand());
-        cl.addSubcommand("rules", new RulesCommand());
-        cl.addSubcommand("explain", new ExplainCommand());
-        cl.addSubcommand("image", new ImageCommand());
-        cl.addSubcommand("measure", new MeasureCommand());
-        cl.addSubcommand("rewrite", new RewriteCommand());
-        cl.addSubcommand("completion", new CompletionCommand());
+        String first = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+        }
+        if ("completion".equals(first)) {
+            SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+        } else if (first != null && SUBCOMMANDS.containsKey(first)) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -121,7 +150,7 @@ public final class Main {
             c.getErr().flush();
             return 2;
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("dockdiet: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
