@@ -35,7 +35,16 @@ def run(match):
     return match.group(1) + "```text\n" + shown + "```\n" + match.group(3)
 
 
-new = pattern.sub(run, text)
+table = re.compile(r"(<!-- table: (.*?) -->\n).*?(<!-- /table -->)", re.S)
+
+
+def run_table(match):
+    p = subprocess.run(match.group(2), shell=True, cwd=root, capture_output=True, text=True,
+                       env={"NO_COLOR": "1", "PATH": "/usr/local/bin:/usr/bin:/bin"})
+    return match.group(1) + p.stdout + match.group(3)
+
+
+new = table.sub(run_table, pattern.sub(run, text))
 if "--check" in sys.argv:
     sys.exit(0 if new == text else 1)
 readme.write_text(new)

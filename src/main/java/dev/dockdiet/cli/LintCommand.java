@@ -87,7 +87,7 @@ public class LintCommand implements Callable<Integer> {
     @Option(names = "--fix-level", hidden = true, paramLabel = "safe|suggested")
     String fix;
 
-    @Option(names = "--diff", description = "with --fix: print a unified diff instead of writing files")
+    @Option(names = "--diff", description = "print the fixes as a unified diff instead of writing files (implies --fix; exit 1 when a file would change)")
     boolean diff;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings that are not in this baseline")
@@ -115,7 +115,10 @@ public class LintCommand implements Callable<Integer> {
     private record Input(Path path, String display, boolean stdin) {
     }
 
-    private record Outcome(Input input, TextFile file, Linter.Result result, Config config, String error) {
+    private record Outcome(Input input, TextFile file, Linter.Result result, Config config, String error, String diff) {
+        Outcome(Input input, TextFile file, Linter.Result result, Config config, String error) {
+            this(input, file, result, config, error, null);
+        }
     }
 
     @Override
@@ -180,6 +183,18 @@ public class LintCommand implements Callable<Integer> {
             } else {
                 files.add(new FileReport(o.input().display(), null, List.of(), null));
             }
+        }
+        if (diff) {
+            // like `ruff --diff`: the diff is the output; exit 1 when a file would change
+            boolean changes = false;
+            for (Outcome o : outcomes) {
+                if (o.diff() != null) {
+                    io.out().print(o.diff());
+                    changes = true;
+                }
+            }
+            io.out().flush();
+            return failures > 0 ? 2 : changes ? 1 : 0;
         }
         LintReport report = new LintReport(Version.VERSION, files, Rules.metas(), RuleDocs::pageById);
         writeReports(report, targets, io);
@@ -274,10 +289,7 @@ public class LintCommand implements Callable<Integer> {
                     t -> linter.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
-                    synchronized (io) {
-                        io.out().print(UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
-                        io.out().flush();
-                    }
+                    return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());
