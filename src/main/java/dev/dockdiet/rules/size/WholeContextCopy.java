@@ -1,5 +1,7 @@
 package dev.dockdiet.rules.size;
 
+import dev.dockdiet.size.DockerIgnore;
+
 import dev.dockdiet.rule.Category;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.Fixability;
@@ -79,9 +81,9 @@ public final class WholeContextCopy implements Rule {
             return;
         }
         Path ignoreFile = ignoreFile(ctx.path(), dir);
-        List<IgnoreRule> rules;
+        DockerIgnore rules;
         try {
-            rules = ignoreFile == null ? List.of() : parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
+            rules = ignoreFile == null ? DockerIgnore.none() : DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
         } catch (IOException | UncheckedIOException e) {
             return; // an unreadable .dockerignore: nothing can be said
         }
@@ -136,9 +138,9 @@ public final class WholeContextCopy implements Rule {
         return s.equals(".") || s.equals("./") || s.equals("./.");
     }
 
-    private static void check(Path dir, String name, boolean essential, boolean relevant, List<IgnoreRule> rules,
+    private static void check(Path dir, String name, boolean essential, boolean relevant, DockerIgnore rules,
                               List<Missing> out) {
-        if (!relevant || excluded(rules, name + "/x")) {
+        if (!relevant || rules.excludes(name + "/x")) {
             return;
         }
         Path p = dir.resolve(name);
@@ -186,72 +188,4 @@ public final class WholeContextCopy implements Rule {
     }
 
     // ---- .dockerignore, as BuildKit reads it ----------------------------------------------------
-
-    record IgnoreRule(Pattern pattern, boolean exception) {
-    }
-
-    static List<IgnoreRule> parse(String text) {
-        List<IgnoreRule> rules = new ArrayList<>();
-        for (String raw : text.split("\r?\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            boolean exception = line.startsWith("!");
-            if (exception) {
-                line = line.substring(1).strip();
-            }
-            String clean = CleanupInLaterLayer.normalise("/" + line).substring(1);
-            if (clean.isEmpty()) {
-                continue;
-            }
-            rules.add(new IgnoreRule(Pattern.compile(glob(clean)), exception));
-        }
-        return rules;
-    }
-
-    private static String glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                i++;
-                if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
-                    i++;
-                    re.append("(?:.*/)?");
-                } else {
-                    re.append(".*");
-                }
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else if (c == '\\' && i + 1 < g.length()) {
-                re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return re.toString();
-    }
-
-    /** Whether {@code rel} (or a parent directory) is excluded; the last matching rule decides. */
-    static boolean excluded(List<IgnoreRule> rules, String rel) {
-        boolean out = false;
-        for (IgnoreRule r : rules) {
-            String s = rel;
-            while (true) {
-                if (r.pattern().matcher(s).matches()) {
-                    out = !r.exception();
-                    break;
-                }
-                int i = s.lastIndexOf('/');
-                if (i < 0) {
-                    break;
-                }
-                s = s.substring(0, i);
-            }
-        }
-        return out;
-    }
 }

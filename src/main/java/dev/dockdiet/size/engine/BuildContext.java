@@ -1,5 +1,7 @@
 package dev.dockdiet.size.engine;
 
+import dev.dockdiet.size.DockerIgnore;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ public final class BuildContext {
         if (!Files.isDirectory(contextDir)) {
             throw new EngineException("build context " + contextDir + " is not a directory");
         }
-        List<Rule> rules = ignoreRules(contextDir);
+        DockerIgnore rules = ignoreRules(contextDir);
         try {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -47,7 +49,7 @@ public final class BuildContext {
             }
             for (Path p : paths) {
                 String rel = contextDir.relativize(p).toString().replace('\\', '/');
-                if (excluded(rules, rel) || rel.equals(DOCKERFILE_NAME)) {
+                if (rules.excludes(rel) || rel.equals(DOCKERFILE_NAME)) {
                     continue;
                 }
                 TarArchiveEntry e;
@@ -99,89 +101,15 @@ public final class BuildContext {
         }
     }
 
-    record Rule(Pattern pattern, boolean exception) {
-    }
-
-    static List<Rule> ignoreRules(Path contextDir) {
+    static DockerIgnore ignoreRules(Path contextDir) {
         Path f = contextDir.resolve(".dockerignore");
         if (!Files.isRegularFile(f)) {
-            return List.of();
+            return DockerIgnore.none();
         }
         try {
-            return parseIgnore(Files.readString(f, StandardCharsets.UTF_8));
+            return DockerIgnore.parse(Files.readString(f, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new EngineException("cannot read " + f + ": " + EngineException.reason(e), e);
         }
     }
-
-    static List<Rule> parseIgnore(String text) {
-        List<Rule> rules = new ArrayList<>();
-        for (String raw : text.split("\r?\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            boolean exception = line.startsWith("!");
-            if (exception) {
-                line = line.substring(1).strip();
-            }
-            String clean = LayerEntry.normalise(line);
-            if (clean.equals("/")) {
-                continue;
-            }
-            rules.add(new Rule(Pattern.compile(glob(clean.substring(1))), exception));
-        }
-        return rules;
-    }
-
-    private static String glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                i++;
-                if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
-                    i++;
-                    re.append("(?:.*/)?");
-                } else {
-                    re.append(".*");
-                }
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else if (c == '\\' && i + 1 < g.length()) {
-                re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return re.toString();
-    }
-
-    /** Whether {@code rel} (or one of its parent directories) is excluded; the last matching rule decides. */
-    static boolean excluded(List<Rule> rules, String rel) {
-        boolean out = false;
-        for (Rule r : rules) {
-            if (matchesSelfOrParent(r.pattern, rel)) {
-                out = !r.exception;
-            }
-        }
-        return out;
-    }
-
-    private static boolean matchesSelfOrParent(Pattern p, String rel) {
-        String s = rel;
-        while (true) {
-            if (p.matcher(s).matches()) {
-                return true;
-            }
-            int i = s.lastIndexOf('/');
-            if (i < 0) {
-                return false;
-            }
-            s = s.substring(0, i);
-        }
-    }
-
 }

@@ -165,7 +165,7 @@ class MatchingAndFormatsTest {
 
     @Test
     void dockerignore() {
-        var rules = BuildContext.parseIgnore("""
+        var rules = dev.dockdiet.size.DockerIgnore.parse("""
                 # comment
                 node_modules
                 *.log
@@ -173,13 +173,13 @@ class MatchingAndFormatsTest {
                 !keep.log
                 docs/
                 """);
-        assertThat(BuildContext.excluded(rules, "node_modules/x/y.js")).isTrue();
-        assertThat(BuildContext.excluded(rules, "a.log")).isTrue();
-        assertThat(BuildContext.excluded(rules, "keep.log")).isFalse();
-        assertThat(BuildContext.excluded(rules, "sub/a.log")).isFalse();
-        assertThat(BuildContext.excluded(rules, "x/y/z.tmp")).isTrue();
-        assertThat(BuildContext.excluded(rules, "docs/readme.md")).isTrue();
-        assertThat(BuildContext.excluded(rules, "src/main.go")).isFalse();
+        assertThat(rules.excludes("node_modules/x/y.js")).isTrue();
+        assertThat(rules.excludes("a.log")).isTrue();
+        assertThat(rules.excludes("keep.log")).isFalse();
+        assertThat(rules.excludes("sub/a.log")).isFalse();
+        assertThat(rules.excludes("x/y/z.tmp")).isTrue();
+        assertThat(rules.excludes("docs/readme.md")).isTrue();
+        assertThat(rules.excludes("src/main.go")).isFalse();
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.dockdiet.size;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The patterns of a {@code .dockerignore} file, matched as the Docker CLI does: paths relative to
+ * the context root, {@code *}, {@code ?}, {@code **}, {@code \} escapes, {@code !} exceptions,
+ * the last matching pattern decides, and a pattern matching a directory excludes what is in it.
+ * Used to pack a build context ({@code measure}) and to judge what {@code COPY .} sends (DD121).
+ */
+public final class DockerIgnore {
+
+    private record Rule(Pattern pattern, boolean exception) {
+    }
+
+    private static final DockerIgnore NONE = new DockerIgnore(List.of());
+
+    private final List<Rule> rules;
+
+    private DockerIgnore(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static DockerIgnore none() {
+        return NONE;
+    }
+
+    public static DockerIgnore parse(String text) {
+        List<Rule> rules = new ArrayList<>();
+        for (String raw : text.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean exception = line.startsWith("!");
+            if (exception) {
+                line = line.substring(1).strip();
+            }
+            String clean = normalise(line);
+            if (clean.isEmpty()) {
+                continue;
+            }
+            rules.add(new Rule(Pattern.compile(glob(clean)), exception));
+        }
+        return new DockerIgnore(rules);
+    }
+
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    /** Whether {@code rel} ({@code a/b/c}, relative to the context) or a parent directory is excluded. */
+    public boolean excludes(String rel) {
+        boolean out = false;
+        for (Rule r : rules) {
+            if (matchesSelfOrParent(r.pattern(), rel)) {
+                out = !r.exception();
+            }
+        }
+        return out;
+    }
+
+    private static boolean matchesSelfOrParent(Pattern p, String rel) {
+        String s = rel;
+        while (true) {
+            if (p.matcher(s).matches()) {
+                return true;
+            }
+            int i = s.lastIndexOf('/');
+            if (i < 0) {
+                return false;
+            }
+            s = s.substring(0, i);
+        }
+    }
+
+    /** {@code ./a//b/../c/} to {@code a/c}, as filepath.Clean does for these patterns. */
+    static String normalise(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String part : path.replace('\\', '/').split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                int i = out.lastIndexOf("/");
+                out.setLength(Math.max(i, 0));
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    private static String glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                i++;
+                if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
+                    i++;
+                    re.append("(?:.*/)?");
+                } else {
+                    re.append(".*");
+                }
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else if (c == '\\' && i + 1 < g.length()) {
+                re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+}
