@@ -19,7 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The tar a build sends to the engine: the context directory minus what {@code .dockerignore}
- * excludes, plus the Dockerfile text under {@link #DOCKERFILE_NAME}.
+ * excludes, plus the Dockerfile text under {@link #DOCKERFILE_NAME}, which the {@code .dockerignore}
+ * sent with it lists (as the docker CLI does), so the engine removes it from the context after
+ * reading it and {@code COPY . .} does not put it in the image.
  *
  * <p>{@code .dockerignore}: one pattern per line, {@code #} comments, {@code !} exceptions (the last
  * matching line wins), {@code *} and {@code ?} within a path segment, {@code **} across segments; a
@@ -29,6 +31,7 @@ public final class BuildContext {
 
     /** Where the Dockerfile text is put in the context (passed to the engine as {@code dockerfile}). */
     public static final String DOCKERFILE_NAME = ".dockdiet.Dockerfile";
+    private static final String IGNORE_FILE = ".dockerignore";
 
     private BuildContext() {
     }
@@ -49,7 +52,7 @@ public final class BuildContext {
             }
             for (Path p : paths) {
                 String rel = contextDir.relativize(p).toString().replace('\\', '/');
-                if (rules.excludes(rel) || rel.equals(DOCKERFILE_NAME)) {
+                if (rules.excludes(rel) || rel.equals(DOCKERFILE_NAME) || rel.equals(IGNORE_FILE)) {
                     continue;
                 }
                 TarArchiveEntry e;
@@ -74,18 +77,27 @@ public final class BuildContext {
                 }
                 tar.closeArchiveEntry();
             }
-            byte[] df = dockerfileText.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry e = new TarArchiveEntry(DOCKERFILE_NAME);
-            e.setSize(df.length);
-            e.setMode(0100644);
-            tar.putArchiveEntry(e);
-            tar.write(df);
-            tar.closeArchiveEntry();
+            add(tar, DOCKERFILE_NAME, dockerfileText.getBytes(StandardCharsets.UTF_8));
+            // as the docker CLI does for a Dockerfile it adds: list it in .dockerignore, so that the
+            // engine drops it from the context once read and `COPY . .` does not copy it into the image
+            Path ignore = contextDir.resolve(IGNORE_FILE);
+            String ignoreText = Files.isRegularFile(ignore) && !rules.excludes(IGNORE_FILE)
+                    ? Files.readString(ignore, StandardCharsets.UTF_8) : IGNORE_FILE;
+            add(tar, IGNORE_FILE, (ignoreText + "\n" + DOCKERFILE_NAME + "\n").getBytes(StandardCharsets.UTF_8));
             tar.finish();
             tar.flush();
         } catch (IOException e) {
             throw new EngineException("cannot pack build context " + contextDir + ": " + EngineException.reason(e), e);
         }
+    }
+
+    private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(content.length);
+        e.setMode(0100644);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     private static int mode(Path p, boolean dir) {

@@ -24,6 +24,8 @@ public final class ImageBuilder {
     /** How many lines of the build log a result keeps. */
     public static final int LOG_TAIL = 15;
     private static final Pattern SUCCESS = Pattern.compile("Successfully built ([0-9a-f]{12,64})");
+    private static final Pattern STEP = Pattern.compile("^Step \\d+/\\d+ : (\\S+)");
+    private static final Pattern STEP_IMAGE = Pattern.compile("^ ---> ([0-9a-f]{12,64})$");
 
     private ImageBuilder() {
     }
@@ -35,10 +37,15 @@ public final class ImageBuilder {
      * @param builder which builder built it, e.g. {@code classic builder (engine API, Docker 20.10.24)}
      * @param logTail the last lines of the build log
      * @param error the engine's error message when the build failed, else null
+     * @param createdImages the ids of the images this build committed, one per step, oldest first, the
+     *     final image included: not the base images of FROM, not the cached steps it reused (the classic
+     *     builder keeps them all, untagged, after the build; a failed build too)
      */
-    public record Result(boolean ok, String imageId, String tag, String builder, List<String> logTail, String error) {
+    public record Result(boolean ok, String imageId, String tag, String builder, List<String> logTail, String error,
+                         List<String> createdImages) {
         public Result {
             logTail = List.copyOf(logTail);
+            createdImages = List.copyOf(createdImages);
         }
     }
 
@@ -81,7 +88,8 @@ public final class ImageBuilder {
             if (!ok) {
                 removeFailedStepContainers(engine, before);
             }
-            return new Result(ok, ok ? log.imageId : null, tag, builder, List.copyOf(log.tail), log.error);
+            return new Result(ok, ok ? log.imageId : null, tag, builder, List.copyOf(log.tail), log.error,
+                    List.copyOf(log.created));
         } catch (IOException e) {
             throw new EngineException("cannot build " + tag + ": " + EngineException.reason(e), e);
         } finally {
@@ -122,6 +130,9 @@ public final class ImageBuilder {
     /** Collects the build stream: the log tail, the image id, the first error. */
     private static final class Log extends ResultCallback.Adapter<BuildResponseItem> {
         final Deque<String> tail = new ArrayDeque<>();
+        final List<String> created = new java.util.ArrayList<>();
+        private String stepKeyword;
+        private boolean stepCached;
         private final StringBuilder partial = new StringBuilder();
         volatile String imageId;
         volatile String error;
@@ -156,6 +167,18 @@ public final class ImageBuilder {
             Matcher m = SUCCESS.matcher(s);
             if (m.find() && imageId == null) {
                 imageId = m.group(1);
+            }
+            Matcher step = STEP.matcher(s);
+            if (step.find()) {
+                stepKeyword = step.group(1).toUpperCase(java.util.Locale.ROOT);
+                stepCached = false;
+            } else if (s.equals(" ---> Using cache")) {
+                stepCached = true;
+            } else {
+                Matcher img = STEP_IMAGE.matcher(s);
+                if (img.matches() && stepKeyword != null && !stepKeyword.equals("FROM") && !stepCached) {
+                    created.add(img.group(1));
+                }
             }
             tail.addLast(s);
             while (tail.size() > LOG_TAIL) {

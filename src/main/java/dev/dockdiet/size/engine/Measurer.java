@@ -69,6 +69,9 @@ public final class Measurer {
             String tag = repo + ":" + i;
             ImageBuilder.Result b = ImageBuilder.build(engine, o.context(), v.dockerfileText(), tag);
             if (!b.ok()) {
+                if (!o.keep()) {
+                    removeCreated(engine, b);
+                }
                 results.add(new VariantResult(v.name(), tag, false, b.builder(), null, null, null, null, b.logTail(),
                         b.error(), null, null, null, false));
                 continue;
@@ -97,12 +100,30 @@ public final class Measurer {
                 } catch (RuntimeException e) {
                     // another tag may still hold it; nothing of ours is left under the tag
                 }
+                removeCreated(engine, b);
             }
             results.add(new VariantResult(v.name(), tag, true, b.builder(), b.imageId(), size, diff, pct, b.logTail(),
                     null, exit, out, smokeError, o.keep()));
         }
         return new Report(dockerfileLabel, engine.host(), engine.serverVersion(), engine.apiVersion(), o.smokeCommand(),
                 results);
+    }
+
+    /**
+     * Removes the untagged images a build left behind: the steps of a multi-stage build's earlier
+     * stages, and those of a failed build (the final image's own chain goes with its tag). Newest first,
+     * never forced: an image that something else now uses (a tag, a child, a container) stays.
+     */
+    private static void removeCreated(DockerEngine engine, ImageBuilder.Result b) {
+        List<String> ids = new ArrayList<>(b.createdImages());
+        java.util.Collections.reverse(ids);
+        for (String id : ids) {
+            try {
+                engine.client().removeImageCmd(id).exec();
+            } catch (RuntimeException e) {
+                // already gone with its child, or still in use: leave it
+            }
+        }
     }
 
     private record Smoke(Integer exit, List<String> output, String error) {
