@@ -108,7 +108,8 @@ final class JsonReporter implements Reporter {
         g.writeEndObject();
     }
 
-    private static void writeSize(JsonGenerator g, SizePicture p) throws IOException {
+    /** The size picture object, shared with the SARIF writer (an artifact property there). */
+    static void writeSize(JsonGenerator g, SizePicture p) throws IOException {
         if (p == null) {
             g.writeNull();
             return;

@@ -85,6 +85,13 @@ final class SarifReporter implements Reporter {
             g.writeFieldName("location");
             artifactLocation(g, file.path(), -1);
             g.writeStringField("sourceLanguage", "dockerfile");
+            if (file.size() != null) {
+                // the file's size picture, as in the JSON report: base size, savings, estimate after
+                g.writeObjectFieldStart("properties");
+                g.writeFieldName("dockdiet/size");
+                JsonReporter.writeSize(g, file.size());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
