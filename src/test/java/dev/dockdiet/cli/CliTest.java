@@ -266,4 +266,31 @@ class CliTest {
         CliRunner.Run help = CliRunner.run("--help");
         assertThat(help.out()).contains("Exit codes:").contains("2");
     }
+
+    @Test
+    void privateBaseImagesFromTheConfigFeedTheSizeAdvice() throws IOException {
+        write("repo/.dockdiet.yaml", """
+                images:
+                  - name: registry.corp.example.com/base/node
+                    tags: ["18"]
+                    bytes: 900MB
+                    kind: compressed
+                    source: "docker manifest inspect"
+                    asOf: 2026-11-01
+                    alternatives: [registry.corp.example.com/base/node-slim]
+                  - name: registry.corp.example.com/base/node-slim
+                    bytes: 100MB
+                    kind: compressed
+                    source: "docker manifest inspect"
+                    asOf: 2026-11-01
+                """);
+        Files.createDirectories(dir.resolve("repo/.git"));
+        Path f = write("repo/Dockerfile", "FROM registry.corp.example.com/base/node:18\nCMD [\"node\", \"index.js\"]\n");
+        JsonNode r = json(CliRunner.run("-f", "json", f.toString()).out());
+        assertThat(r.at("/files/0/findings/0/rule").asText()).isEqualTo("DD101");
+        assertThat(r.at("/files/0/findings/0/savings/bytes").asLong()).isEqualTo(800_000_000L);
+        assertThat(r.at("/files/0/findings/0/savings/kind").asText()).isEqualTo("compressed");
+        assertThat(r.at("/files/0/size/baseBytes").asLong()).isEqualTo(900_000_000L);
+        assertThat(r.at("/files/0/size/estimatedAfter").asLong()).isEqualTo(100_000_000L);
+    }
 }
