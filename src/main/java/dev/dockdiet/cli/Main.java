@@ -52,18 +52,12 @@ public final class Main {
         boolean terminal = out == System.out && System.console() != null;
         Io io = new Io(o, e, in == null ? new ByteArrayInputStream(new byte[0]) : in, terminal);
         IO.set(io);
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
-            CommandLine cl = commandLine(o, e, args);
-            int code = cl.execute(args);
-            o.flush();
-            e.flush();
-            return code;
+            return commandLine(o, e, args).execute(args);
         } finally {
             IO.remove();
-            if (debug) {
-                e.flush();
-            }
+            o.flush();
+            e.flush();
         }
     }
 

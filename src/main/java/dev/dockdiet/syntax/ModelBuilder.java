@@ -891,7 +891,6 @@ final class ModelBuilder {
         ShellLex lex = ShellLex.of(escape);
         Instruction.From currentFrom = null;
         List<Instruction> body = new ArrayList<>();
-        String[] current = new String[3];
         for (Instruction in : instructions) {
             if (in instanceof Instruction.From f) {
                 if (currentFrom != null) {
@@ -924,7 +923,6 @@ final class ModelBuilder {
         if (currentFrom != null) {
             stages.add(stage(stages, currentFrom, body, meta, lex));
         }
-        java.util.Arrays.fill(current, null);
         return new Dockerfile(text, bom, escape, lines, directives, comments, instructions, metaArgs, stages, problems);
     }
 
