@@ -18,4 +18,4 @@ sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 q() { echo "${sorted[$(( (${#sorted[@]} - 1) * $1 / 4 ))]}"; }
 j=${DOCKDIET_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 cache=$( [ -f target/dockdiet.launch ] && sed -n 3p target/dockdiet.launch | cut -d= -f1 || echo "no start-up cache")
-echo "bin/dockdiet on $file, $n runs: median $(q 2) ms [q1 $(q 1) - q3 $(q 3)] ($("$j" -version 2>&1 | head -1); $cache)"
+echo "bin/dockdiet on $file, $n runs: median $(q 2) ms [q1 $(q 1) - q3 $(q 3)] ($("$j" -version 2>&1 | sed -n 1p); $cache)"
