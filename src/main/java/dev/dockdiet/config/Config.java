@@ -1,6 +1,7 @@
 package dev.dockdiet.config;
 
 import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.ImagePolicy;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.ImageRef;
@@ -138,34 +139,8 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
      * digest allows every tag of that name. {@code *} matches any text, {@code /} and {@code :} included.
      */
     public boolean allowsBaseImage(String imageRef) {
-        if (allowedBaseImages.isEmpty()) {
-            return true;
-        }
-        ImageRef ref = ImageRef.parse(imageRef);
-        List<String> candidates = new ArrayList<>();
-        candidates.add(imageRef.trim());
-        List<String> names = new ArrayList<>();
-        if (ref != null) {
-            String full = ref.registry() + "/" + ref.repository();
-            String suffix = (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
-            candidates.add(ref.familiarName() + suffix);
-            candidates.add(full + suffix);
-            if (ref.tag() == null && ref.digest() == null) {
-                candidates.add(ref.familiarName() + ":latest");
-                candidates.add(full + ":latest");
-            }
-            names.add(ref.familiarName());
-            names.add(full);
-        }
-        for (String pattern : allowedBaseImages) {
-            boolean hasTag = pattern.contains("@") || pattern.lastIndexOf(':') > pattern.lastIndexOf('/');
-            for (String c : hasTag ? candidates : names) {
-                if (Glob.matchesAnything(pattern, c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return allowedBaseImages.isEmpty()
+                || ImagePolicy.allowsBaseImage(allowedBaseImages, imageRef, ImageRef.parse(imageRef));
     }
 
     /**
@@ -174,14 +149,7 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
      * registries should run only when the list is non-empty.
      */
     public boolean isTrustedRegistry(String registry) {
-        for (String pattern : trustedRegistries) {
-            if (Glob.matchesAnything(pattern, registry)
-                    || (ImageRef.DOCKER_HUB.equals(registry) && (Glob.matchesAnything(pattern, "index.docker.io")
-                    || Glob.matchesAnything(pattern, "hub.docker.com")))) {
-                return true;
-            }
-        }
-        return false;
+        return ImagePolicy.trustsRegistry(trustedRegistries, registry);
     }
 
     /** The configured threshold, or {@code fallback}. */

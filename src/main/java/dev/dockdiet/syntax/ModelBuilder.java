@@ -482,32 +482,13 @@ final class ModelBuilder {
         String best = null;
         int bestD = 3;
         for (String k : KNOWN) {
-            int d = distance(keyword, k);
+            int d = EditDistance.levenshtein(keyword, k);
             if (d < bestD) {
                 bestD = d;
                 best = k;
             }
         }
         return best == null ? "" : " (did you mean " + best.toLowerCase(Locale.ROOT) + "?)";
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private Instruction healthcheck(Args a, MappedText rest, SourceRange whole, SourceRange kwRange, List<Flag> flags,

@@ -7,6 +7,7 @@ import dev.dockdiet.fix.Fixer;
 import dev.dockdiet.rule.Applicability;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.syntax.Corpus;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Problem;
 import java.io.IOException;
@@ -17,69 +18,68 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every rule over the 2,284 real Dockerfiles of the corpus: no rule may throw, and applying every
  * fix (safe and suggested) must converge and leave a file that parses as well as the original.
- * Prints how many files each rule flags (the numbers in the closing notes come from here).
+ * Prints how many files each rule flags and writes every finding to
+ * {@code target/corpus-findings.txt} for reading (the numbers in the closing notes come from here).
  */
 class LintCorpusTest {
 
-    static Path corpus() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("shared/corpus/files");
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("shared/corpus/files not found above " + Path.of("").toAbsolutePath());
-    }
-
     @Test
     void everyRuleOnEveryCorpusFileWithoutFailureAndFixesConverge() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(corpus())) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Corpus.Entry> files = Corpus.load();
         assertThat(files).hasSizeGreaterThan(2000);
         Linter linter = new Linter(dev.dockdiet.rules.Rules.all(), DefaultServices::get);
         Map<String, Integer> flagged = new TreeMap<>();
+        Map<String, Integer> total = new TreeMap<>();
+        StringBuilder findings = new StringBuilder();
         List<String> failures = new ArrayList<>();
         int fixedFiles = 0;
-        for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            Linter.Result r = linter.lint(text, f, f.toString(), Config.defaults(), RuleSettings.defaults(), null);
+        for (Corpus.Entry e : files) {
+            String text = e.text().startsWith("\uFEFF") ? e.text().substring(1) : e.text();
+            // rules see the path the file has in its repository, as the CLI would give it
+            Path path = Path.of(e.original());
+            Linter.Result r = linter.lint(text, path, e.original(), Config.defaults(), RuleSettings.defaults(), null);
             for (Linter.RuleFailure rf : r.failures()) {
-                failures.add(f + ": " + rf.ruleId() + " threw " + rf.error());
+                failures.add(e.file() + ": " + rf.ruleId() + " threw " + rf.error());
+            }
+            for (Finding f : r.findings()) {
+                total.merge(f.rule().id(), 1, Integer::sum);
+                findings.append(f.rule().id()).append('\t').append(e.file()).append(':').append(f.range().startLine())
+                        .append(':').append(f.range().startColumn()).append('\t').append(f.severity().label())
+                        .append('\t').append(f.message()).append(f.fix() != null ? "\t[fix]" : "").append('\n');
             }
             r.findings().stream().map(x -> x.rule().id()).distinct().forEach(id -> flagged.merge(id, 1, Integer::sum));
             if (r.findings().stream().anyMatch(x -> x.fix() != null)) {
-                final String original = text;
-                Fixer.Result fixed = Fixer.fixUntilStable(text, t -> lintFindings(linter, t, f), Applicability.SUGGESTED, 10);
+                Fixer.Result fixed = Fixer.fixUntilStable(text, t -> lintFindings(linter, t, path), Applicability.SUGGESTED, 10);
                 if (!fixed.converged()) {
-                    failures.add(f + ": fixes did not converge");
+                    failures.add(e.file() + ": fixes did not converge");
                 } else if (fixed.changed()) {
                     fixedFiles++;
-                    long before = errors(original);
+                    long before = errors(text);
                     long after = errors(fixed.text());
                     if (after > before) {
-                        failures.add(f + ": fixes introduced " + (after - before) + " syntax error(s)");
+                        failures.add(e.file() + ": fixes introduced " + (after - before) + " syntax error(s)");
                     }
                 }
             }
         }
+        StringBuilder summary = new StringBuilder("corpus: " + files.size() + " files; files changed by --fix=suggested: "
+                + fixedFiles + "\n");
+        flagged.forEach((id, n) -> summary.append(id).append(": ").append(n).append(" files, ")
+                .append(total.get(id)).append(" findings\n"));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "corpus-findings.txt"), summary + "\n" + findings, StandardCharsets.UTF_8);
         System.out.println("corpus: " + files.size() + " files; files flagged per rule: " + flagged
                 + "; files changed by --fix=suggested: " + fixedFiles);
         assertThat(failures).isEmpty();
     }
 
-    private static List<Finding> lintFindings(Linter linter, String text, Path f) {
-        return linter.lint(text, f, f.toString(), Config.defaults(), RuleSettings.defaults(), null).findings();
+    private static List<Finding> lintFindings(Linter linter, String text, Path path) {
+        return linter.lint(text, path, path.toString(), Config.defaults(), RuleSettings.defaults(), null).findings();
     }
 
     private static long errors(String text) {

@@ -1,6 +1,7 @@
 package dev.dockdiet.rules.build;
 
 import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.EditDistance;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class Support {
             if (c == null || c.equals(name)) {
                 continue;
             }
-            int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            int d = EditDistance.osa(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDist) {
                 bestDist = d;
                 best = c;
@@ -98,27 +99,6 @@ final class Support {
         }
         int limit = Math.max(1, Math.min(name.length(), best.length()) / 3);
         return bestDist <= Math.min(limit, 2) ? best : null;
-    }
-
-    /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /** The text with one pair of surrounding quotes removed. */

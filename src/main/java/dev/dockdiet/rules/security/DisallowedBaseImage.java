@@ -2,13 +2,13 @@ package dev.dockdiet.rules.security;
 
 import dev.dockdiet.rule.Category;
 import dev.dockdiet.rule.Fixability;
+import dev.dockdiet.rule.ImagePolicy;
 import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.ImageRef;
 import dev.dockdiet.syntax.Stage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,34 +39,11 @@ public final class DisallowedBaseImage implements Rule {
         }
         Stage root = chain.get(chain.size() - 1);
         ImageRef ref = root.base();
-        if (ref == null || root.from().image() == null || ref.isScratch() || allows(allowed, ref)) {
+        if (ref == null || root.from().image() == null || ref.isScratch()
+                || ImagePolicy.allowsBaseImage(allowed, ref.raw(), ref)) {
             return;
         }
         ctx.report(META, root.from().image().range(), "Base image '" + ref.raw()
                 + "' of the final image is not in allowedBaseImages " + allowed);
-    }
-
-    /**
-     * A pattern matches the reference as written or in its short and fully qualified forms; a
-     * pattern without tag or digest allows every tag of that name.
-     */
-    static boolean allows(List<String> patterns, ImageRef ref) {
-        String full = ref.registry() + "/" + ref.repository();
-        String suffix = (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
-        List<String> withTag = new ArrayList<>(List.of(ref.raw(), ref.familiarName() + suffix, full + suffix));
-        if (ref.tag() == null && ref.digest() == null) {
-            withTag.add(ref.familiarName() + ":latest");
-            withTag.add(full + ":latest");
-        }
-        List<String> names = List.of(ref.familiarName(), full);
-        for (String p : patterns) {
-            boolean hasTag = p.contains("@") || p.lastIndexOf(':') > p.lastIndexOf('/');
-            for (String c : hasTag ? withTag : names) {
-                if (Util.glob(p, c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.dockdiet.rules.security;
 
 import dev.dockdiet.rule.Category;
 import dev.dockdiet.rule.Fixability;
+import dev.dockdiet.rule.ImagePolicy;
 import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
@@ -24,9 +25,6 @@ public final class UntrustedRegistry implements Rule {
     public static final RuleMeta META = new RuleMeta("DD303", "untrusted-registry", Severity.ERROR,
             Category.SECURITY, Fixability.NONE, List.of("DL3026"),
             "Images must come from a registry listed in trustedRegistries");
-
-    private static final List<String> HUB_NAMES = List.of("docker.io", "index.docker.io", "hub.docker.com",
-            "registry-1.docker.io");
 
     @Override
     public RuleMeta meta() {
@@ -71,26 +69,10 @@ public final class UntrustedRegistry implements Rule {
     }
 
     private static void check(RuleContext ctx, List<String> trusted, ImageRef ref, SourceRange at) {
-        if (ref.isScratch() || isTrusted(trusted, ref.registry())) {
+        if (ref.isScratch() || ImagePolicy.trustsRegistry(trusted, ref.registry())) {
             return;
         }
         ctx.report(META, at, "Image '" + ref.raw() + "' comes from registry '" + ref.registry()
                 + "', which is not in trustedRegistries " + trusted);
-    }
-
-    static boolean isTrusted(List<String> patterns, String registry) {
-        for (String p : patterns) {
-            if (Util.glob(p, registry)) {
-                return true;
-            }
-            if (HUB_NAMES.contains(registry)) {
-                for (String hub : HUB_NAMES) {
-                    if (Util.glob(p, hub)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Helpers shared by the security rules. */
 final class Util {
@@ -80,21 +79,6 @@ final class Util {
             return s.substring(1, s.length() - 1);
         }
         return s;
-    }
-
-    /** A glob where {@code *} matches any text and {@code ?} one character; everything else is literal. */
-    static boolean glob(String pattern, String text) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE).matcher(text).matches();
     }
 
     static String lower(String s) {

@@ -8,9 +8,9 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.size.rewrite.RewriteResult;
 import dev.dockdiet.size.rewrite.Rewriter;
+import dev.dockdiet.syntax.Corpus;
 import dev.dockdiet.syntax.Dockerfile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,12 +33,7 @@ class ToolchainInFinalStageCorpusTest {
 
     @Test
     void corpus() throws IOException {
-        Path root = Stream.of(Path.of("../shared/corpus/files"), Path.of("../../shared/corpus/files"))
-                .filter(Files::isDirectory).findFirst().orElseThrow();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Corpus.Entry> files = Corpus.load();
         ToolchainInFinalStage rule = new ToolchainInFinalStage();
         Rewriter rewriter = new Rewriter();
         StringBuilder report = new StringBuilder();
@@ -48,17 +42,16 @@ class ToolchainInFinalStageCorpusTest {
         int rewritten = 0;
         Map<String, Integer> refusals = new TreeMap<>();
         List<String> rewrittenFiles = new ArrayList<>();
-        for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-            Dockerfile df = Dockerfile.parse(text);
-            // the corpus flattens paths (a/b/Dockerfile is a__b__Dockerfile): give rules the original one
-            Path original = Path.of(f.getFileName().toString().replace("__", "/"));
+        for (Corpus.Entry f : files) {
+            Dockerfile df = Dockerfile.parse(f.text());
+            // the corpus flattens paths: give rules the file's path in its repository
+            Path original = Path.of(f.original());
             RuleContext ctx = new RuleContext(df, original, RuleSettings.defaults(), new IdentityHashMap<>(), DefaultServices::get);
             rule.check(ctx);
             List<Finding> found = ctx.findings();
             if (!found.isEmpty()) {
                 flagged++;
-                report.append("FLAGGED ").append(root.relativize(f)).append('\n');
+                report.append("FLAGGED ").append(f.file()).append('\n');
                 for (Finding x : found) {
                     report.append("  ").append(x.range().startLine()).append(':').append(x.range().startColumn())
                             .append(' ').append(x.message()).append(x.fix() != null ? " [fix]" : "").append('\n');
@@ -68,8 +61,8 @@ class ToolchainInFinalStageCorpusTest {
             RewriteResult r = rewriter.rewrite(df);
             if (r.rewritten()) {
                 rewritten++;
-                rewrittenFiles.add(root.relativize(f).toString());
-                assertThat(Dockerfile.parse(r.text()).errors()).as("rewrite of %s", f).isEmpty();
+                rewrittenFiles.add(f.file().toString());
+                assertThat(Dockerfile.parse(r.text()).errors()).as("rewrite of %s", f.file()).isEmpty();
             } else {
                 String key = r.reason().replaceAll("\\(.*", "").replaceAll("[A-Za-z0-9_./:-]*[:/][A-Za-z0-9_./:-]*", "<x>");
                 refusals.merge(key.length() > 90 ? key.substring(0, 90) : key, 1, Integer::sum);
