@@ -78,6 +78,18 @@ public final class Dockerfile {
         return instructions;
     }
 
+    /** Every instruction of a kind in file order, the triggers of ONBUILD included. */
+    public <T extends Instruction> List<T> all(Class<T> kind) {
+        List<T> out = new ArrayList<>();
+        for (Instruction i : instructions) {
+            Instruction x = i instanceof Instruction.Onbuild o ? o.trigger() : i;
+            if (kind.isInstance(x)) {
+                out.add(kind.cast(x));
+            }
+        }
+        return out;
+    }
+
     /** ARGs before the first FROM (usable in FROM lines only). */
     public List<Instruction.Arg> metaArgs() {
         return metaArgs;

@@ -25,7 +25,7 @@ public final class AddUrlWithoutChecksum implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Instruction.Add add : Util.all(ctx.file(), Instruction.Add.class)) {
+        for (Instruction.Add add : ctx.file().all(Instruction.Add.class)) {
             if (add.flag("checksum").isPresent()) {
                 continue;
             }

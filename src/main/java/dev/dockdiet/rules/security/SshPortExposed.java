@@ -23,7 +23,7 @@ public final class SshPortExposed implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Instruction.Expose e : Util.all(ctx.file(), Instruction.Expose.class)) {
+        for (Instruction.Expose e : ctx.file().all(Instruction.Expose.class)) {
             for (Word w : e.ports()) {
                 String p = Util.unquote(w.text()).toLowerCase(java.util.Locale.ROOT);
                 int colon = p.lastIndexOf(':');

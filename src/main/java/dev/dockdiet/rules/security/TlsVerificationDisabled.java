@@ -36,7 +36,7 @@ public final class TlsVerificationDisabled implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Instruction.Env env : Util.all(ctx.file(), Instruction.Env.class)) {
+        for (Instruction.Env env : ctx.file().all(Instruction.Env.class)) {
             for (Instruction.KeyValue kv : env.pairs()) {
                 String why = insecureVariable(kv.key(), Util.unquote(kv.value()));
                 if (why != null) {

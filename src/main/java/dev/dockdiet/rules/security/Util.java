@@ -19,27 +19,7 @@ final class Util {
 
     /** Every RUN in file order, the RUN triggers of ONBUILD included. */
     static List<Instruction.Run> runs(Dockerfile file) {
-        List<Instruction.Run> out = new ArrayList<>();
-        for (Instruction i : file.instructions()) {
-            if (i instanceof Instruction.Run r) {
-                out.add(r);
-            } else if (i instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Run r) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    /** Every instruction of a kind in file order, ONBUILD triggers included. */
-    static <T extends Instruction> List<T> all(Dockerfile file, Class<T> kind) {
-        List<T> out = new ArrayList<>();
-        for (Instruction i : file.instructions()) {
-            Instruction x = i instanceof Instruction.Onbuild o ? o.trigger() : i;
-            if (kind.isInstance(x)) {
-                out.add(kind.cast(x));
-            }
-        }
-        return out;
+        return file.all(Instruction.Run.class);
     }
 
     /** The final stage and the stages it is built on ({@code FROM <stage>}), final first. */

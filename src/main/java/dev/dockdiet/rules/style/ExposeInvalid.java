@@ -30,11 +30,7 @@ public final class ExposeInvalid implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Instruction i : ctx.file().instructions()) {
-            Instruction x = i instanceof Instruction.Onbuild o ? o.trigger() : i;
-            if (!(x instanceof Instruction.Expose e)) {
-                continue;
-            }
+        for (Instruction.Expose e : ctx.file().all(Instruction.Expose.class)) {
             for (Word w : e.ports()) {
                 String t = w.text();
                 if (t.contains("$")) {

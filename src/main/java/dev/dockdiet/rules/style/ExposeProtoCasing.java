@@ -26,11 +26,7 @@ public final class ExposeProtoCasing implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Instruction i : ctx.file().instructions()) {
-            Instruction x = i instanceof Instruction.Onbuild o ? o.trigger() : i;
-            if (!(x instanceof Instruction.Expose e)) {
-                continue;
-            }
+        for (Instruction.Expose e : ctx.file().all(Instruction.Expose.class)) {
             for (Word w : e.ports()) {
                 String t = w.text();
                 int slash = t.lastIndexOf('/');

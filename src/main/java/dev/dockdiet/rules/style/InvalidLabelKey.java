@@ -34,11 +34,7 @@ public final class InvalidLabelKey implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Instruction i : ctx.file().instructions()) {
-            Instruction x = i instanceof Instruction.Onbuild o ? o.trigger() : i;
-            if (!(x instanceof Instruction.Label l)) {
-                continue;
-            }
+        for (Instruction.Label l : ctx.file().all(Instruction.Label.class)) {
             for (Instruction.KeyValue kv : l.pairs()) {
                 String key = Text.unquote(kv.key());
                 if (key.contains("$") || RED_HAT.contains(key.toLowerCase(java.util.Locale.ROOT))) {
