@@ -22,7 +22,6 @@ public class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Main.Io io = Main.io(spec);
-        Main.linter();
         RuleMeta meta = Rules.meta(rule).orElseThrow(() -> new RunFailure("unknown rule '" + rule
                 + "' (see `dockdiet rules`)"));
         String page = RuleDocs.page(meta).orElseThrow(() -> new RunFailure("no documentation page for " + meta.id()));

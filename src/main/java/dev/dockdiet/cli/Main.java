@@ -88,10 +88,6 @@ public final class Main {
         return out.toArray(new String[0]);
     }
 
-    static {
-        MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
-    }
-
     private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
 
     static {
@@ -102,7 +98,11 @@ public final class Main {
         m.put("explain", ExplainCommand::new);
         m.put("rewrite", RewriteCommand::new);
         m.put("image", ImageCommand::new);
-        m.put("measure", MeasureCommand::new);
+        m.put("measure", () -> {
+            // the rewrite engine is loaded only when something is measured, not on every lint
+            MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
+            return new MeasureCommand();
+        });
         m.put("completion", CompletionCommand::new);
         SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
     }

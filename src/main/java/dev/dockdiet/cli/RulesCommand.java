@@ -27,7 +27,6 @@ public class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Main.Io io = Main.io(spec);
-        Main.linter(); // registers the linter's own rules (DD002, DD003)
         List<RuleMeta> metas = Rules.metas();
         switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> {

@@ -1,13 +1,11 @@
 package dev.dockdiet.config;
 
 import dev.dockdiet.fix.LineMap;
-import dev.dockdiet.rule.Category;
 import dev.dockdiet.rule.Edit;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.Fix;
-import dev.dockdiet.rule.Fixability;
 import dev.dockdiet.rule.RuleMeta;
-import dev.dockdiet.rule.Severity;
+import dev.dockdiet.rules.syntax.SuppressionFindings;
 import dev.dockdiet.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,11 +49,9 @@ import java.util.regex.Pattern;
  */
 public final class Suppressions {
 
-    public static final RuleMeta UNUSED = new RuleMeta("DD002", "unused-suppression", Severity.WARNING,
-            Category.SYNTAX, Fixability.ALWAYS, List.of(), "A suppression comment lists a rule that reports nothing there");
+    public static final RuleMeta UNUSED = SuppressionFindings.UNUSED;
 
-    public static final RuleMeta UNKNOWN_RULE = new RuleMeta("DD003", "unknown-rule-in-suppression", Severity.WARNING,
-            Category.SYNTAX, Fixability.ALWAYS, List.of(), "A suppression comment names a rule that does not exist");
+    public static final RuleMeta UNKNOWN_RULE = SuppressionFindings.UNKNOWN_RULE;
 
     /** A comment of the Dockerfile: its text (with or without the leading {@code #}) and where it is. */
     public record Comment(String text, SourceRange range) {

@@ -51,8 +51,6 @@ public final class Linter {
     public Linter(List<Rule> rules, Function<Class<?>, Object> services) {
         this.rules = List.copyOf(rules);
         this.services = services;
-        Rules.registerMeta(Suppressions.UNUSED);
-        Rules.registerMeta(Suppressions.UNKNOWN_RULE);
     }
 
     public Linter() {

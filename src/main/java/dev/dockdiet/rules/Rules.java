@@ -3,6 +3,7 @@ package dev.dockdiet.rules;
 import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rules.syntax.EmptyContinuation;
+import dev.dockdiet.rules.syntax.SuppressionFindings;
 import dev.dockdiet.rules.syntax.SyntaxError;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,16 +20,15 @@ import java.util.Optional;
  */
 public final class Rules {
 
-    private static final List<Rule> ALL;
-    private static final Map<String, String> RESOLVE = new HashMap<>();
-    /** Rules that are not classes of this package but whose findings the linter makes (suppressions). */
-    private static final List<RuleMeta> EXTRA = new ArrayList<>();
-
     /** DD190, found by {@code dockdiet image} in a built image rather than by linting. */
     public static final RuleMeta LAYER_WASTE = new RuleMeta(dev.dockdiet.size.engine.WasteFindings.RULE_ID,
             dev.dockdiet.size.engine.WasteFindings.RULE_NAME, dev.dockdiet.rule.Severity.WARNING,
             dev.dockdiet.rule.Category.SIZE, dev.dockdiet.rule.Fixability.NONE, List.of(),
             dev.dockdiet.size.engine.WasteFindings.RULE_SUMMARY);
+
+    private static final List<Rule> ALL;
+    private static final List<RuleMeta> METAS;
+    private static final Map<String, String> RESOLVE = new HashMap<>();
 
     static {
         List<Rule> rules = new ArrayList<>(List.of(
@@ -42,49 +42,39 @@ public final class Rules {
         rules.addAll(dev.dockdiet.rules.style.StyleRules.all());
         rules.sort(Comparator.comparing(r -> r.meta().id()));
         ALL = Collections.unmodifiableList(rules);
+        List<RuleMeta> metas = new ArrayList<>();
         for (Rule r : ALL) {
-            index(r.meta());
+            metas.add(r.meta());
         }
-        registerMeta(LAYER_WASTE);
+        // rules whose findings are made outside a rule class: suppressions, and the image command
+        metas.add(SuppressionFindings.UNUSED);
+        metas.add(SuppressionFindings.UNKNOWN_RULE);
+        metas.add(LAYER_WASTE);
+        metas.sort(Comparator.comparing(RuleMeta::id));
+        METAS = List.copyOf(metas);
+        for (RuleMeta m : METAS) {
+            RESOLVE.put(m.id().toUpperCase(Locale.ROOT), m.id());
+            RESOLVE.put(m.name().toUpperCase(Locale.ROOT), m.id());
+            for (String a : m.aliases()) {
+                RESOLVE.putIfAbsent(a.toUpperCase(Locale.ROOT), m.id());
+            }
+        }
     }
-
 
     private Rules() {
-    }
-
-    private static void index(RuleMeta m) {
-        RESOLVE.put(m.id().toUpperCase(Locale.ROOT), m.id());
-        RESOLVE.put(m.name().toUpperCase(Locale.ROOT), m.id());
-        for (String a : m.aliases()) {
-            RESOLVE.putIfAbsent(a.toUpperCase(Locale.ROOT), m.id());
-        }
-    }
-
-    /** Registers the metadata of findings made outside rule classes (e.g. DD002 unused-suppression). */
-    public static synchronized void registerMeta(RuleMeta meta) {
-        if (EXTRA.stream().noneMatch(m -> m.id().equals(meta.id()))) {
-            EXTRA.add(meta);
-            index(meta);
-        }
     }
 
     public static List<Rule> all() {
         return ALL;
     }
 
-    /** Every rule's metadata, sorted by id, the linter's own findings included. */
-    public static synchronized List<RuleMeta> metas() {
-        List<RuleMeta> out = new ArrayList<>();
-        for (Rule r : ALL) {
-            out.add(r.meta());
-        }
-        out.addAll(EXTRA);
-        out.sort(Comparator.comparing(RuleMeta::id));
-        return out;
+    /** Every rule's metadata, sorted by id, those without a rule class included. */
+    public static List<RuleMeta> metas() {
+        return METAS;
     }
 
     /** The canonical id for an id, alias ({@code DL3008}, {@code JSONArgsRecommended}) or name. */
-    public static synchronized Optional<String> resolve(String idAliasOrName) {
+    public static Optional<String> resolve(String idAliasOrName) {
         if (idAliasOrName == null) {
             return Optional.empty();
         }
