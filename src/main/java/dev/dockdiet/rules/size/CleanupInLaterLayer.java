@@ -653,20 +653,14 @@ public final class CleanupInLaterLayer implements Rule {
                 return null; // the text moves verbatim: a relative path would mean another directory
             }
         }
-        List<Instruction> ins = stage.instructions();
-        int a = ins.indexOf(creator);
-        int b = ins.indexOf(later);
+        Positions pos = ctx.memo(new PositionsKey(stage.index()), () -> Positions.of(stage));
+        int a = pos.indexOf(stage, creator);
+        int b = pos.indexOf(stage, later);
         if (a < 0 || b <= a) {
             return null;
         }
-        for (Instruction between : ins.subList(a + 1, b)) {
-            if (!(between instanceof Instruction.Env || between instanceof Instruction.Arg
-                    || between instanceof Instruction.Label || between instanceof Instruction.Expose
-                    || between instanceof Instruction.Cmd || between instanceof Instruction.Entrypoint
-                    || between instanceof Instruction.Healthcheck || between instanceof Instruction.StopSignal
-                    || between instanceof Instruction.Maintainer)) {
-                return null; // anything else may use what is deleted
-            }
+        if (pos.blocking()[b] - pos.blocking()[a + 1] > 0) {
+            return null; // anything else between them may use what is deleted
         }
         // the later RUN must be a flat `a && b && c` of simple commands; those before the cleanup clean up too
         List<SimpleCommand> cmds = laterScript.commands();
@@ -722,6 +716,39 @@ public final class CleanupInLaterLayer implements Rule {
         }
         return Fix.suggested("move `" + abbreviate(moved) + "` into the RUN on line " + creator.range().startLine(),
                 insert, remove);
+    }
+
+    private record PositionsKey(int stage) {
+    }
+
+    /**
+     * A stage's instructions by identity, and how many of the first k may use files (anything but
+     * ENV, ARG, LABEL, EXPOSE, CMD, ENTRYPOINT, HEALTHCHECK, STOPSIGNAL, MAINTAINER): built once per
+     * stage, so that each fix asks in O(1) instead of scanning what lies between two RUNs.
+     */
+    private record Positions(java.util.Map<Instruction, Integer> at, int[] blocking) {
+
+        static Positions of(Stage stage) {
+            List<Instruction> ins = stage.instructions();
+            java.util.Map<Instruction, Integer> at = new java.util.IdentityHashMap<>();
+            int[] blocking = new int[ins.size() + 1];
+            for (int k = 0; k < ins.size(); k++) {
+                Instruction i = ins.get(k);
+                at.putIfAbsent(i, k);
+                boolean passive = i instanceof Instruction.Env || i instanceof Instruction.Arg
+                        || i instanceof Instruction.Label || i instanceof Instruction.Expose
+                        || i instanceof Instruction.Cmd || i instanceof Instruction.Entrypoint
+                        || i instanceof Instruction.Healthcheck || i instanceof Instruction.StopSignal
+                        || i instanceof Instruction.Maintainer;
+                blocking[k + 1] = blocking[k] + (passive ? 0 : 1);
+            }
+            return new Positions(at, blocking);
+        }
+
+        int indexOf(Stage stage, Instruction i) {
+            Integer k = at.get(i);
+            return k != null ? k : stage.instructions().indexOf(i);
+        }
     }
 
     private static boolean isClean(SimpleCommand c) {
