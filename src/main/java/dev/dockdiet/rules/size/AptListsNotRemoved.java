@@ -129,10 +129,30 @@ public final class AptListsNotRemoved implements Rule {
         });
     }
 
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
     private record LaterKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LaterKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 8;
+        }
     }
 
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
     private record DescendantsKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DescendantsKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 14;
+        }
     }
 
     private static boolean descends(Dockerfile file, Stage s, Stage ancestor) {

@@ -386,7 +386,17 @@ final class CacheRuleSupport {
         }
     }
 
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
     private record StageEnvKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StageEnvKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 11;
+        }
     }
 
     /** Every {@code export NAME=value} of the script by name, in the order of its effective commands. */

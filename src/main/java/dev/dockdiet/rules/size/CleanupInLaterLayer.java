@@ -718,7 +718,17 @@ public final class CleanupInLaterLayer implements Rule {
                 insert, remove);
     }
 
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
     private record PositionsKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PositionsKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 12;
+        }
     }
 
     /**
