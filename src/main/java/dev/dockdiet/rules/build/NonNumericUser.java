@@ -1,0 +1,62 @@
+package dev.dockdiet.rules.build;
+
+import dev.dockdiet.rule.Category;
+import dev.dockdiet.rule.Fixability;
+import dev.dockdiet.rule.Rule;
+import dev.dockdiet.rule.RuleContext;
+import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rule.Severity;
+import dev.dockdiet.syntax.Instruction;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DD245: hadolint's DL3066: USER with a name instead of a numeric uid. The name is resolved
+ * through the image's {@code /etc/passwd}; the host (Kubernetes' {@code runAsNonRoot}, volume
+ * permissions) only sees numbers. A user given by a declared ARG ({@code USER $UID}) is accepted.
+ */
+public final class NonNumericUser implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("DD245", "non-numeric-user", Severity.INFO, Category.BUILD,
+            Fixability.NONE, List.of("DL3066"), "A non-numeric user id may not be resolvable by the host");
+
+    private static final Pattern VAR = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Set<String> args = new HashSet<>();
+        for (Instruction raw : ctx.file().instructions()) {
+            Instruction i = Walk.inner(raw);
+            if (i instanceof Instruction.Arg a) {
+                a.definitions().forEach(d -> args.add(d.name()));
+            } else if (i instanceof Instruction.User u && u.user() != null) {
+                String user = Walk.unquote(u.user().text());
+                int colon = user.indexOf(':');
+                String uid = colon >= 0 ? user.substring(0, colon) : user;
+                if (uid.isEmpty() || uid.chars().allMatch(Character::isDigit) || referencesArg(uid, args)) {
+                    continue;
+                }
+                ctx.report(META, u.user().range(), "Non-numeric user id '" + uid + "' may not be resolvable by the"
+                        + " host system (e.g. Kubernetes runAsNonRoot cannot verify it): use the numeric uid");
+            }
+        }
+    }
+
+    private static boolean referencesArg(String uid, Set<String> args) {
+        Matcher m = VAR.matcher(uid);
+        while (m.find()) {
+            if (args.contains(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
