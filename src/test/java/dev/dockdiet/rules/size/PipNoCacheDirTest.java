@@ -58,7 +58,7 @@ class PipNoCacheDirTest {
                 .invalid("FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask\n", at(3, 9, "keep the"))
                 .invalid("FROM python:3.12\nARG PIP_NO_CACHE_DIR=false\nRUN pip install flask\n", at(3, 9))
                 .invalid("FROM python:3.12\nRUN PIP_NO_CACHE_DIR=no pip install flask\n", at(2, 29, "PIP_NO_CACHE_DIR=no"))
-                .invalid("FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=False && pip install flask\n", at(2, 45))
+                .invalid("FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=False && pip install flask\n", at(2, 42))
                 // ENV after the RUN does not count; an ENV of another variable neither
                 .invalid("FROM python:3.12\nRUN pip install flask\nENV PIP_NO_CACHE_DIR=1\n", at(2, 9))
                 .invalid("FROM python:3.12\nENV PIP_DISABLE_PIP_VERSION_CHECK=1\nRUN pip install flask\n", at(3, 9))
