@@ -167,7 +167,7 @@ final class ConfigParser {
             }
             if (!LABEL_TYPES.contains(type)) {
                 throw error(tv, "bad type '" + type + "' for label '" + label + "' in '" + key + "' (use "
-                        + String.join(", ", LABEL_TYPES) + ")" + suggestValue(type, LABEL_TYPES));
+                        + String.join(", ", LABEL_TYPES) + suggestValue(type, LABEL_TYPES) + ")");
             }
             out.put(label, type);
         }
