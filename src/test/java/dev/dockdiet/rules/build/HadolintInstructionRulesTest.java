@@ -92,9 +92,15 @@ class HadolintInstructionRulesTest {
     @Test
     void copyWholeFilesystem() {
         RuleTester.of(new CopyWholeFilesystem())
-                .valid("COPY / /\n", "COPY --from=build /app /\n", "COPY --from=build / /app\n")
+                .valid("COPY / /\n", "COPY --from=build /app /\n", "COPY --from=build / /app\n",
+                        // sources made to be copied whole: a scratch stage, the xx and docker tool images
+                        "FROM scratch AS rootfs\nCOPY bin/ /usr/bin/\nFROM alpine:3.20\nCOPY --from=rootfs / /\n",
+                        "ARG XX=1.2.1\nFROM tonistiigi/xx:${XX} AS xx\nFROM golang:1.22\nCOPY --from=xx / /\n",
+                        "FROM debian:12\nCOPY --from=gloursdocker/docker / /\n")
                 .invalid("COPY --from=build / /\n", at(1, 19, "entire file system"))
                 .invalid("COPY --from=build \"/\" \"/\"\n", at(1, 19))
+                .invalid("FROM debian:12 AS build\nRUN make\nFROM debian:12\nCOPY --from=build / /\n", at(4, 19))
+                .invalid("FROM debian:12\nCOPY --from=docker:27-cli / /\n", at(2, 27))
                 .test();
     }
 
