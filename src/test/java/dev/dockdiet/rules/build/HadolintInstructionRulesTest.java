@@ -122,11 +122,15 @@ class HadolintInstructionRulesTest {
     void nonNumericUser() {
         RuleTester.of(new NonNumericUser())
                 .valid("USER 12345\n", "USER 1234:5678\n", "FROM a\nARG UID=1000\nUSER $UID\n",
-                        "ARG APP_UID\nFROM a\nUSER ${APP_UID}:0\n")
+                        "ARG APP_UID\nFROM a\nUSER ${APP_UID}:0\n",
+                        // a variable may hold a number (.NET images set APP_UID=1654 by ENV); Windows users
+                        "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\n",
+                        "FROM a\nUSER ${APP_UID:-1000}\n",
+                        "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n")
                 .invalid("USER foobar\n", at(1, 6, "'foobar'"))
                 .invalid("USER foobar:barfoo\n", at(1, 6))
                 .invalid("FROM a\nUSER root\n", at(2, 6))
-                .invalid("FROM a\nUSER $APP_USER\n", at(2, 6))
+                .invalid("FROM a\nUSER app-$SUFFIX\n", at(2, 6))
                 .test();
     }
 }
