@@ -24,8 +24,8 @@ public final class EnvSameStatementReference implements Rule {
             Category.BUILD, Fixability.NONE, List.of("DL3044"),
             "Do not refer to a variable within the ENV statement that defines it");
 
-    /** A variable reference in a value, and where it starts in the value text. */
-    record Ref(String name, int at) {
+    /** A variable reference in a value: where it starts in the value text, and its length ({@code ${A:-x}} whole). */
+    record Ref(String name, int at, int length) {
     }
 
     @Override
@@ -96,7 +96,8 @@ public final class EnvSameStatementReference implements Rule {
                     end++;
                 }
                 if (end > n && !Character.isDigit(value.charAt(n))) {
-                    out.add(new Ref(value.substring(n, end), i));
+                    int close = brace ? value.indexOf('}', end) : -1;
+                    out.add(new Ref(value.substring(n, end), i, (close >= 0 ? close + 1 : end) - i));
                 }
                 i = end - 1;
             }
@@ -109,7 +110,7 @@ public final class EnvSameStatementReference implements Rule {
         int valueStart = kv.range().end() - kv.value().length();
         if (valueStart >= kv.range().start() && text.startsWith(kv.value(), valueStart)) {
             int s = valueStart + r.at();
-            return ctx.file().range(s, Math.min(kv.range().end(), s + 1 + r.name().length()));
+            return ctx.file().range(s, Math.min(kv.range().end(), s + r.length()));
         }
         return kv.range();
     }

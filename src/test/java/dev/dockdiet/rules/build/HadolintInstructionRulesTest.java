@@ -87,6 +87,10 @@ class HadolintInstructionRulesTest {
                 .invalid("ENV BLA=\"blubb\" BLUBB=\"${BLA}\"\n", at(1, 24))
                 .invalid("FROM eclipse-temurin:21\nENV JAVA_HOME=/opt/java \\\n    PATH=$JAVA_HOME/bin:$PATH\n", at(3, 10))
                 .test();
+        // the finding covers the whole reference, braces and default included
+        assertThat(RuleTester.of(new EnvSameStatementReference()).findings("ENV BLA=1 B=${BLA:-x}/y\n"))
+                .singleElement().satisfies(f -> assertThat(f.range().startColumn() + "-" + f.range().endColumn())
+                        .isEqualTo("13-22"));
     }
 
     @Test
