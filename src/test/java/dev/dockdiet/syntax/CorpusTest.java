@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code target/corpus-problems.txt}. The files flagged are exactly those listed, with the reason
  * BuildKit rejects each, in {@code test-fixtures/corpus-dd001.md}.
  */
+@NeedsCorpus
 class CorpusTest {
 
     @Test

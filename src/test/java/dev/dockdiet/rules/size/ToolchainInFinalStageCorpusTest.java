@@ -10,6 +10,7 @@ import dev.dockdiet.size.rewrite.RewriteResult;
 import dev.dockdiet.size.rewrite.Rewriter;
 import dev.dockdiet.syntax.Corpus;
 import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.NeedsCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @Tag("corpus")
 @EnabledIfSystemProperty(named = "dockdiet.corpus", matches = "true")
+@NeedsCorpus
 class ToolchainInFinalStageCorpusTest {
 
     @Test
