@@ -64,7 +64,8 @@ public final class GoUnpinned implements Rule {
                 }
                 int at = v.lastIndexOf('@');
                 String version = at < 0 ? null : v.substring(at + 1);
-                if (version == null || version.equals("latest") || version.equals("none")) {
+                if ((version == null || version.equals("latest") || version.equals("none"))
+                        && !(version == null && sub.equals("get") && checkedOutLater(ctx, v))) {
                     loose.add(w);
                 }
             }
@@ -76,5 +77,18 @@ public final class GoUnpinned implements Rule {
                         + " (use " + name + "@<version>, not @latest)");
             }
         }
+    }
+
+    /**
+     * GOPATH-era pinning: {@code go get example.com/x} fetches the repository, and the Dockerfile
+     * then checks a tag out in {@code $GOPATH/src/example.com/x} ({@code WORKDIR} or {@code cd} there,
+     * {@code git checkout "$VERSION"}). True when the file names that source directory and runs
+     * {@code git checkout} or {@code git reset}.
+     */
+    private static boolean checkedOutLater(RuleContext ctx, String pkg) {
+        String p = pkg.endsWith("/...") ? pkg.substring(0, pkg.length() - 4) : pkg;
+        String text = ctx.file().text();
+        return text.contains("src/" + p) && (text.contains("git checkout") || text.contains("git reset")
+                || text.contains(" checkout "));
     }
 }

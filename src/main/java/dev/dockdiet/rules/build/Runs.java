@@ -4,6 +4,7 @@ import dev.dockdiet.rule.Edit;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
+import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.SourceRange;
 import java.util.ArrayList;
@@ -28,6 +29,48 @@ public final class Runs {
      */
     public static List<Instruction.Run> all(RuleContext ctx) {
         return ctx.file().all(Instruction.Run.class);
+    }
+
+    /**
+     * The instructions before the first FROM. Besides meta ARGs, BuildKit rejects them (DD001), but a
+     * pasted fragment is still worth checking, as hadolint does: stage-wise rules treat them as a
+     * stage of their own, with the default shell and no base.
+     */
+    public static List<Instruction> preamble(Dockerfile file) {
+        List<Instruction> out = new ArrayList<>();
+        for (Instruction i : file.instructions()) {
+            if (i instanceof Instruction.From) {
+                break;
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    /**
+     * The RUNs grouped as a stage sees them, for rules that keep state per stage: first the RUNs
+     * before the first FROM (a fragment, DD001; hadolint checks them too) when there are any, then
+     * each stage's RUNs, {@code ONBUILD RUN} triggers included, in file order.
+     */
+    public static List<List<Instruction.Run>> byStage(Dockerfile file) {
+        List<List<Instruction.Run>> out = new ArrayList<>();
+        List<Instruction.Run> cur = new ArrayList<>();
+        for (Instruction i : file.instructions()) {
+            if (i instanceof Instruction.From) {
+                if (!cur.isEmpty() || !out.isEmpty()) {
+                    out.add(cur);
+                }
+                cur = new ArrayList<>();
+            } else if (i instanceof Instruction.Run r) {
+                cur.add(r);
+            } else if (i instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Run r) {
+                cur.add(r);
+            }
+        }
+        if (!cur.isEmpty() || !file.stages().isEmpty()) {
+            out.add(cur);
+        }
+        return out;
     }
 
     /**

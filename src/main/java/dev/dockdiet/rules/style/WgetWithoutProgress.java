@@ -43,13 +43,22 @@ public final class WgetWithoutProgress implements Rule {
             }
             String msg = "wget without a progress option floods the build log: use wget --progress=dot:giga,"
                     + " or -q / -nv (--quiet / --no-verbose)";
-            Edit e = rc.insertAfter(ctx, c.name(), " --progress=dot:giga");
+            Edit e = busybox(ctx, rc) ? null : rc.insertAfter(ctx, c.name(), " --progress=dot:giga");
             if (e != null) {
                 ctx.report(META, rc.range(c.name()), msg, Fix.suggested("add --progress=dot:giga", e));
             } else {
                 ctx.report(META, rc.range(c.name()), msg);
             }
         }
+    }
+
+    /** True when the RUN's stage starts from Alpine or BusyBox, whose wget has no --progress. */
+    private static boolean busybox(RuleContext ctx, Runs.Cmd rc) {
+        if (rc.command().wrapper().map(w -> w.is("busybox")).orElse(false)) {
+            return true;
+        }
+        return ctx.file().stageOf(rc.run()).map(s -> s.baseName()).map(b -> b.contains("alpine") || b.contains("busybox"))
+                .orElse(false);
     }
 
     private static boolean quiet(SimpleCommand c) {

@@ -183,7 +183,9 @@ class RpmAndGoRulesTest {
                         "FROM golang:1.22\nRUN go build -o /app . && go mod download && go get\n",
                         "FROM golang:1.22\nRUN go install -v ./...\n",
                         "FROM golang:1.22\nARG PKG=x.dev/y@v1\nRUN go install $PKG\n",
-                        "FROM golang:1.22\nRUN go install -ldflags '-s -w' github.com/x/y@v0.3.1\n")
+                        "FROM golang:1.22\nRUN go install -ldflags '-s -w' github.com/x/y@v0.3.1\n",
+                        "FROM golang:1.14\nRUN go get github.com/hashicorp/consul || true\n"
+                                + "WORKDIR /go/src/github.com/hashicorp/consul\nRUN git checkout \"${CONSUL_VERSION}\"\n")
                 .invalid("RUN go install example.com/pkg\n", at(1, 16, "example.com/pkg@<version>"))
                 .invalid("RUN go install example.com/pkg@latest\n", at(1, 16, "not @latest"))
                 .invalid("RUN go install tool foobar\n", at(1, 21, "foobar"))

@@ -17,10 +17,10 @@ class ShellReadingStyleTest {
                         // more
                         "FROM debian:12\nWORKDIR /opt\nRUN make\n",
                         "FROM debian:12\nRUN echo cd /opt\n",
+                        "FROM debian:12\nONBUILD RUN cd /app && npm ci\n",
                         "FROM debian:12\nRUN <<EOF python3\nimport os\nos.chdir('/opt')\nEOF\n")
                 .invalid("RUN cd /opt\n", at(1, 5, "WORKDIR /opt"))
                 .invalid("FROM debian:12\nRUN (cd /src && make) && cd / && rm -rf /src\n", at(2, 6))
-                .invalid("FROM debian:12\nONBUILD RUN cd /app && npm ci\n", at(2, 13))
                 .invalid("FROM debian:12\nRUN sh -c 'cd /tmp && ls'\nRUN [\"cd\", \"/tmp\"]\n", at(2, 12), at(3, 6))
                 .test();
     }
@@ -70,6 +70,7 @@ class ShellReadingStyleTest {
                         "FROM debian:12\nRUN wget --progress=dot:giga -O /tmp/a.tgz https://x/a.tgz && \\\n"
                                 + "    wget --progress=dot:giga -c https://x/b\n", at(2, 5), at(3, 5))
                 .invalid("RUN wget my.xyz\n", at(1, 5))
+                .invalid("FROM alpine:3.20\nRUN wget -O /tmp/x https://x/y\n", at(2, 5, "-q"))
                 .invalid("FROM debian:12\nRUN [\"wget\", \"https://x/a\"]\n", at(2, 6))
                 .test();
     }
