@@ -42,6 +42,7 @@ class RpmAndGoRulesTest {
         RuleTester.of(new DnfMissingYes())
                 // hadolint
                 .valid("RUN dnf install -y httpd-2.4.24 && dnf clean all\n",
+                        "FROM fedora:40\nONBUILD RUN microdnf install -y httpd-2.4.24 && microdnf clean all\n",
                         "RUN microdnf install -y httpd-2.4.24 && microdnf clean all\n",
                         "RUN notdnf install httpd\n",
                         "FROM fedora:40\nONBUILD RUN dnf install -y httpd-2.4.24 && dnf clean all\n",
@@ -64,6 +65,8 @@ class RpmAndGoRulesTest {
                 // hadolint
                 .valid("RUN zypper install -y httpd=2.4.24 && zypper clean\n",
                         "RUN zypper install --no-confirm httpd=2.4.24 && zypper clean\n",
+                        "RUN zypper install -n httpd=2.4.24 && zypper clean\n",
+                        "RUN zypper install --non-interactive httpd=2.4.24 && zypper clean\n",
                         "FROM opensuse/leap:15.6\nONBUILD RUN zypper install -y httpd=2.4.24 && zypper clean\n",
                         // more
                         "FROM opensuse/leap:15.6\nRUN zypper -n in curl\n",
@@ -206,7 +209,8 @@ class RpmAndGoRulesTest {
     void shellSymlink() {
         RuleTester.of(new ShellSymlink())
                 // hadolint
-                .valid("RUN ln -sfv /bin/bash /bin/bash\n",
+                .valid("RUN ln -sf /bin/true /sbin/initctl\n",
+                        "RUN ln -s foo bar && unrelated && something_with /bin/sh\n",
                         // more
                         "FROM debian:12\nRUN ln -s /usr/bin/python3 /usr/bin/python\n",
                         "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN echo /bin/sh\n")
