@@ -41,8 +41,8 @@ public final class InappropriateCommand implements Rule {
                 continue;
             }
             last = rc.run();
-            ctx.report(META, rc.range(c.name()), "`" + c.nameValue() + "` makes no sense in a Docker build: no"
-                    + " terminal, no running services, and no process outlives its RUN");
+            ctx.report(META, rc.range(c.name()), "`" + c.nameValue() + "` makes no sense in a Docker build: there is no"
+                    + " terminal or init system, and whatever a RUN starts stops when the RUN ends");
         }
     }
 }
