@@ -64,8 +64,8 @@ public final class UseraddLogInit implements Rule {
             String size = "";
             if (uid.chars().allMatch(Character::isDigit) && uid.length() < 12) {
                 long bytes = (Long.parseLong(uid) + 1) * LASTLOG_ENTRY;
-                size = " (about " + (bytes / 1_000_000) + " MB of lastlog for UID " + uid + ": "
-                        + LASTLOG_ENTRY + " bytes per UID)";
+                size = " (about " + (bytes / 1_000_000) + " MB uncompressed of lastlog for UID " + uid + ": "
+                        + LASTLOG_ENTRY + " bytes per UID, sizeof(struct lastlog) in glibc on 64-bit Linux)";
             }
             String msg = "useradd without -l and a high UID writes /var/log/lastlog and faillog as files sized by"
                     + " the UID, which the layer stores in full" + size + ": add -l (--no-log-init)";

@@ -48,7 +48,7 @@ class ArchiveAndUseraddTest {
                         "FROM debian:12\nRUN useradd -r -lu 2000000 app\n",
                         "FROM debian:12\nARG UID=1000\nRUN useradd -u ${UID} app\n",
                         "FROM debian:12\nRUN useradd -u \"$HOST_UID\" app\n")
-                .invalid("RUN useradd -u 123456 luser\n", at(1, 5, "about 36 MB of lastlog for UID 123456"))
+                .invalid("RUN useradd -u 123456 luser\n", at(1, 5, "about 36 MB uncompressed of lastlog for UID 123456"))
                 .fix("FROM debian:12\nRUN groupadd -g 1000000 app && useradd -u 1000000 -g app app\n", Applicability.SAFE,
                         "FROM debian:12\nRUN groupadd -g 1000000 app && useradd -l -u 1000000 -g app app\n",
                         at(2, 32, "add -l"))
