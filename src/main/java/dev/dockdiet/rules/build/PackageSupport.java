@@ -8,7 +8,6 @@ import dev.dockdiet.shell.KnownFlags;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Instruction;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,20 +64,6 @@ final class PackageSupport {
         } else {
             ctx.report(meta, rc.range(sub), message);
         }
-    }
-
-    /** The package arguments after the subcommand word (flags and their values skipped). */
-    static List<Word> packagesAfter(SimpleCommand c, Word sub) {
-        List<Word> out = new ArrayList<>();
-        boolean after = false;
-        for (Word w : c.positionals(KnownFlags.valueFlags(Runs.basename(c.nameValue())))) {
-            if (after) {
-                out.add(w);
-            } else if (w == sub) {
-                after = true;
-            }
-        }
-        return out;
     }
 
     /**
