@@ -174,7 +174,9 @@ class RegistryClientTest {
         reg.manifest("library/notjson", "1", FakeRegistry.OCI_MANIFEST, "<html>");
         reg.manifest("library/nolayers", "1", FakeRegistry.OCI_MANIFEST, "{\"layers\":[]}");
         reg.manifest("library/negative", "1", FakeRegistry.OCI_MANIFEST, "{\"layers\":[{\"size\":-5}]}");
-        RegistryClient c = hubClient(DockerCredentials.none());
+        // a generous timeout: the point is the size limit, not how fast a loaded machine sends 6 MB
+        RegistryClient c = new RegistryClient(DockerCredentials.none(), Duration.ofSeconds(60),
+                java.time.Clock.systemUTC(), Map.of("docker.io", reg.base()));
         assertThatThrownBy(() -> c.size(ImageRef.parse("big:1"), Platform.LINUX_AMD64))
                 .hasMessage("the registry's answer is larger than 4194304 bytes");
         assertThatThrownBy(() -> c.size(ImageRef.parse("notjson:1"), Platform.LINUX_AMD64))
