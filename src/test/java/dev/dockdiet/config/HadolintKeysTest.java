@@ -66,8 +66,9 @@ class HadolintKeysTest {
 
     private static void checkAllKeys(Config c) {
         assertThat(c.failOn()).contains(FailOn.WARNING);
-        assertThat(c.ignore()).containsExactly("DD203");
-        assertThat(c.severity()).containsEntry("DD205", RuleLevel.ERROR).containsEntry("DD401", RuleLevel.INFO);
+        assertThat(c.ignore()).containsExactly(TestRules.APT_PIN.id());
+        assertThat(c.severity()).containsEntry(TestRules.APT_RECOMMENDS.id(), RuleLevel.ERROR)
+                .containsEntry(TestRules.JSON_ARGS.id(), RuleLevel.INFO);
         assertThat(c.trustedRegistries()).containsExactly("docker.io", "*.gcr.io");
         assertThat(c.labelSchema()).containsExactly(Map.entry("org.opencontainers.image.source", "url"),
                 Map.entry("author", "text"), Map.entry("version", "text"));
@@ -154,7 +155,7 @@ class HadolintKeysTest {
     void hadolintCodesWithoutTwinAreWarningsInBothFiles() throws IOException {
         for (String name : List.of(".hadolint.yaml", ".dockdiet.yaml")) {
             Config c = load(name, "ignored: [SC2086, DL3008]\n");
-            assertThat(c.ignore()).containsExactly("DD203");
+            assertThat(c.ignore()).containsExactly(TestRules.APT_PIN.id());
             assertThat(c.warnings()).singleElement().asString().startsWith(name + ":1:11: rule 'SC2086'");
         }
     }

@@ -4,7 +4,6 @@ import static dev.dockdiet.rules.RuleTester.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockdiet.rule.Rule;
-import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.rules.RuleTester;
 import java.util.LinkedHashMap;
@@ -24,10 +23,6 @@ class LabelRulesTest {
         return RuleSettings.defaults().withLabels(m, strict);
     }
 
-    private static Rule rule(RuleMeta meta) {
-        return LabelRules.all().stream().filter(r -> r.meta() == meta).findFirst().orElseThrow();
-    }
-
     @Test
     void nothingWithoutASchema() {
         for (Rule r : LabelRules.all()) {
@@ -37,7 +32,7 @@ class LabelRulesTest {
 
     @Test
     void missing() {
-        RuleTester.of(rule(LabelRules.MISSING)).settings(schema(false, "foo", "text"))
+        RuleTester.of(new LabelMissing()).settings(schema(false, "foo", "text"))
                 .valid("FROM baseimage\nLABEL foo=\"bar\"\n",
                         "FROM baseimage as base\nLABEL foo=\"bar\"\nFROM base\n",
                         // a stage others only copy from ships no image
@@ -52,26 +47,26 @@ class LabelRulesTest {
                 .invalid("FROM baseimage as base\nFROM base\nLABEL foo=\"bar\"\n", at(1, 1))
                 .test();
         // one finding per missing label
-        assertThat(RuleTester.of(rule(LabelRules.MISSING)).settings(schema(false, "a", "text", "b", "url"))
+        assertThat(RuleTester.of(new LabelMissing()).settings(schema(false, "a", "text", "b", "url"))
                 .findings("FROM x\n")).hasSize(2);
     }
 
     @Test
     void superfluous() {
-        RuleTester.of(rule(LabelRules.SUPERFLUOUS)).settings(schema(true, "required", "text"))
+        RuleTester.of(new LabelNotInSchema()).settings(schema(true, "required", "text"))
                 .valid("FROM a\n", "LABEL required=\"foo\"\n", "ONBUILD LABEL required=\"bar\"\n")
                 .invalid("LABEL other=\"bar\"\n", at(1, 7, "Superfluous label 'other'"))
                 .invalid("ONBUILD LABEL other=\"bar\"\n", at(1, 15))
                 .invalid("LABEL required=\"foo\" other=\"bar\"\n", at(1, 22))
                 .test();
         // only with strict labels
-        assertThat(RuleTester.of(rule(LabelRules.SUPERFLUOUS)).settings(schema(false, "required", "text"))
+        assertThat(RuleTester.of(new LabelNotInSchema()).settings(schema(false, "required", "text"))
                 .findings("LABEL other=1\n")).isEmpty();
     }
 
     @Test
     void empty() {
-        RuleTester.of(rule(LabelRules.EMPTY)).settings(schema(false, "emptylabel", "text"))
+        RuleTester.of(new LabelEmpty()).settings(schema(false, "emptylabel", "text"))
                 .valid("LABEL emptylabel=\"foo\"\n", "ONBUILD LABEL emptylabel=\"bar\"\n", "LABEL other=\"\"\n")
                 .invalid("LABEL emptylabel=\"\"\n", at(1, 7, "Label 'emptylabel' is empty"))
                 .invalid("ONBUILD LABEL emptylabel=\"\"\n", at(1, 15))
@@ -80,38 +75,38 @@ class LabelRulesTest {
 
     @Test
     void typed() {
-        RuleTester.of(rule(LabelRules.URL)).settings(schema(false, "urllabel", "url"))
+        RuleTester.of(new LabelNotUrl()).settings(schema(false, "urllabel", "url"))
                 .valid("LABEL urllabel=\"http://example.com\"\n", "LABEL other=\"foo\"\n",
                         "LABEL urllabel=\"https://github.com/org/repo\"\n", "LABEL urllabel=$SOURCE_URL\n",
                         "LABEL urllabel=\"\"\n")
                 .invalid("LABEL urllabel=\"not-url\"\n", at(1, 16, "not a valid URL"))
                 .invalid("ONBUILD LABEL urllabel=\"not-url\"\n", at(1, 24))
                 .test();
-        RuleTester.of(rule(LabelRules.RFC3339)).settings(schema(false, "datelabel", "rfc3339"))
+        RuleTester.of(new LabelNotRfc3339()).settings(schema(false, "datelabel", "rfc3339"))
                 .valid("LABEL datelabel=\"2021-03-10T10:26:33.564595127+01:00\"\n", "LABEL other=\"doo\"\n",
                         "LABEL datelabel=2024-05-01T12:00:00Z\n", "LABEL datelabel=\"${BUILD_DATE}\"\n")
                 .invalid("LABEL datelabel=\"not-date\"\n", at(1, 17, "RFC 3339"))
                 .invalid("LABEL datelabel=2024-05-01\n", at(1, 17))
                 .test();
-        RuleTester.of(rule(LabelRules.SPDX)).settings(schema(false, "spdxlabel", "spdx"))
+        RuleTester.of(new LabelNotSpdx()).settings(schema(false, "spdxlabel", "spdx"))
                 .valid("LABEL spdxlabel=\"BSD-3-Clause\"\n", "LABEL spdxlabel=\"MIT\"\n", "LABEL other=\"fooo\"\n",
                         "LABEL spdxlabel=Apache-2.0\n", "LABEL spdxlabel=GPL-2.0\n")
                 .invalid("LABEL spdxlabel=\"not-spdx\"\n", at(1, 17, "SPDX"))
                 .invalid("LABEL spdxlabel=\"MIT OR Apache-2.0\"\n", at(1, 17))
                 .test();
-        RuleTester.of(rule(LabelRules.HASH)).settings(schema(false, "githash", "hash"))
+        RuleTester.of(new LabelNotGitHash()).settings(schema(false, "githash", "hash"))
                 .valid("LABEL githash=\"2dbfae9\"\n", "LABEL githash=\"43c572f1272b6b3171dd1db9e41b7027128ce080\"\n",
                         "LABEL other=\"foo\"\n")
                 .invalid("LABEL githash=\"not-git-hash\"\n", at(1, 15, "git hash"))
                 .invalid("LABEL githash=2DBFAE9\n", at(1, 15))
                 .test();
-        RuleTester.of(rule(LabelRules.SEMVER)).settings(schema(false, "semver", "semver"))
+        RuleTester.of(new LabelNotSemver()).settings(schema(false, "semver", "semver"))
                 .valid("LABEL semver=\"1.0.0\"\n", "ONBUILD LABEL semver=\"2.0.1-rc1\"\n", "LABEL other=\"foo\"\n",
                         "LABEL semver=1.0.0-alpha+001\n")
                 .invalid("LABEL semver=\"not-sem-ver\"\n", at(1, 14, "semantic version"))
                 .invalid("LABEL semver=1.2\n", at(1, 14))
                 .test();
-        RuleTester.of(rule(LabelRules.EMAIL)).settings(schema(false, "maintainer", "email"))
+        RuleTester.of(new LabelNotEmail()).settings(schema(false, "maintainer", "email"))
                 .valid("LABEL maintainer=\"abcd@google.com\"\n", "LABEL other=\"doo\"\n",
                         "LABEL maintainer=first.last+tag@sub.example.org\n")
                 .invalid("LABEL maintainer=\"not-email\"\n", at(1, 18, "e-mail"))
