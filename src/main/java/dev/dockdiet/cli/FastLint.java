@@ -20,7 +20,7 @@ final class FastLint {
     /** Options that take one value; given twice, picocli reports the error. */
     private static final Set<String> SINGLE = Set.of("-o", "--output", "--fail-on", "-c", "--config",
             "--stdin-filename", "--fix-level", "--baseline", "--write-baseline", "--context", "--color");
-    private static final Set<String> FLAGS = Set.of("--fix", "--diff", "--debug");
+    private static final Set<String> FLAGS = Set.of("--fix", "--diff", "--debug", "--online");
     private static final Set<String> SUBCOMMANDS = Set.of("lint", "parse", "rules", "explain", "rewrite", "image",
             "measure", "completion", "help");
 
@@ -62,6 +62,7 @@ final class FastLint {
                 switch (a) {
                     case "--fix" -> c.fixFlag = true;
                     case "--diff" -> c.diff = true;
+                    case "--online" -> c.online = true;
                     default -> c.debug = true;
                 }
                 continue;

@@ -127,6 +127,9 @@ public class LintCommand implements Callable<Integer> {
         return new UsageError(message);
     }
 
+    @Option(names = "--online", description = "ask registries for the exact size of bases the knowledge base does not know (cached; no network without it)")
+    boolean online;
+
     /** One file to lint: where its text comes from and how it is reported. */
     private record Input(Path path, String display, boolean stdin) {
     }
@@ -135,6 +138,17 @@ public class LintCommand implements Callable<Integer> {
         Outcome(Input input, TextFile file, Linter.Result result, Config config, String error) {
             this(input, file, result, config, error, null);
         }
+    }
+
+    private Linter onlineLinter;
+
+    /** The linter that asks registries (--online or a config's sizes.registry), made on first need. */
+    private synchronized Linter onlineLinter(Linter linter) {
+        if (onlineLinter == null) {
+            onlineLinter = linter.withOnlineSizes(new dev.dockdiet.lint.OnlineSizes(
+                    dev.dockdiet.size.registry.RegistrySizes.standard()));
+        }
+        return onlineLinter;
     }
 
     @Override
@@ -165,6 +179,11 @@ public class LintCommand implements Callable<Integer> {
 
         int failures = 0;
         for (Outcome o : outcomes) {
+            if (o.result() != null) {
+                for (String note : o.result().notes()) {
+                    io.err().println("dockdiet: " + o.input().display() + ": " + note);
+                }
+            }
             if (o.error() != null) {
                 io.err().println("dockdiet: " + o.error());
                 failures++;
@@ -298,18 +317,19 @@ public class LintCommand implements Callable<Integer> {
                 : (in.path() != null && in.path().getParent() != null ? in.path().getParent()
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
-        Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+        final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
+        Linter.Result result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
         if (fixLevel != null && !in.stdin()) {
             final Config c = cfg;
             Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
-                    t -> linter.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
+                    t -> lint.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
                     return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());
-                    result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+                    result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
                 }
             }
         }
@@ -354,8 +374,7 @@ public class LintCommand implements Callable<Integer> {
         for (String r : select) {
             sel.add(resolveRule(r));
         }
-        return new Config(c.file(), c.baseDir(), c.dialect(), ig, sel, c.severity(), c.trustedRegistries(),
-                c.allowedBaseImages(), c.sizeBudget(), c.failOn(), c.exclude(), c.images(), c.warnings());
+        return c.withRules(ig, sel);
     }
 
     private String resolveRule(String r) {

@@ -115,6 +115,9 @@ public final class AptListsNotRemoved implements Rule {
         if (laterInStage.getOrDefault(site.run(), false)) {
             return true;
         }
+        if (stage.index() < 0) { // the RUNs before the first FROM: only later ones of them
+            return false;
+        }
         return ctx.memo(new DescendantsKey(stage.index()), () -> {
             for (Stage s : file.stages()) {
                 if (s.index() != stage.index() && descends(file, s, stage)) {
