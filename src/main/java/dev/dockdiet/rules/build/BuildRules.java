@@ -32,6 +32,7 @@ public final class BuildRules {
                 new ConstantPlatform(),
                 new RedundantTargetPlatform(),
                 new UndefinedArgInFrom(),
-                new InvalidDefaultArgInFrom());
+                new InvalidDefaultArgInFrom(),
+                new UndefinedVar());
     }
 }
