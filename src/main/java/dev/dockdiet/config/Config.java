@@ -75,6 +75,15 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
         return severity.get(ruleId) != RuleLevel.OFF;
     }
 
+    /** True if the configuration turns the rule on by name: it is selected, or given a severity other than off. */
+    public boolean explicitlyEnables(String ruleId) {
+        if (!isEnabled(ruleId)) {
+            return false;
+        }
+        RuleLevel level = severity.get(ruleId);
+        return select.contains(ruleId) || (level != null && level != RuleLevel.OFF);
+    }
+
     /** The severity a rule's findings get: the override, else the rule's default. */
     public Severity severityOf(RuleMeta rule) {
         RuleLevel level = severity.get(rule.id());

@@ -1,6 +1,7 @@
 package dev.dockdiet.lint;
 
 import dev.dockdiet.config.Baseline;
+import dev.dockdiet.config.CheckDirective;
 import dev.dockdiet.config.Config;
 import dev.dockdiet.config.Suppressions;
 import dev.dockdiet.rule.Finding;
@@ -76,10 +77,14 @@ public final class Linter {
         List<Finding> raw = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         Set<String> ran = new HashSet<>();
+        CheckDirective check = CheckDirective.of(df);
         for (Rule rule : rules) {
             String id = rule.meta().id();
             if (!config.isEnabled(id)) {
                 continue;
+            }
+            if (!rule.enabledByDefault() && !config.explicitlyEnables(id) && !check.enablesExperimental(rule.meta())) {
+                continue; // opt-in
             }
             ran.add(id);
             RuleContext ctx = new RuleContext(df, path, settings, scripts, services);
@@ -90,7 +95,8 @@ public final class Linter {
                 failures.add(new RuleFailure(id, e));
             }
         }
-        List<Finding> findings = config.apply(raw);
+        // BuildKit's # check= directive (skip=, experimental=, error=) for the rules that are BuildKit checks
+        List<Finding> findings = config.apply(check.apply(raw, config::explicitlyEnables));
 
         List<Suppressions.Comment> comments = new ArrayList<>();
         for (Comment c : df.comments()) {

@@ -33,7 +33,8 @@ public final class Rules {
     static {
         List<Rule> rules = new ArrayList<>(List.of(
                 new SyntaxError(),
-                new EmptyContinuation()));
+                new EmptyContinuation(),
+                new dev.dockdiet.rules.syntax.InvalidCheckDirective()));
         rules.addAll(dev.dockdiet.rules.size.SizeRules.all());
         rules.addAll(dev.dockdiet.rules.size.CacheRules.all());
         rules.addAll(dev.dockdiet.rules.size.MultiStageRules.all());
