@@ -33,6 +33,7 @@ public final class BuildRules {
                 new RedundantTargetPlatform(),
                 new UndefinedArgInFrom(),
                 new InvalidDefaultArgInFrom(),
-                new UndefinedVar());
+                new UndefinedVar(),
+                new CopyIgnoredFile());
     }
 }
