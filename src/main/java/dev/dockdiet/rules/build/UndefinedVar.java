@@ -248,13 +248,25 @@ public final class UndefinedVar implements Rule {
                 continue;
             }
             String near = suggest(name, env.keySet());
-            if (near == null && !scope.envKnown) {
-                continue; // the base image may define it
+            if (!scope.envKnown && (near == null || withModifier(word, name))) {
+                continue; // the base image may define it; ${NAME:-x} says the author expects it may be unset
             }
             ctx.report(META, i.range(), "Usage of undefined variable '$" + name + "'"
                     + (near != null ? " (did you mean $" + near + "?)" : ""));
         }
         return r.result();
+    }
+
+    private static boolean withModifier(String word, String name) {
+        int i = word.indexOf("${" + name);
+        while (i >= 0) {
+            int after = i + 2 + name.length();
+            if (after < word.length() && ":-+?#%/".indexOf(word.charAt(after)) >= 0) {
+                return true;
+            }
+            i = word.indexOf("${" + name, after);
+        }
+        return false;
     }
 
     /**

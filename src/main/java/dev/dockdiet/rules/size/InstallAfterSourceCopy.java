@@ -122,14 +122,15 @@ public final class InstallAfterSourceCopy implements Rule {
                         continue;
                     }
                     for (Install inst : installs(sh)) {
-                        if (alreadyLayered(inst.kind(), seen) || !sameDirectory(sh, inst, wd, copyDir)) {
+                        String dir = installDir(sh, inst, wd, copyDir);
+                        if (dir == null || alreadyLayered(inst.kind(), seen)) {
                             continue;
                         }
                         if (needsSources(context, inst)) {
                             continue;
                         }
                         boolean next = k > 0 && in.get(k - 1) == whole;
-                        report(ctx, file, context, whole, run, inst, wd, copyDir, next);
+                        report(ctx, file, context, whole, run, inst, wd, dir, copyDir, next);
                         reported = true;
                         break;
                     }
@@ -198,8 +199,11 @@ public final class InstallAfterSourceCopy implements Rule {
         return name.matches(re.toString());
     }
 
-    /** The install runs where the context was copied: in that directory, below it, or after a cd into it. */
-    private static boolean sameDirectory(ShellScript sh, Install inst, String wd, String copyDir) {
+    /**
+     * Where the install runs (the WORKDIR, a {@code cd} before it in the RUN, its {@code --prefix}),
+     * when that is the directory the context was copied to or below it; null otherwise.
+     */
+    private static String installDir(ShellScript sh, Install inst, String wd, String copyDir) {
         String dir = wd;
         for (SimpleCommand c : sh.effectiveCommands()) {
             if (c == inst.command()) {
@@ -219,7 +223,7 @@ public final class InstallAfterSourceCopy implements Rule {
         if (prefix != null) {
             dir = resolve(dir, prefix);
         }
-        return dir.equals(copyDir) || dir.startsWith(copyDir.endsWith("/") ? copyDir : copyDir + "/");
+        return dir.equals(copyDir) || dir.startsWith(copyDir.endsWith("/") ? copyDir : copyDir + "/") ? dir : null;
     }
 
     /** What the context tells: requirement files that install the project itself, Gemfiles that read a gemspec. */
@@ -347,6 +351,12 @@ public final class InstallAfterSourceCopy implements Rule {
             if ("mod".equals(sub) && pos.size() >= 2 && pos.get(1).value().equals("download")) {
                 return new Install(GO, c, true, List.of());
             }
+            if ("mod".equals(sub) && pos.size() >= 2 && pos.get(1).value().equals("tidy")) {
+                return new Install(GO, c, false, List.of()); // downloads too, and reads the sources
+            }
+            if ("get".equals(sub) && pos.size() == 1) {
+                return new Install(GO, c, false, List.of()); // GOPATH-era: fetch what the sources import
+            }
             if (("build".equals(sub) || "install".equals(sub) || "test".equals(sub))
                     && c.flagValues("-mod").stream().noneMatch("vendor"::equals)
                     && pos.stream().skip(1).noneMatch(w -> w.value().contains("@"))) {
@@ -397,8 +407,9 @@ public final class InstallAfterSourceCopy implements Rule {
     // ---- the report and the fix --------------------------------------------------------------------
 
     private static void report(RuleContext ctx, Dockerfile file, Path context, Instruction.SourcesAndDest whole,
-                               Instruction.Run run, Install inst, String wd, String copyDir, boolean next) {
-        List<String> manifests = manifests(context, inst, copyDir, wd);
+                               Instruction.Run run, Install inst, String wd, String dir, String copyDir,
+                               boolean next) {
+        List<String> manifests = manifests(context, inst, copyDir, dir);
         String what = manifests.isEmpty() ? describe(inst.kind()) : String.join(", ", manifests);
         String cmd = commandText(inst.command());
         String msg = "`" + cmd + "` runs after `" + whole.keyword() + " "
@@ -415,7 +426,7 @@ public final class InstallAfterSourceCopy implements Rule {
             msg += " (`composer install --no-scripts --no-autoloader`, then `composer dump-autoload` after the copy)";
         }
         Finding f = new Finding(META, msg, run.range());
-        Fix fix = fix(file, context, whole, run, inst, wd, copyDir, next, manifests);
+        Fix fix = fix(file, context, whole, run, inst, wd.equals(dir) ? wd : null, copyDir, next, manifests);
         ctx.report(fix == null ? f : f.withFix(fix));
     }
 
@@ -433,9 +444,9 @@ public final class InstallAfterSourceCopy implements Rule {
     }
 
     /** The manifests to copy: those that exist in the context when it is known, else the usual ones. */
-    private static List<String> manifests(Path context, Install inst, String copyDir, String wd) {
+    private static List<String> manifests(Path context, Install inst, String copyDir, String dir) {
         List<String> candidates = inst.kind() == PIP ? inst.files() : inst.kind().manifests();
-        String sub = wd.equals(copyDir) ? "" : wd.substring(copyDir.length() + (copyDir.endsWith("/") ? 0 : 1)) + "/";
+        String sub = dir.equals(copyDir) ? "" : dir.substring(copyDir.length() + (copyDir.endsWith("/") ? 0 : 1)) + "/";
         List<String> out = new ArrayList<>();
         for (String m : candidates) {
             String rel = sub + m;
@@ -452,7 +463,7 @@ public final class InstallAfterSourceCopy implements Rule {
 
     private static Fix fix(Dockerfile file, Path context, Instruction.SourcesAndDest whole, Instruction.Run run,
                            Install inst, String wd, String copyDir, boolean next, List<String> manifests) {
-        if (!inst.pure() || !inst.kind().movable() || !next || !wd.equals(copyDir)) {
+        if (wd == null || !inst.pure() || !inst.kind().movable() || !next || !wd.equals(copyDir)) {
             return null;
         }
         String sources;

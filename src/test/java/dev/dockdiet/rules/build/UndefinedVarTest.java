@@ -52,6 +52,8 @@ class UndefinedVarTest {
                         "FROM golang:1.22\nWORKDIR $GOPATH/src/app\n",
                         // an unknown image may define anything ...
                         "FROM mycorp/base:1\nWORKDIR $APP_HOME\n",
+                        // a near name, but the default says the author knows it may be unset
+                        "FROM mycorp/base:1\nENV CPATH=/opt/include${CPATH:+:${CPATH}}\n",
                         "ARG BASE\nFROM $BASE\nWORKDIR $APP_HOME\n")
                 .invalid("FROM python:3.12-slim\nWORKDIR /opt/$NODE_VERSION\n", at(2, 1))
                 // ... but a typo of a defined variable is still one
