@@ -34,6 +34,7 @@ public final class BuildRules {
                 new UndefinedArgInFrom(),
                 new InvalidDefaultArgInFrom(),
                 new UndefinedVar(),
-                new CopyIgnoredFile());
+                new CopyIgnoredFile(),
+                new InvalidBaseImagePlatform());
     }
 }
