@@ -187,12 +187,18 @@ public final class CheckDirective {
         return at;
     }
 
-    /** The first readable {@code check=} among an instruction's comments, or null. */
-    private static Directives.CheckOptions fromComments(Instruction i) {
+    /**
+     * The first readable {@code check=} among an instruction's comments, or null. An indented
+     * comment keeps its {@code #} in BuildKit's PrevComment, so it never matches there either.
+     */
+    private Directives.CheckOptions fromComments(Instruction i) {
         if (i == null) {
             return null;
         }
         for (Comment c : i.node().comments()) {
+            if (!file.lineText(c.range().startLine()).startsWith("#")) {
+                continue;
+            }
             Matcher m = COMMENT.matcher(c.text());
             if (!m.matches()) {
                 continue;

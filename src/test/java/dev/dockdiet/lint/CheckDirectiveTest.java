@@ -123,6 +123,9 @@ class CheckDirectiveTest {
                 + "FROM alpine:3.19\nCMD echo two\n";
         List<Finding> f = lint(text).stream().filter(x -> x.rule().id().equals("DD214")).toList();
         assertThat(f).singleElement().satisfies(x -> assertThat(x.range().startLine()).isEqualTo(5));
+        // an indented comment is not read (BuildKit keeps its '#')
+        text = "FROM alpine:3.19\n  # check=skip=JSONArgsRecommended\nCMD echo one\n";
+        assertThat(ids(text)).contains("DD214");
         // its error= is ignored
         text = "FROM alpine:3.19\n# check=error=true\nCMD echo one\n";
         assertThat(severity(text, "DD214")).isEqualTo(Severity.WARNING);
