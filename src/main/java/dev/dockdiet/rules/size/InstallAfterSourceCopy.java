@@ -126,7 +126,7 @@ public final class InstallAfterSourceCopy implements Rule {
                         if (dir == null || alreadyLayered(inst.kind(), seen)) {
                             continue;
                         }
-                        if (needsSources(context, inst)) {
+                        if (needsSources(context, inst) || manifestMissing(context, inst, copyDir, dir)) {
                             continue;
                         }
                         boolean next = k > 0 && in.get(k - 1) == whole;
@@ -224,6 +224,38 @@ public final class InstallAfterSourceCopy implements Rule {
             dir = resolve(dir, prefix);
         }
         return dir.equals(copyDir) || dir.startsWith(copyDir.endsWith("/") ? copyDir : copyDir + "/") ? dir : null;
+    }
+
+    /**
+     * With a known context: the ecosystem's main manifest is not where the install runs (a
+     * GOPATH-era {@code go build}, a {@code package.json} made by an earlier step ...), so there is
+     * nothing to copy first.
+     */
+    private static boolean manifestMissing(Path context, Install inst, String copyDir, String dir) {
+        if (context == null) {
+            return false;
+        }
+        String sub = dir.equals(copyDir) ? "" : dir.substring(copyDir.length() + (copyDir.endsWith("/") ? 0 : 1)) + "/";
+        List<String> primary;
+        if (inst.kind() == PIP) {
+            primary = inst.files().stream().filter(f -> !f.startsWith("/") && !f.contains("$")).toList();
+            if (primary.size() != inst.files().size()) {
+                return false;
+            }
+        } else if (inst.kind() == GRADLE) {
+            primary = List.of("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
+        } else {
+            primary = List.of(inst.kind().manifests().get(0));
+        }
+        if (sub.contains("$")) {
+            return false;
+        }
+        for (String m : primary) {
+            if (Files.exists(context.resolve(sub + m))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the context tells: requirement files that install the project itself, Gemfiles that read a gemspec. */

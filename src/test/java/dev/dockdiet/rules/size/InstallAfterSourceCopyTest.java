@@ -128,6 +128,9 @@ class InstallAfterSourceCopyTest {
         Files.writeString(dir.resolve("package.json"), "{\"name\":\"x\",\"workspaces\":[\"packages/*\"]}");
         List<Finding> f = known.findings("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn install\n");
         assertThat(f).singleElement().satisfies(x -> assertThat(x.fix()).isNull());
+        // no go.mod in the context: a GOPATH-era build downloads nothing it could layer
+        rule().settings(RuleSettings.defaults().withContextDir(dir))
+                .valid("FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n").test();
         // requirements that install the project itself
         Files.writeString(dir.resolve("requirements.txt"), "flask==3.0.0\n-e .\n");
         rule().settings(RuleSettings.defaults().withContextDir(dir))
