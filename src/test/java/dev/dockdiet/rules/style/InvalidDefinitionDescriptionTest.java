@@ -81,6 +81,13 @@ class InvalidDefinitionDescriptionTest {
         assertThat(ids("# check=experimental=all\n" + plain, Config.defaults())).contains("DD440");
         // skip= never applies to experimental checks
         assertThat(ids("# check=experimental=all;skip=all\n" + plain, Config.defaults())).contains("DD440");
+        // a check= comment above one instruction turns it on for that instruction only
+        String local = "FROM alpine:3.19\n# check=experimental=InvalidDefinitionDescription\n# wrong\nARG a=1\n"
+                + "# also wrong\nARG b=2\n";
+        List<dev.dockdiet.rule.Finding> f = new Linter(Rules.all(), t -> null).lint(local, null, "Dockerfile",
+                Config.defaults(), RuleSettings.defaults(), null).findings().stream()
+                .filter(x -> x.rule().id().equals("DD440")).toList();
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.range().startLine()).isEqualTo(4));
         Config on = new Config(null, null, Config.Dialect.DOCKDIET, List.of(), List.of(),
                 Map.of("DD440", RuleLevel.INFO), List.of(), List.of(), OptionalLong.empty(), Optional.empty(),
                 List.of(), List.of(), List.of());
