@@ -9,13 +9,4 @@ public interface Rule {
     RuleMeta meta();
 
     void check(RuleContext context);
-
-    /**
-     * False for an opt-in rule (e.g. one BuildKit marks experimental): it runs only when the
-     * configuration selects it or gives it a severity, or a {@code # check=experimental=} directive
-     * names one of its aliases.
-     */
-    default boolean enabledByDefault() {
-        return true;
-    }
 }

@@ -24,16 +24,11 @@ public final class InvalidDefinitionDescription implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD440", "invalid-definition-description", Severity.WARNING,
             Category.STYLE, Fixability.NONE, List.of("InvalidDefinitionDescription"),
-            "A comment above ARG or a named FROM should start with the name it describes");
+            "A comment above ARG or a named FROM should start with the name it describes", false);
 
     @Override
     public RuleMeta meta() {
         return META;
-    }
-
-    @Override
-    public boolean enabledByDefault() {
-        return false;
     }
 
     @Override

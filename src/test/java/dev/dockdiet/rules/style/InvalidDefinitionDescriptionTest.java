@@ -4,15 +4,11 @@ import static dev.dockdiet.rules.RuleTester.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockdiet.config.Config;
-import dev.dockdiet.config.RuleLevel;
 import dev.dockdiet.lint.Linter;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.rules.RuleTester;
 import dev.dockdiet.rules.Rules;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** DD440 invalid-definition-description, BuildKit's experimental InvalidDefinitionDescription. */
@@ -88,9 +84,9 @@ class InvalidDefinitionDescriptionTest {
                 Config.defaults(), RuleSettings.defaults(), null).findings().stream()
                 .filter(x -> x.rule().id().equals("DD440")).toList();
         assertThat(f).singleElement().satisfies(x -> assertThat(x.range().startLine()).isEqualTo(4));
-        Config on = new Config(null, null, Config.Dialect.DOCKDIET, List.of(), List.of(),
-                Map.of("DD440", RuleLevel.INFO), List.of(), List.of(), OptionalLong.empty(), Optional.empty(),
-                List.of(), List.of(), List.of());
-        assertThat(ids(plain, on)).contains("DD440");
+        // selecting it in the configuration (or --select) turns it on too
+        assertThat(ids(plain, Config.defaults().withRules(List.of(), List.of("DD440")))).contains("DD440");
+        // and the configuration can keep it off whatever the directive says
+        assertThat(ids(BAD, Config.defaults().withRules(List.of("DD440"), List.of()))).doesNotContain("DD440");
     }
 }
