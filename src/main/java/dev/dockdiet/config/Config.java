@@ -2,8 +2,6 @@ package dev.dockdiet.config;
 
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.ImagePolicy;
-import dev.dockdiet.rule.RuleMeta;
-import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.ImageRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,13 +73,7 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
         return severity.get(ruleId) != RuleLevel.OFF;
     }
 
-    /** The severity a rule's findings get: the override, else the rule's default. */
-    public Severity severityOf(RuleMeta rule) {
-        RuleLevel level = severity.get(rule.id());
-        return level == null || level == RuleLevel.OFF ? rule.severity() : level.severity();
-    }
-
-    /** Drops findings of rules that are not enabled and applies severity overrides. */
+    /** Drops findings of rules that are not enabled and gives the rest their severity: the override, else the rule's. */
     public List<Finding> apply(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {

@@ -221,8 +221,6 @@ class ConfigParserTest {
         assertThat(c.isEnabled("DD204")).isFalse();
         assertThat(c.isEnabled("DD214")).isFalse();
         assertThat(c.isEnabled("DD112")).isTrue();
-        assertThat(c.severityOf(TestRules.OVERSIZED_BASE)).isEqualTo(Severity.ERROR);
-        assertThat(c.severityOf(TestRules.APT_RECOMMENDS)).isEqualTo(Severity.WARNING);
 
         SourceRange r = new SourceRange(0, 4, 1, 1, 1, 5);
         List<Finding> out = c.apply(List.of(new Finding(TestRules.OVERSIZED_BASE, "big", r),

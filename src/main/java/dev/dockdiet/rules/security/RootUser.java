@@ -42,27 +42,11 @@ public final class RootUser implements Rule {
             }
         }
         if (last == null || last.user() == null || !isRoot(last.user().text()) || dropsPrivileges(chain)
-                || isDevContainer(ctx.path())) {
+                || ctx.isDevContainer()) {
             return;
         }
         ctx.report(META, last.user().range(), "The final stage runs as root (last USER is '"
                 + last.user().text().trim() + "'): switch to an unprivileged user with USER after the root steps");
-    }
-
-    /**
-     * A dev container image ({@code .devcontainer/Dockerfile}) ends with {@code USER root} by
-     * convention: the tool connects as {@code remoteUser} from devcontainer.json.
-     */
-    static boolean isDevContainer(java.nio.file.Path path) {
-        if (path == null) {
-            return false;
-        }
-        for (java.nio.file.Path part : path) {
-            if (part.toString().equals(".devcontainer")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isRoot(String user) {

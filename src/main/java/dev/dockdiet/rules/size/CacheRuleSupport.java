@@ -376,12 +376,8 @@ final class CacheRuleSupport {
 
     /** ENV or ARG-with-default of {@code name} before {@code upTo} in the stage or its FROM ancestors. */
     static Optional<String> stageEnv(Dockerfile file, Stage stage, Instruction upTo, String name) {
-        List<Stage> chain = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (Stage s = stage; s != null && seen.add(s.index());
-             s = s.baseStage() >= 0 ? file.stages().get(s.baseStage()) : null) {
-            chain.add(0, s);
-        }
+        List<Stage> chain = new ArrayList<>(file.baseChain(stage));
+        java.util.Collections.reverse(chain);
         String value = null;
         for (Stage s : chain) {
             for (Instruction i : s.instructions()) {
@@ -407,11 +403,7 @@ final class CacheRuleSupport {
     }
 
     static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
-            return t.substring(1, t.length() - 1);
-        }
-        return t;
+        return dev.dockdiet.syntax.Quotes.unquote(s.trim());
     }
 
     // ------------------------------------------------------------------ the cleanup rules' loop

@@ -1353,10 +1353,7 @@ public final class Rewriter {
         }
 
         static String unquote(String v) {
-            if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-                return v.substring(1, v.length() - 1);
-            }
-            return v;
+            return dev.dockdiet.syntax.Quotes.unquote(v);
         }
 
         String source(Instruction i) {
