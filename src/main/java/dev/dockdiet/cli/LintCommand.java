@@ -271,7 +271,7 @@ public class LintCommand implements Callable<Integer> {
         try {
             file = read(in, io);
         } catch (NoSuchFileException e) {
-            return new Outcome(in, null, null, cfg, in.display() + ": no such file");
+            return new Outcome(in, null, null, cfg, in.display() + ": no such file or directory");
         } catch (IOException e) {
             return new Outcome(in, null, null, cfg, describe(in, e));
         }
@@ -318,6 +318,16 @@ public class LintCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(in.path())) {
             throw new IOException("is a directory");
+        }
+        if (!Files.exists(in.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(in.path().toString());
+        }
+        if (!Files.exists(in.path())) {
+            throw new IOException("broken or looping symbolic link");
+        }
+        if (!Files.isRegularFile(in.path())) {
+            // a FIFO would block forever and /dev/zero would be read until memory runs out
+            throw new IOException("not a regular file");
         }
         long size = Files.size(in.path());
         if (size > 64L * 1024 * 1024) {
@@ -374,9 +384,8 @@ public class LintCommand implements Callable<Integer> {
                 if (found.isEmpty() && !paths.isEmpty()) {
                     spec.commandLine().getErr().println("dockdiet: no Dockerfiles found in " + p);
                 }
-            } else if (!Files.exists(path)) {
-                throw new RunFailure(p + ": no such file or directory");
             } else {
+                // a missing or unreadable path is reported for itself when it is read; the others are still linted
                 out.add(new Input(path, display(path), false));
             }
         }
