@@ -196,6 +196,24 @@ public class LintCommand implements Callable<Integer> {
             io.out().flush();
             return failures > 0 ? 2 : changes ? 1 : 0;
         }
+        if (fixLevel != null && outcomes.size() == 1 && outcomes.get(0).input().stdin()) {
+            // --fix -: the (fixed or unchanged) text goes to stdout, the findings that remain decide the exit code
+            Outcome o = outcomes.get(0);
+            if (o.file() != null) {
+                io.out().print(o.file().text());
+                io.out().flush();
+            }
+            if (failures > 0) {
+                return 2;
+            }
+            Linter.Result left = o.file() == null ? null : Main.linter().lint(o.file().text(), null, o.input().display(),
+                    o.config(), Main.settings(o.config(), Path.of(o.input().display()).toAbsolutePath().getParent()), base);
+            FailOn threshold = cliFailOn != null ? cliFailOn : o.config().failOnOr(FailOn.WARNING);
+            return left != null && left.findings().stream().anyMatch(f -> threshold.failsOn(f.severity())) ? 1 : 0;
+        }
+        if (fixLevel != null && !diff && outcomes.stream().anyMatch(o -> o.input().stdin())) {
+            throw new RunFailure("--fix with - needs - to be the only input (the fixed text goes to stdout); use --diff");
+        }
         LintReport report = new LintReport(Version.VERSION, files, Rules.metas(), RuleDocs::pageById);
         writeReports(report, targets, io);
 
@@ -283,13 +301,16 @@ public class LintCommand implements Callable<Integer> {
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
         Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
-        if (fixLevel != null && !in.stdin()) {
+        if (fixLevel != null) {
             final Config c = cfg;
             Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
                     t -> linter.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
                     return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
+                } else if (in.stdin()) {
+                    // stdin has no file to write: the fixed text is the output (like `ruff --fix -`)
+                    return new Outcome(in, new TextFile(null, fixed.text(), file.bom()), result, cfg, null, null);
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());

@@ -55,4 +55,15 @@ class HostileConfigAndFixTest {
         CliRunner.Run r = CliRunner.run("--color", "never", df.toString());
         assertThat(r.out()).contains("delete line 2").doesNotContain("delete lines 2-3");
     }
+
+    @Test
+    void fixAndDiffOnStdinPrintTheFixedTextOrTheDiff() {
+        String text = "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n";
+        CliRunner.Run diff = CliRunner.runWithStdin(text, "--diff", "--stdin-filename", "Dockerfile", "-");
+        assertThat(diff.out()).contains("+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*");
+        assertThat(diff.code()).isEqualTo(1);
+        CliRunner.Run fix = CliRunner.runWithStdin(text, "--fix", "-");
+        assertThat(fix.out()).isEqualTo("FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n");
+        assertThat(fix.err()).isEmpty();
+    }
 }
