@@ -78,4 +78,19 @@ class HostilePathsTest {
         CliRunner.Run r = CliRunner.run("--color", "never", dir.resolve("Dockerfile.md").toString());
         assertThat(r.out()).contains("DD001");
     }
+
+    @Test
+    void sarifSaysTheRunFailedAndDescribesRulesFromTheirDocs() throws IOException {
+        Path ok = Files.writeString(dir.resolve("Dockerfile"), BROKEN);
+        CliRunner.Run r = CliRunner.run("-f", "sarif", ok.toString(), dir.resolve("missing.Dockerfile").toString());
+        assertThat(r.code()).isEqualTo(2);
+        var run = new ObjectMapper().readTree(r.out()).get("runs").get(0);
+        var inv = run.get("invocations").get(0);
+        assertThat(inv.get("executionSuccessful").asBoolean()).isFalse();
+        assertThat(inv.get("toolExecutionNotifications").get(0).get("message").get("text").asText())
+                .contains("missing.Dockerfile");
+        for (var rule : run.get("tool").get("driver").get("rules")) {
+            assertThat(rule.get("fullDescription").get("text").asText()).doesNotStartWith("Severity");
+        }
+    }
 }
