@@ -289,7 +289,7 @@ public class LintCommand implements Callable<Integer> {
         try {
             file = read(in, io);
         } catch (NoSuchFileException e) {
-            return new Outcome(in, null, null, cfg, in.display() + ": no such file or directory");
+            return new Outcome(in, null, null, cfg, in.display() + ": no such file or directory" + typoOfCommand(in));
         } catch (IOException e) {
             return new Outcome(in, null, null, cfg, describe(in, e));
         }
@@ -319,6 +319,24 @@ public class LintCommand implements Callable<Integer> {
             }
         }
         return new Outcome(in, file, result, cfg, null);
+    }
+
+    /** "; did you mean `explain`?" when a missing first path looks like a mistyped subcommand. */
+    private String typoOfCommand(Input in) {
+        if (paths.isEmpty() || !paths.get(0).equals(in.display()) || in.display().contains("/")
+                || in.display().contains(".")) {
+            return "";
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String name : Main.SUBCOMMANDS.keySet()) {
+            int d = dev.dockdiet.syntax.EditDistance.osa(in.display().toLowerCase(Locale.ROOT), name);
+            if (d < bestDistance && d < name.length()) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "; did you mean `" + best + "`?";
     }
 
     private static String describe(Input in, IOException e) {

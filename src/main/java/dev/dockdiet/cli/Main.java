@@ -88,7 +88,7 @@ public final class Main {
         return out.toArray(new String[0]);
     }
 
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
 
     static {
         java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();

@@ -93,4 +93,11 @@ class HostilePathsTest {
             assertThat(rule.get("fullDescription").get("text").asText()).doesNotStartWith("Severity");
         }
     }
+
+    @Test
+    void aMistypedSubcommandSaysWhatWasMeant() {
+        CliRunner.Run r = CliRunner.run("--color", "never", "explian", "DD101");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("explian: no such file or directory; did you mean `explain`?");
+    }
 }
