@@ -1,6 +1,7 @@
 package dev.dockdiet.lint;
 
 import dev.dockdiet.config.Baseline;
+import dev.dockdiet.config.CheckDirective;
 import dev.dockdiet.config.Config;
 import dev.dockdiet.config.Suppressions;
 import dev.dockdiet.rule.Finding;
@@ -35,8 +36,16 @@ public final class Linter {
     public record RuleFailure(String ruleId, RuntimeException error) {
     }
 
-    /** Everything known about one linted file. */
-    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size) {
+    /**
+     * Everything known about one linted file.
+     *
+     * @param notes lines for the user that are not findings (e.g. a registry that gave no size)
+     */
+    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size,
+                         List<String> notes) {
+        public Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size) {
+            this(model, findings, failures, size, List.of());
+        }
     }
 
     private static final Comparator<Finding> ORDER = Comparator
@@ -47,10 +56,21 @@ public final class Linter {
 
     private final List<Rule> rules;
     private final Function<Class<?>, Object> services;
+    private final OnlineSizes online;
 
     public Linter(List<Rule> rules, Function<Class<?>, Object> services) {
+        this(rules, services, null);
+    }
+
+    private Linter(List<Rule> rules, Function<Class<?>, Object> services, OnlineSizes online) {
         this.rules = List.copyOf(rules);
         this.services = services;
+        this.online = online;
+    }
+
+    /** The same linter, asking registries for the sizes of bases the knowledge base does not know. */
+    public Linter withOnlineSizes(OnlineSizes sizes) {
+        return new Linter(rules, services, sizes);
     }
 
     public Linter() {
@@ -72,14 +92,26 @@ public final class Linter {
     public Result lint(String text, Path path, String displayPath, Config config, RuleSettings settings,
                        Baseline baseline, Function<Class<?>, Object> services) {
         Dockerfile df = Dockerfile.parse(text);
+        List<String> notes = List.of();
+        if (online != null) {
+            OnlineSizes.Prepared prepared = online.prepare(df, services);
+            services = prepared.services();
+            notes = prepared.notes();
+        }
         Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
         List<Finding> raw = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         Set<String> ran = new HashSet<>();
+        CheckDirective check = CheckDirective.of(df);
+        Set<String> byDirective = new HashSet<>();
         for (Rule rule : rules) {
             String id = rule.meta().id();
-            if (!config.isEnabled(id)) {
-                continue;
+            // an opt-in rule also runs when BuildKit's # check=experimental= names it
+            if (!config.isEnabled(rule.meta())) {
+                if (!(config.isEnabled(id) && check.enablesExperimental(rule.meta()))) {
+                    continue;
+                }
+                byDirective.add(id);
             }
             ran.add(id);
             RuleContext ctx = new RuleContext(df, path, settings, scripts, services);
@@ -93,17 +125,21 @@ public final class Linter {
                 failures.add(new RuleFailure(id, new IllegalStateException("stack overflow", e)));
             }
         }
-        List<Finding> findings = config.apply(raw);
+        // BuildKit's # check= directive (skip=, experimental=, error=) for the rules that are BuildKit checks
+        List<Finding> findings = config.apply(check.apply(raw, config::explicitlyEnables), byDirective);
 
-        List<Suppressions.Comment> comments = new ArrayList<>();
-        for (Comment c : df.comments()) {
-            comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+        if (!config.disableIgnorePragma()) {
+            // hadolint's disable-ignore-pragma: no ignore comment is honoured (nor checked)
+            List<Suppressions.Comment> comments = new ArrayList<>();
+            for (Comment c : df.comments()) {
+                comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+            }
+            List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
+            Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
+            // the linter's own findings obey the config too
+            Suppressions.Result r = sup.apply(text, comments, instructions, findings);
+            findings = config.apply(r.all(), byDirective);
         }
-        List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
-        Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
-        // the linter's own findings obey the config too
-        Suppressions.Result r = sup.apply(text, comments, instructions, findings);
-        findings = config.apply(r.all());
         if (baseline != null) {
             findings = baseline.newFindings(displayPath, text, findings);
         }
@@ -114,6 +150,6 @@ public final class Linter {
             Object kb = services.apply(KnowledgeBase.class);
             size = SizeSummary.of(df, findings, kb instanceof KnowledgeBase k ? k : null);
         }
-        return new Result(df, List.copyOf(findings), List.copyOf(failures), size);
+        return new Result(df, List.copyOf(findings), List.copyOf(failures), size, notes);
     }
 }

@@ -12,6 +12,7 @@ public final class BuildRules {
     public static List<Rule> all() {
         return List.of(
                 new UntaggedBaseImage(),
+                new AddInsteadOfCopy(), new CopyRelativeWithoutWorkdir(), new EnvSameStatementReference(), new CopyWholeFilesystem(), new HealthcheckMissing(), new NonNumericUser(),
                 new LatestBaseImage(),
                 new RelativeWorkdir(),
                 new AptGetUnpinned(),
@@ -27,11 +28,15 @@ public final class BuildRules {
                 new ShellFormCommand(),
                 new AptInsteadOfAptGet(),
                 new AptGetMissingYes(),
+                new YumMissingYes(), new YumUnpinned(), new ZypperMissingYes(), new ZypperDistUpgrade(), new ZypperUnpinned(), new DnfMissingYes(), new DnfUnpinned(), new GoUnpinned(), new ShellSymlink(),
                 new OverriddenInstruction(),
                 new PipeWithoutPipefail(),
                 new ConstantPlatform(),
                 new RedundantTargetPlatform(),
                 new UndefinedArgInFrom(),
-                new InvalidDefaultArgInFrom());
+                new InvalidDefaultArgInFrom(),
+                new UndefinedVar(),
+                new CopyIgnoredFile(),
+                new InvalidBaseImagePlatform());
     }
 }
