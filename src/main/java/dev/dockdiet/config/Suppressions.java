@@ -371,10 +371,10 @@ public final class Suppressions {
         }
         int next = lines.nextLineStart(endLine);
         if (source.substring(0, lineStart).lines().allMatch(l -> l.strip().startsWith("#"))
-                && DIRECTIVE_LIKE.matcher(source.substring(next, lines.lineEnd(Math.min(endLine + 1, lines.lineCount())))).find()) {
+                && DIRECTIVE_LIKE.matcher(source.substring(next, lines.lineContentEnd(Math.min(endLine + 1, lines.lineCount())))).find()) {
             // in the directive region at the top: deleting the line would turn the comment below into a
             // parser directive (e.g. `# escape=`); an empty line keeps it a comment
-            return new Edit(lines.range(lineStart, lines.lineEnd(endLine)), "");
+            return new Edit(lines.range(lineStart, lines.lineContentEnd(endLine)), "");
         }
         return new Edit(lines.range(lineStart, next), "");
     }
