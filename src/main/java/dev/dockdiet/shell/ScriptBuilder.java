@@ -120,6 +120,14 @@ final class ScriptBuilder {
                         "here-document has no line '" + h.delimiter() + "' that ends it"));
             }
         }
+        int tooDeep = tooDeep(tokens.getTokens());
+        if (tooDeep >= 0) {
+            // hostile input: the recursive-descent parser would need time and stack in proportion to
+            // the depth at every level; the script is reported as not understood instead
+            errors.add(new ShellError(src.outer(tooDeep), src.outerEnd(tooDeep + 1),
+                    "nested more than " + MAX_NESTING + " levels deep; not analysed"));
+            return;
+        }
         dev.dockdiet.shell.antlr.ShellParser parser = new dev.dockdiet.shell.antlr.ShellParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -137,6 +145,31 @@ final class ScriptBuilder {
         if (tree.listBody() != null) {
             listBody(tree.listBody(), ctx);
         }
+    }
+
+    /** Deepest nesting of parentheses or compound commands that is parsed. */
+    static final int MAX_NESTING = 100;
+
+    /** Start offset of the token where nesting first exceeds {@link #MAX_NESTING}, or -1. */
+    private static int tooDeep(List<Token> tokens) {
+        int parens = 0;
+        int compounds = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case ShellLexer.LPAREN, ShellLexer.DOLLAR_LPAREN, ShellLexer.PROC_SUBST, ShellLexer.ARRAY_ASSIGN -> parens++;
+                case ShellLexer.RPAREN -> parens = Math.max(0, parens - 1);
+                case ShellLexer.IF, ShellLexer.FOR, ShellLexer.WHILE, ShellLexer.UNTIL, ShellLexer.CASE,
+                        ShellLexer.LBRACE -> compounds++;
+                case ShellLexer.FI, ShellLexer.DONE, ShellLexer.ESAC, ShellLexer.RBRACE ->
+                        compounds = Math.max(0, compounds - 1);
+                default -> {
+                }
+            }
+            if (parens > MAX_NESTING || compounds > MAX_NESTING) {
+                return Math.max(0, t.getStartIndex());
+            }
+        }
+        return -1;
     }
 
     private final class Collector extends BaseErrorListener {

@@ -640,7 +640,8 @@ final class ModelBuilder {
             if (Heredocs.parseWord(rest.text()) != null) {
                 MappedText body = heredocTexts.get(0);
                 String name = heredocs.get(0).name();
-                return body.substring(0, body.length() - name.length());
+                // an unterminated heredoc has no terminator line to cut off
+                return body.text().endsWith(name) ? body.substring(0, body.length() - name.length()) : body;
             }
         } catch (Heredocs.HeredocException e) {
             // fall through to the multi-heredoc form
