@@ -44,7 +44,12 @@ class HostileDockerfileTest {
                 Arguments.of("7,000 [[", "FROM alpine:3.19\nRUN " + "[[ ".repeat(7_000) + "\n"),
                 Arguments.of("5,000 nested ifs", "FROM alpine:3.19\nRUN " + "if true; then ".repeat(5_000) + "\n"),
                 Arguments.of("20,000 continuation lines", "FROM alpine:3.19\nRUN echo \\\n" + "a \\\n".repeat(20_000) + "\n"),
-                Arguments.of("a case without ;; between items", "FROM alpine:3.19\nRUN case x in a) echo a\n b) echo b;; esac\n"));
+                Arguments.of("a case without ;; between items", "FROM alpine:3.19\nRUN case x in a) echo a\n b) echo b;; esac\n"),
+                // DD120 matched rm targets with regexes built from them: a bad class threw, stars backtracked
+                Arguments.of("rm target with an unclosed class", "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"
+                        + "RUN rm -rf /var/lib/apt/lists/[[x]\n"),
+                Arguments.of("rm target with many stars", "FROM debian:12\nRUN mkdir -p /tmp/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"
+                        + "RUN rm -f /tmp/" + "*a".repeat(60) + "b\n"));
     }
 
     @ParameterizedTest(name = "{0}")
