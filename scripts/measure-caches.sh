@@ -12,7 +12,8 @@
 #      (deb.debian.org for Debian, archive.ubuntu.com for Ubuntu) and `docker import`s it: there is
 #      no registry here, so the official images cannot be pulled;
 #   2. configures apt as the official images do (docker-clean: no pkgcache; docker-gzip-indexes;
-#      docker-no-languages), then builds `FROM <rootfs>` + `RUN apt-get update` with host networking (the daemon runs with
+#      docker-no-languages) with the official image's package sources (the release, -updates and
+#      -security; all four Ubuntu components), then builds `FROM <rootfs>` + `RUN apt-get update` with host networking (the daemon runs with
 #      --bridge=none) and reads that one layer: its uncompressed size (docker image inspect) and
 #      its compressed size (the layer tar from `docker save`, gzip -6, as a registry stores it);
 #   3. checks that the layer is (almost) only /var/lib/apt/lists: `du -sb` of it inside the image.
@@ -66,8 +67,18 @@ Dir::Cache::srcpkgcache "";
 CONF
   printf '%s\n' 'Acquire::GzipIndexes "true";' 'Acquire::CompressionTypes::Order:: "gz";' > "$conf/docker-gzip-indexes"
   printf '%s\n' 'Acquire::Languages "none";' > "$conf/docker-no-languages"
+  # the package sources of the official image: the release, its updates and its security suite
+  if [ "$distro" = debian ]; then
+    printf 'deb %s %s main\ndeb %s %s-updates main\ndeb http://deb.debian.org/debian-security %s-security main\n' \
+      "$mirror" "$rel" "$mirror" "$rel" "$rel" > "$conf/sources.list"
+  else
+    : > "$conf/sources.list"
+    for suite in "$rel" "$rel-updates" "$rel-backports" "$rel-security"; do
+      printf 'deb %s %s main restricted universe multiverse\n' "$mirror" "$suite" >> "$conf/sources.list"
+    done
+  fi
   base_img="local/dd-measure-configured:$rel"
-  printf 'FROM %s\nCOPY docker-clean docker-gzip-indexes docker-no-languages /etc/apt/apt.conf.d/\n' "$img" \
+  printf 'FROM %s\nCOPY docker-clean docker-gzip-indexes docker-no-languages /etc/apt/apt.conf.d/\nCOPY sources.list /etc/apt/sources.list\n' "$img" \
     | docker build -q -t "$base_img" -f - "$conf" >/dev/null
   printf 'FROM %s\nRUN apt-get update\n' "$base_img" | docker build -q --network host -t "$tag" - >/dev/null
   base_size=$(docker image inspect -f '{{.Size}}' "$base_img")
@@ -80,7 +91,7 @@ CONF
   layer=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))[0]; print(m["Layers"][-1])' "$work/img/manifest.json")
   compressed=$(gzip -6 -c "$work/img/$layer" | wc -c)
   rm -rf "$work/img" "$work/img.tar"
-  src="measured: scripts/measure-caches.sh (debootstrap --variant=minbase $rel from $mirror, apt configured as in the official image; RUN apt-get update)"
+  src="measured: scripts/measure-caches.sh (debootstrap --variant=minbase $rel from $mirror, apt configured and sources as in the official image; RUN apt-get update)"
   rows+=("apt-lists	$distro	$rel	compressed	$compressed	$today	$src")
   rows+=("apt-lists	$distro	$rel	uncompressed	$uncompressed	$today	$src; du -sb /var/lib/apt/lists = $lists")
   echo "measure-caches.sh: $distro $rel apt lists: $compressed compressed, $uncompressed uncompressed bytes" >&2

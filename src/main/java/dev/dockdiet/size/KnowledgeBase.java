@@ -285,21 +285,66 @@ public final class KnowledgeBase {
     }
 
     /**
-     * The saving of moving from {@code from} to {@code to}: present only when both figures are known,
-     * of the same kind, and the alternative is smaller.
+     * The saving of moving from {@code from} to the alternative {@code to}; see {@link #saving(ImageMatch, ImageMatch)}.
      */
     public Optional<Savings> saving(ImageMatch from, Alternative to) {
-        if (to.figure() == null || to.savingBytes() == null || to.savingBytes() <= 0) {
+        if (from == null || to == null || to.ref() == null) {
             return Optional.empty();
         }
-        Optional<SizeFigure> base = from.figure(to.figure().kind());
-        if (base.isEmpty()) {
+        return saving(from, match(to.ref()).orElse(null));
+    }
+
+    /**
+     * The saving of moving the final base from {@code from} to {@code to}, in the first kind (compressed
+     * first) both have a size of: each side's figure, or the range of its variant's measured lines when
+     * the tag has none. A range on either side gives a range ({@code from.min - to.max} ..
+     * {@code from.max - to.min}). Present only when the whole range is a saving; its {@code change} is
+     * the base change, so findings proposing the same move share it.
+     */
+    public Optional<Savings> saving(ImageMatch from, ImageMatch to) {
+        if (from == null || to == null) {
             return Optional.empty();
         }
-        SizeFigure a = base.get();
-        SizeFigure b = to.figure();
-        String source = a.source().equals(b.source()) ? a.source() : a.source() + " ; " + b.source();
-        return Optional.of(new Savings(a.bytes() - b.bytes(), a.kind(), source, combineDates(a.asOf(), b.asOf())));
+        for (SizeKind k : List.of(SizeKind.COMPRESSED, SizeKind.UNCOMPRESSED)) {
+            long[] a = SizePictures.size(from, k);
+            long[] b = SizePictures.size(to, k);
+            if (a == null || b == null) {
+                continue;
+            }
+            long min = a[0] - b[1];
+            long max = a[1] - b[0];
+            if (min <= 0) {
+                return Optional.empty();
+            }
+            String sa = sourceOf(from, k);
+            String sb = sourceOf(to, k);
+            String source = sa.equals(sb) ? sa : sa + " ; " + sb;
+            return Optional.of(new Savings(min, k, source, combineDates(dateOf(from, k), dateOf(to, k)), max,
+                    SizePictures.baseChange(from.ref().familiar(), to.ref().familiar()), null));
+        }
+        return Optional.empty();
+    }
+
+    // the figure of that kind, else the range, else the on-disk figure or range that bounds it (SizePictures.size)
+    private static String sourceOf(ImageMatch m, SizeKind k) {
+        if (m.figure(k).isPresent()) {
+            return m.figure(k).get().source();
+        }
+        if (m.figure(SizeKind.UNCOMPRESSED).isPresent()) {
+            return m.figure(SizeKind.UNCOMPRESSED).get().source() + " (on-disk size, an upper bound of the pull size)";
+        }
+        return m.range().source() + (m.range().kind() == k ? "" : " (on-disk sizes, an upper bound of the pull size)");
+    }
+
+    private static String dateOf(ImageMatch m, SizeKind k) {
+        if (m.figure(k).isPresent()) {
+            return m.figure(k).get().asOf();
+        }
+        if (m.figure(SizeKind.UNCOMPRESSED).isPresent()) {
+            return m.figure(SizeKind.UNCOMPRESSED).get().asOf();
+        }
+        return m.range().firstAsOf().equals(m.range().lastAsOf()) ? m.range().firstAsOf()
+                : m.range().firstAsOf() + "/" + m.range().lastAsOf();
     }
 
     /** One ISO-8601 date, or the interval spanning both (each may itself be an interval). */

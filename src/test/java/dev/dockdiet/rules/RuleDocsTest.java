@@ -107,21 +107,24 @@ class RuleDocsTest {
 
     /**
      * Settings an example runs with, from the rest of its fence line: {@code trusted-registries=a,b}
-     * and {@code allowed-base-images=x,y} (for rules that only act on configuration).
+     * {@code allowed-base-images=x,y} and {@code size-budget=bytes} (for rules that only act on configuration).
      */
     static RuleSettings settings(String info) {
         List<String> registries = List.of();
         List<String> bases = List.of();
+        Long budget = null;
         for (String part : info.trim().split("\\s+")) {
             if (part.startsWith("trusted-registries=")) {
                 registries = List.of(part.substring("trusted-registries=".length()).split(","));
             } else if (part.startsWith("allowed-base-images=")) {
                 bases = List.of(part.substring("allowed-base-images=".length()).split(","));
+            } else if (part.startsWith("size-budget=")) {
+                budget = Long.parseLong(part.substring("size-budget=".length()));
             } else if (!part.isEmpty()) {
                 throw new IllegalArgumentException("unknown example setting: " + part);
             }
         }
-        return new RuleSettings(registries, bases, null, null);
+        return new RuleSettings(registries, bases, null, budget);
     }
 
     /** Runs one rule (or, for the linter's own rules, the whole linter) on an example. */

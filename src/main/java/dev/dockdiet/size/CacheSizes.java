@@ -1,0 +1,117 @@
+package dev.dockdiet.size;
+
+import dev.dockdiet.rule.Savings;
+import dev.dockdiet.rule.Savings.SizeKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a package-manager cache left in a layer costs, as measured by {@code scripts/measure-caches.sh}
+ * on the real distribution (committed as {@code rules/cache-sizes.tsv}, shipped in the jar). Only
+ * measured caches have a figure: for the others the saving stays unknown.
+ */
+public final class CacheSizes {
+
+    public static final String RESOURCE = "/dockdiet/rules/cache-sizes.tsv";
+
+    /** One measured row. */
+    public record Row(String cache, String distro, String release, SizeKind kind, long bytes, String asOf, String source) {
+    }
+
+    private static final class Holder {
+        static final List<Row> ROWS = load();
+    }
+
+    /** Debian and Ubuntu version numbers of the releases the table names. */
+    private static final Map<String, String> RELEASES = Map.of("11", "bullseye", "12", "bookworm", "13", "trixie",
+            "14", "forky", "20.04", "focal", "22.04", "jammy", "24.04", "noble");
+
+    private CacheSizes() {
+    }
+
+    public static List<Row> rows() {
+        return Holder.ROWS;
+    }
+
+    private static List<Row> load() {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = CacheSizes.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return rows;
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (String line : lines) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("cache\t")) {
+                    continue;
+                }
+                String[] c = line.split("\t", -1);
+                if (c.length < 7) {
+                    continue;
+                }
+                rows.add(new Row(c[0], c[1], c[2], c[3].equals("compressed") ? SizeKind.COMPRESSED : SizeKind.UNCOMPRESSED,
+                        Long.parseLong(c[4]), c[5], c[6]));
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
+     * The saving of not leaving {@code /var/lib/apt/lists} in a layer of a stage based on {@code base}:
+     * the figure measured on its release when the base names one (debian:bookworm, node:22-trixie,
+     * ubuntu:24.04), else the range over the releases of its distribution (Debian for the official
+     * language images, whose default is Debian), else over all measured releases. Null on an alpine
+     * base or when nothing was measured.
+     */
+    public static Savings aptLists(ImageMatch base) {
+        String distro = null;
+        String release = null;
+        if (base != null && !base.userDefined()) {
+            String os = base.os();
+            if (base.family().equals("debian") || base.family().equals("ubuntu")) {
+                distro = base.family();
+                release = base.version() == null ? null : RELEASES.getOrDefault(base.version(), base.version());
+            } else if (os != null) {
+                release = os;
+            } else if (base.variant() != null && base.variant().contains("alpine")) {
+                return null;
+            } else if (!base.family().startsWith("distroless") && !base.family().startsWith("dotnet")) {
+                distro = "debian";
+            }
+        }
+        List<Row> use = new ArrayList<>();
+        for (Row r : rows()) {
+            if (r.cache().equals("apt-lists") && r.kind() == SizeKind.COMPRESSED
+                    && (release != null ? r.release().equals(release) : distro == null || r.distro().equals(distro))) {
+                use.add(r);
+            }
+        }
+        if (use.isEmpty() && release != null) {
+            return null; // a release that was not measured: unknown
+        }
+        if (use.isEmpty()) {
+            return null;
+        }
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        String first = null;
+        String last = null;
+        List<String> releases = new ArrayList<>();
+        for (Row r : use) {
+            min = Math.min(min, r.bytes());
+            max = Math.max(max, r.bytes());
+            first = first == null || r.asOf().compareTo(first) < 0 ? r.asOf() : first;
+            last = last == null || r.asOf().compareTo(last) > 0 ? r.asOf() : last;
+            releases.add(r.release());
+        }
+        String source = "measured: scripts/measure-caches.sh, /var/lib/apt/lists after apt-get update on "
+                + String.join(", ", releases) + " (rules/cache-sizes.tsv)";
+        return new Savings(min, SizeKind.COMPRESSED, source, first.equals(last) ? first : first + "/" + last, max,
+                null, null);
+    }
+}
