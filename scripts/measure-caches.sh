@@ -38,6 +38,24 @@ trixie debian http://deb.debian.org/debian trixie
 jammy ubuntu http://archive.ubuntu.com/ubuntu jammy
 noble ubuntu http://archive.ubuntu.com/ubuntu jammy"
 
+# packages whose installed size is measured (compilers that DD102 finds in final images)
+packages=${MEASURE_PACKAGES-build-essential gcc g++ make cmake}
+
+# the last layer of an image as a registry stores it (gzip -6), and its size on disk:
+# prints "<compressed> <uncompressed>"
+layer_sizes() {
+  local img=$1 base=$2
+  local u=$(( $(docker image inspect -f '{{.Size}}' "$img") - $(docker image inspect -f '{{.Size}}' "$base") ))
+  rm -rf "$work/img" && mkdir -p "$work/img"
+  docker save "$img" -o "$work/img.tar" && tar -C "$work/img" -xf "$work/img.tar"
+  local layer
+  layer=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))[0]; print(m["Layers"][-1])' "$work/img/manifest.json")
+  local c
+  c=$(gzip -6 -c "$work/img/$layer" | wc -c)
+  rm -rf "$work/img" "$work/img.tar"
+  echo "$c $u"
+}
+
 rows=()
 while read -r rel distro mirror script; do
   if ! curl -sfI --max-time 15 "$mirror/dists/$rel/Release" >/dev/null; then
@@ -95,6 +113,22 @@ CONF
   rows+=("apt-lists	$distro	$rel	compressed	$compressed	$today	$src")
   rows+=("apt-lists	$distro	$rel	uncompressed	$uncompressed	$today	$src; du -sb /var/lib/apt/lists = $lists")
   echo "measure-caches.sh: $distro $rel apt lists: $compressed compressed, $uncompressed uncompressed bytes" >&2
+  # what compilers cost when installed in the final image: one package (and what it pulls in,
+  # without recommends) per layer, package lists removed in the same RUN
+  for pkg in $packages; do
+    ptag="local/dd-measure-pkg:$rel"
+    if ! printf 'FROM %s\nRUN apt-get update && apt-get install -y --no-install-recommends %s && rm -rf /var/lib/apt/lists/*\n' \
+        "$base_img" "$pkg" | docker build -q --network host -t "$ptag" - >/dev/null 2>"$work/pkg.log"; then
+      echo "measure-caches.sh: $distro $rel: apt-get install $pkg failed; no figure" >&2
+      continue
+    fi
+    read -r c u < <(layer_sizes "$ptag" "$base_img")
+    psrc="measured: scripts/measure-caches.sh ($distro $rel as the official image; RUN apt-get update && apt-get install -y --no-install-recommends $pkg && rm -rf /var/lib/apt/lists/*)"
+    rows+=("apt-package:$pkg	$distro	$rel	compressed	$c	$today	$psrc")
+    rows+=("apt-package:$pkg	$distro	$rel	uncompressed	$u	$today	$psrc")
+    echo "measure-caches.sh: $distro $rel $pkg: $c compressed, $u uncompressed bytes" >&2
+    docker rmi "$ptag" >/dev/null
+  done
   docker rmi "$tag" "$base_img" >/dev/null
 done <<< "$releases"
 

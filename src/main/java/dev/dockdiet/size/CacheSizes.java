@@ -62,6 +62,72 @@ public final class CacheSizes {
     }
 
     /**
+     * What installing these compiler packages with apt costs in a layer, from the per-package
+     * measurements ({@code apt-package:<name>} rows) on the base's release (or the releases of its
+     * distribution): at least the largest one (each brings its dependencies), at most their sum
+     * (shared dependencies counted once per package). Null unless every package was measured, or on an
+     * alpine base.
+     */
+    public static Savings packages(ImageMatch base, List<String> names) {
+        String[] where = where(base);
+        if (where == null || names.isEmpty()) {
+            return null;
+        }
+        long low = 0;
+        long high = 0;
+        String first = null;
+        String last = null;
+        java.util.Set<String> releases = new java.util.TreeSet<>();
+        for (String name : names) {
+            long min = Long.MAX_VALUE;
+            long max = -1;
+            for (Row r : rows()) {
+                if (r.cache().equals("apt-package:" + name) && r.kind() == SizeKind.COMPRESSED && matches(r, where)) {
+                    min = Math.min(min, r.bytes());
+                    max = Math.max(max, r.bytes());
+                    first = first == null || r.asOf().compareTo(first) < 0 ? r.asOf() : first;
+                    last = last == null || r.asOf().compareTo(last) > 0 ? r.asOf() : last;
+                    releases.add(r.release());
+                }
+            }
+            if (max < 0) {
+                return null; // not measured: unknown
+            }
+            low = Math.max(low, min);
+            high += max;
+        }
+        String source = "measured: scripts/measure-caches.sh, apt-get install --no-install-recommends "
+                + String.join(" ", names) + " on " + String.join(", ", releases) + " (rules/cache-sizes.tsv)";
+        return new Savings(low, SizeKind.COMPRESSED, source, first.equals(last) ? first : first + "/" + last, high,
+                null, null);
+    }
+
+    /** {distro, release} to select rows by (either may be null = any); null when apt cannot apply (alpine). */
+    private static String[] where(ImageMatch base) {
+        if (base == null || base.userDefined()) {
+            return new String[] {null, null};
+        }
+        if (base.family().equals("debian") || base.family().equals("ubuntu")) {
+            return new String[] {base.family(), base.version() == null ? null
+                    : RELEASES.getOrDefault(base.version(), base.version())};
+        }
+        if (base.os() != null) {
+            return base.os().startsWith("alpine") ? null : new String[] {null, base.os()};
+        }
+        if (base.variant() != null && base.variant().contains("alpine")) {
+            return null;
+        }
+        if (base.family().startsWith("distroless") || base.family().startsWith("dotnet")) {
+            return new String[] {null, null};
+        }
+        return new String[] {"debian", null};
+    }
+
+    private static boolean matches(Row r, String[] where) {
+        return (where[0] == null || r.distro().equals(where[0])) && (where[1] == null || r.release().equals(where[1]));
+    }
+
+    /**
      * The saving of not leaving {@code /var/lib/apt/lists} in a layer of a stage based on {@code base}:
      * the figure measured on its release when the base names one (debian:bookworm, node:22-trixie,
      * ubuntu:24.04), else the range over the releases of its distribution (Debian for the official

@@ -137,7 +137,7 @@ public final class KnowledgeBase {
         }
         for (Extra e : extras) {
             if (e.matches(ref)) {
-                return Optional.of(e.toMatch(ref));
+                return Optional.of(e.toMatch(ref, resolve(normalise(ref))));
             }
         }
         ImageRef norm = normalise(ref);
@@ -194,6 +194,11 @@ public final class KnowledgeBase {
             }
         }
         return ref;
+    }
+
+    /** {@link #normalise} for reports and tools: the official Docker Hub image a reference stands for. */
+    public static ImageRef normaliseForReport(ImageRef ref) {
+        return normalise(ref);
     }
 
     /** The platform an architecture repository asks for, when it is not linux/amd64; else null. */
@@ -269,7 +274,10 @@ public final class KnowledgeBase {
                     break;
                 }
             }
-            return out;
+            if (!out.isEmpty() || resolve(normalise(base.ref())) == null) {
+                return out;
+            }
+            // a private entry for an official image that names no alternatives keeps the built-in ones
         }
         Resolved r = resolve(normalise(base.ref()));
         if (r == null || r.variant == null) {
@@ -314,7 +322,7 @@ public final class KnowledgeBase {
             long min = a[0] - b[1];
             long max = a[1] - b[0];
             if (min <= 0) {
-                return Optional.empty();
+                continue; // not a sure saving in this kind; the other kind may say more
             }
             String sa = sourceOf(from, k);
             String sb = sourceOf(to, k);
@@ -426,6 +434,9 @@ public final class KnowledgeBase {
             SizeFigure.Fit fit = SizeFigure.Fit.EXACT;
             if (chosen == null && exact.get(kind) == null) {
                 chosen = unambiguous(byDefault.get(kind));
+                if (chosen == null) {
+                    chosen = newest(byDefault.get(kind));
+                }
                 fit = SizeFigure.Fit.DEFAULT_OS;
             }
             if (chosen != null) {
@@ -520,6 +531,30 @@ public final class KnowledgeBase {
         list.add(fig);
     }
 
+    /**
+     * For a tag that names no release, measured on several: the one measured last, which is what the
+     * floating tag pointed to most recently; null when two share the newest date.
+     */
+    private static Figure newest(List<Figure> candidates) {
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        Figure best = null;
+        boolean tie = false;
+        for (Figure f : candidates) {
+            String end = f.asOf.contains("/") ? f.asOf.substring(f.asOf.indexOf('/') + 1) : f.asOf;
+            String bestEnd = best == null ? null : best.asOf.contains("/") ? best.asOf.substring(best.asOf.indexOf('/') + 1) : best.asOf;
+            int c = best == null ? 1 : end.compareTo(bestEnd);
+            if (c > 0) {
+                best = f;
+                tie = false;
+            } else if (c == 0 && f.bytes != best.bytes) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
     private static Figure unambiguous(List<Figure> candidates) {
         if (candidates == null || candidates.isEmpty()) {
             return null;
@@ -584,6 +619,8 @@ public final class KnowledgeBase {
         SizeFigure figure;
         ImageRuntime runtime;
         boolean toolchain;
+        boolean runtimeDeclared;
+        boolean toolchainDeclared;
         List<String> alternatives;
 
         static Extra of(ExtraImage x, int index) {
@@ -630,6 +667,8 @@ public final class KnowledgeBase {
                 throw new IllegalArgumentException(at + ": " + ex.getMessage(), ex);
             }
             e.toolchain = Boolean.TRUE.equals(x.toolchain());
+            e.runtimeDeclared = x.runtime() != null;
+            e.toolchainDeclared = x.toolchain() != null;
             for (String alt : x.alternatives()) {
                 if (ImageRef.parse(alt) == null) {
                     throw new IllegalArgumentException(at + ": alternative '" + alt + "' is not an image reference");
@@ -647,9 +686,24 @@ public final class KnowledgeBase {
             return t == null ? anyTag : tag.matcher(t).matches();
         }
 
-        ImageMatch toMatch(ImageRef ref) {
-            return new ImageMatch(ref, family, null, ref.tag(), null, runtime, toolchain, false,
-                    figure == null ? List.of() : List.of(figure), List.of(), null, true);
+        /**
+         * The match of a private entry. An entry for an image the knowledge base knows (an official
+         * image, or a mirror of one) keeps what it does not say itself: family, variant, runtime,
+         * toolchain, traps, and the built-in figures when it gives no bytes.
+         */
+        ImageMatch toMatch(ImageRef ref, Resolved builtIn) {
+            if (builtIn == null) {
+                return new ImageMatch(ref, family, null, ref.tag(), null, runtime, toolchain, false,
+                        figure == null ? List.of() : List.of(figure), List.of(), null, true);
+            }
+            Variant v = builtIn.variant;
+            boolean builtInToolchain = v != null && v.toolchain != null ? v.toolchain : builtIn.family.toolchain;
+            List<SizeFigure> figs = figure != null ? List.of(figure) : figures(builtIn);
+            SizeRange range = figs.isEmpty() && v != null ? range(builtIn.family, v, builtIn.bindings) : null;
+            return new ImageMatch(ref, builtIn.family.name, v == null ? null : v.name, builtIn.parsed.version(),
+                    builtIn.parsed.os(), runtimeDeclared ? runtime : builtIn.family.runtime,
+                    toolchainDeclared ? toolchain : builtInToolchain, builtIn.family.deprecated, figs,
+                    v == null ? List.of() : v.traps, builtIn.family.note, true, range, platformOf(ref));
         }
 
         private static Pattern globToRegex(String glob) {

@@ -11,8 +11,8 @@ import java.util.Map;
  * Counts each saving once. Findings that propose the same change (DD101 "use eclipse-temurin:21-jre"
  * and DD102 "run on eclipse-temurin:21-jre" for the same {@code FROM}) share one saving: the finding
  * of the lowest rule id counts it, the others show it as {@link Savings#sharedWith()}. A DD103 finding
- * (the final stage compiles) proposes what DD102 proposes when the final base is a build image: it
- * shares DD102's base change.
+ * (the final stage compiles) proposes what DD102 proposes (build in a builder stage, ship only the
+ * result on a runtime image): it shares DD102's saving, the base change when there is one.
  */
 public final class SavingsLedger {
 
@@ -25,12 +25,16 @@ public final class SavingsLedger {
         Savings toolchainMove = null;
         for (Finding f : findings) {
             Savings s = f.savings();
+            String id = f.rule().id();
+            if (s != null && s.change() == null && id.equals("DD102")) {
+                toolchainMove = toolchainMove == null ? s.withChange("DD102 " + f.range().startLine() + ":"
+                        + f.range().startColumn()) : toolchainMove;
+            }
             if (s == null || s.change() == null) {
                 continue;
             }
-            String id = f.rule().id();
             owner.merge(s.change(), id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            if (id.equals("DD102") && SizePictures.baseChangeTarget(s.change()) != null) {
+            if (id.equals("DD102") && (toolchainMove == null || SizePictures.baseChangeTarget(s.change()) != null)) {
                 toolchainMove = s;
             }
         }
@@ -41,7 +45,8 @@ public final class SavingsLedger {
             if (s != null && s.change() != null && !owner.get(s.change()).equals(id)) {
                 f = f.withSavings(s.sharedWith(owner.get(s.change())));
             } else if (s == null && id.equals("DD103") && toolchainMove != null) {
-                f = f.withSavings(toolchainMove.sharedWith(owner.get(toolchainMove.change())));
+                // building in a builder stage is the move DD102 proposes: its saving, counted there
+                f = f.withSavings(toolchainMove.sharedWith("DD102"));
             }
             out.add(f);
         }

@@ -28,6 +28,12 @@ final class CacheSavings {
         return s == null ? f : f.withSavings(s);
     }
 
+    /** DD102's finding for compilers installed in a stage, with what those packages measured in a layer. */
+    static Finding compilers(Finding f, RuleContext ctx, Stage stage, java.util.List<String> packages) {
+        Savings s = CacheSizes.packages(base(ctx, stage), packages);
+        return s == null ? f : f.withSavings(s);
+    }
+
     /** The image the stage starts from (following FROM other-stage), matched in the knowledge base. */
     private static ImageMatch base(RuleContext ctx, Stage stage) {
         Dockerfile df = ctx.file();

@@ -67,7 +67,7 @@ public final class ToolchainInFinalStage implements Rule {
         RewriteResult rewrite = null;
         boolean rewriteTried = false;
         ImageMatch match = root.base() == null ? null : kb.match(root.base()).orElse(null);
-        if (match != null && match.toolchain() && !match.userDefined()
+        if (match != null && match.toolchain()
                 && (!match.family().equals("node") || buildsNode(ctx, chain))) {
             rewrite = rewrite(ctx, kb);
             rewriteTried = true;
@@ -91,9 +91,10 @@ public final class ToolchainInFinalStage implements Rule {
                         if (at != null) {
                             String which = compilers.size() == 1 ? "`" + compilers.get(0) + "` is"
                                     : "`" + String.join("`, `", compilers) + "` are";
-                            found.add(new Finding(META, which + " installed in the final image and not removed in the "
+                            found.add(CacheSavings.compilers(new Finding(META, which + " installed in the final image and not removed in the "
                                     + "same RUN, so the compiler ships with the application; build in an earlier stage "
-                                    + "and copy only the result", run.shellScript().range(at.start(), at.end())));
+                                    + "and copy only the result", run.shellScript().range(at.start(), at.end())), ctx,
+                                    chain.get(s), compilers));
                         }
                     }
                 }
