@@ -102,18 +102,12 @@ final class JsonReporter implements Reporter {
         }
         g.writeStartObject();
         g.writeNumberField("bytes", s.bytes());
-        if (s.isRange()) {
-            g.writeNumberField("bytesMax", s.upTo());
-        }
+        g.writeNumberField("bytesMax", s.upTo());
         g.writeStringField("kind", s.kind() == null ? null : s.kind().label());
         Json.stringOrNull(g, "source", s.source());
         Json.stringOrNull(g, "asOf", s.asOf());
-        if (s.change() != null) {
-            g.writeStringField("change", s.change());
-        }
-        if (s.sharedWith() != null) {
-            g.writeStringField("sharedWith", s.sharedWith());
-        }
+        Json.stringOrNull(g, "change", s.change());
+        Json.stringOrNull(g, "sharedWith", s.sharedWith());
         g.writeEndObject();
     }
 
@@ -126,43 +120,30 @@ final class JsonReporter implements Reporter {
         g.writeStartObject();
         Json.stringOrNull(g, "finalBase", p.finalBase());
         Json.longOrNull(g, "baseBytes", p.baseBytes());
-        if (p.baseBytesMax() != null && !p.baseBytesMax().equals(p.baseBytes())) {
-            g.writeNumberField("baseBytesMax", p.baseBytesMax());
-        }
+        Json.longOrNull(g, "baseBytesMax", p.baseBytesMax());
         Json.stringOrNull(g, "kind", p.kind() == null ? null : p.kind().label());
         Json.stringOrNull(g, "basis", p.basis());
         Json.stringOrNull(g, "source", p.source());
         Json.stringOrNull(g, "asOf", p.asOf());
-        if (p.platformNote() != null) {
-            g.writeStringField("platformNote", p.platformNote());
-        }
+        Json.stringOrNull(g, "platformNote", p.platformNote());
         g.writeArrayFieldStart("suggestions");
         for (SizePicture.Suggestion s : p.suggestions()) {
             g.writeStartObject();
             Json.stringOrNull(g, "rule", s.ruleId());
             Json.stringOrNull(g, "description", s.description());
             Json.longOrNull(g, "savedBytes", s.savedBytes());
-            if (s.savedBytesMax() != null && !s.savedBytesMax().equals(s.savedBytes())) {
-                g.writeNumberField("savedBytesMax", s.savedBytesMax());
-            }
-            if (s.kind() != null) {
-                g.writeStringField("kind", s.kind().label());
-            }
-            if (s.sharedWith() != null) {
-                g.writeStringField("sharedWith", s.sharedWith());
-            }
-            if (s.count() > 1) {
-                g.writeNumberField("count", s.count());
-            }
+            Json.longOrNull(g, "savedBytesMax", s.savedBytesMax());
+            Json.stringOrNull(g, "kind", s.kind() == null ? null : s.kind().label());
+            Json.stringOrNull(g, "sharedWith", s.sharedWith());
+            g.writeNumberField("count", s.count());
             g.writeEndObject();
         }
         g.writeEndArray();
         Json.stringOrNull(g, "afterImage", p.afterImage());
         Json.longOrNull(g, "estimatedAfter", p.estimatedAfter());
-        if (p.estimatedAfterMax() != null && !p.estimatedAfterMax().equals(p.estimatedAfter())) {
-            g.writeNumberField("estimatedAfterMax", p.estimatedAfterMax());
-        }
+        Json.longOrNull(g, "estimatedAfterMax", p.estimatedAfterMax());
         Json.longOrNull(g, "layerSavings", p.layerSavings());
+        Json.longOrNull(g, "layerSavingsMax", p.layerSavingsMax());
         g.writeEndObject();
     }
 }

@@ -102,4 +102,22 @@ class KnowledgeBaseExtraTest {
         assertThatThrownBy(() -> base.withExtra(List.of(new ExtraImage(null, "*", null, null, null, null, null, null))))
                 .hasMessage("images[0]: 'name' is required");
     }
+
+    @Test
+    void aPrivateEntryForABuildImageKeepsWhatTheBuiltInBaseKnows() {
+        KnowledgeBase k = KnowledgeBase.get().withExtra(List.of(
+                new ExtraImage("golang", "1.22*", null, null, null, null, null, List.of())));
+        ImageMatch m = k.match(ImageRef.parse("golang:1.22")).orElseThrow();
+        assertThat(m.userDefined()).isTrue();
+        assertThat(m.family()).isEqualTo("golang");
+        assertThat(m.toolchain()).as("still a build image: DD102 keeps flagging it").isTrue();
+        assertThat(m.runtime()).isEqualTo(ImageRuntime.GO_STATIC);
+        assertThat(k.alternatives(m)).extracting(Alternative::image).contains("gcr.io/distroless/static-debian12:nonroot");
+        // what it declares wins
+        KnowledgeBase declared = KnowledgeBase.get().withExtra(List.of(
+                new ExtraImage("golang", "1.22*", null, null, null, null, "native", List.of(), false)));
+        ImageMatch d = declared.match(ImageRef.parse("golang:1.22")).orElseThrow();
+        assertThat(d.toolchain()).isFalse();
+        assertThat(d.runtime()).isEqualTo(ImageRuntime.NATIVE);
+    }
 }
