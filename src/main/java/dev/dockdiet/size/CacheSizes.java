@@ -30,6 +30,13 @@ public final class CacheSizes {
     private static final Map<String, String> RELEASES = Map.of("11", "bullseye", "12", "bookworm", "13", "trixie",
             "14", "forky", "20.04", "focal", "22.04", "jammy", "24.04", "noble");
 
+    /** Official families whose default tags are built on Ubuntu (the others on Debian). */
+    private static final java.util.Set<String> UBUNTU_BASED = java.util.Set.of("eclipse-temurin", "ibm-semeru-runtimes",
+            "sapmachine", "gradle", "maven", "swift");
+    /** Official families without apt. */
+    private static final java.util.Set<String> NOT_APT = java.util.Set.of("alpine", "busybox", "scratch", "centos",
+            "fedora", "almalinux", "rockylinux", "oraclelinux", "amazonlinux", "amazoncorretto");
+
     private CacheSizes() {
     }
 
@@ -120,6 +127,12 @@ public final class CacheSizes {
         if (base.family().startsWith("distroless") || base.family().startsWith("dotnet")) {
             return new String[] {null, null};
         }
+        if (UBUNTU_BASED.contains(base.family())) {
+            return new String[] {"ubuntu", null};
+        }
+        if (NOT_APT.contains(base.family())) {
+            return null;
+        }
         return new String[] {"debian", null};
     }
 
@@ -135,33 +148,18 @@ public final class CacheSizes {
      * base or when nothing was measured.
      */
     public static Savings aptLists(ImageMatch base) {
-        String distro = null;
-        String release = null;
-        if (base != null && !base.userDefined()) {
-            String os = base.os();
-            if (base.family().equals("debian") || base.family().equals("ubuntu")) {
-                distro = base.family();
-                release = base.version() == null ? null : RELEASES.getOrDefault(base.version(), base.version());
-            } else if (os != null) {
-                release = os;
-            } else if (base.variant() != null && base.variant().contains("alpine")) {
-                return null;
-            } else if (!base.family().startsWith("distroless") && !base.family().startsWith("dotnet")) {
-                distro = "debian";
-            }
+        String[] where = where(base);
+        if (where == null) {
+            return null;
         }
         List<Row> use = new ArrayList<>();
         for (Row r : rows()) {
-            if (r.cache().equals("apt-lists") && r.kind() == SizeKind.COMPRESSED
-                    && (release != null ? r.release().equals(release) : distro == null || r.distro().equals(distro))) {
+            if (r.cache().equals("apt-lists") && r.kind() == SizeKind.COMPRESSED && matches(r, where)) {
                 use.add(r);
             }
         }
-        if (use.isEmpty() && release != null) {
-            return null; // a release that was not measured: unknown
-        }
         if (use.isEmpty()) {
-            return null;
+            return null; // a release that was not measured: unknown
         }
         long min = Long.MAX_VALUE;
         long max = 0;

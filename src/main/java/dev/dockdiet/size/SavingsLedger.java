@@ -42,7 +42,11 @@ public final class SavingsLedger {
         for (Finding f : findings) {
             Savings s = f.savings();
             String id = f.rule().id();
-            if (s != null && s.change() != null && !owner.get(s.change()).equals(id)) {
+            if (id.equals("DD103") && toolchainMove != null && (s == null || s.change() == null
+                    || !s.change().equals(toolchainMove.change()))) {
+                // building in a builder stage is the move DD102 proposes: its saving, counted there
+                f = f.withSavings(toolchainMove.sharedWith("DD102"));
+            } else if (s != null && s.change() != null && !owner.get(s.change()).equals(id)) {
                 f = f.withSavings(s.sharedWith(owner.get(s.change())));
             } else if (s == null && id.equals("DD103") && toolchainMove != null) {
                 // building in a builder stage is the move DD102 proposes: its saving, counted there
