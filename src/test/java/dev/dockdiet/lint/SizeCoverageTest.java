@@ -9,6 +9,7 @@ import dev.dockdiet.size.KnowledgeBase;
 import dev.dockdiet.syntax.Corpus;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.ImageRef;
+import dev.dockdiet.syntax.NeedsCorpus;
 import dev.dockdiet.syntax.Stage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * Run: {@code mvn -o -q test -Dtest=SizeCoverageTest}; prints the figures and writes the files whose
  * base has no size to {@code target/size-coverage.txt}.
  */
+@NeedsCorpus
 class SizeCoverageTest {
 
     @Test
