@@ -76,7 +76,7 @@ public final class SizePictures {
         if (base != null && kind != null) {
             Optional<SizeFigure> f = base.figure(kind);
             if (f.isPresent()) {
-                basis = f.get().basis() + ", " + f.get().platform();
+                basis = f.get().basis() + (f.get().platform().equals("unspecified") ? "" : ", " + f.get().platform());
                 source = f.get().source();
                 asOf = f.get().asOf();
             } else if (base.range() != null && base.range().kind() == kind) {
