@@ -6,6 +6,8 @@
 #
 # DIR is a private engine directory (scripts/docker-daemon.sh start DIR is run if it is not up).
 # OUT defaults to rules/cache-sizes.tsv. Needs root, debootstrap and network access to the mirrors.
+# MEASURE_RELEASES (default "bookworm trixie jammy noble"; also bullseye sid focal bionic) and
+# MEASURE_PACKAGES (default "build-essential gcc g++ make cmake") choose what is measured.
 #
 # What it does, per distribution release:
 #   1. bootstraps a minimal rootfs with debootstrap (--variant=minbase) from the release's mirror
@@ -33,10 +35,19 @@ command -v debootstrap >/dev/null || { echo "measure-caches.sh: debootstrap is m
 
 today=$(date -u +%F)
 # release  distro  mirror                          debootstrap script
-releases="bookworm debian http://deb.debian.org/debian bookworm
+all_releases="bookworm debian http://deb.debian.org/debian bookworm
 trixie debian http://deb.debian.org/debian trixie
+bullseye debian http://deb.debian.org/debian bullseye
+sid debian http://deb.debian.org/debian sid
 jammy ubuntu http://archive.ubuntu.com/ubuntu jammy
-noble ubuntu http://archive.ubuntu.com/ubuntu jammy"
+noble ubuntu http://archive.ubuntu.com/ubuntu jammy
+focal ubuntu http://archive.ubuntu.com/ubuntu focal
+bionic ubuntu http://archive.ubuntu.com/ubuntu bionic"
+# MEASURE_RELEASES picks some (default: the current Debian and Ubuntu releases); OUT is rewritten
+# with the rows of this run only, so measure everything you want to keep in one run
+releases=$(printf '%s\n' "$all_releases" | while read -r r rest; do
+  case " ${MEASURE_RELEASES-bookworm trixie jammy noble} " in *" $r "*) echo "$r $rest" ;; esac
+done)
 
 # packages whose installed size is measured (compilers that DD102 finds in final images)
 packages=${MEASURE_PACKAGES-build-essential gcc g++ make cmake}
