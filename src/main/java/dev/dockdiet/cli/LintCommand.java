@@ -41,7 +41,6 @@ import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -111,6 +110,23 @@ public class LintCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
+    /**
+     * A bad option value found while running (an unknown format or rule): exit code 2 with the
+     * message and a pointer to --help, as picocli reports a bad option. Not picocli's own
+     * ParameterException, so that the lint path runs without picocli (see {@link FastLint}).
+     */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    private static UsageError usageError(String message) {
+        return new UsageError(message);
+    }
+
     @Option(names = "--online", description = "ask registries for the exact size of bases the knowledge base does not know (cached; no network without it)")
     boolean online;
 
@@ -122,6 +138,17 @@ public class LintCommand implements Callable<Integer> {
         Outcome(Input input, TextFile file, Linter.Result result, Config config, String error) {
             this(input, file, result, config, error, null);
         }
+    }
+
+    private Linter onlineLinter;
+
+    /** The linter that asks registries (--online or a config's sizes.registry), made on first need. */
+    private synchronized Linter onlineLinter(Linter linter) {
+        if (onlineLinter == null) {
+            onlineLinter = linter.withOnlineSizes(new dev.dockdiet.lint.OnlineSizes(
+                    dev.dockdiet.size.registry.RegistrySizes.standard()));
+        }
+        return onlineLinter;
     }
 
     @Override
@@ -148,10 +175,6 @@ public class LintCommand implements Callable<Integer> {
             }
         }
         Linter linter = Main.linter();
-        if (online) {
-            linter = linter.withOnlineSizes(new dev.dockdiet.lint.OnlineSizes(
-                    dev.dockdiet.size.registry.RegistrySizes.standard()));
-        }
         List<Outcome> outcomes = lintAll(inputs, loader, explicit, linter, base, fixLevel, io);
 
         int failures = 0;
@@ -294,18 +317,19 @@ public class LintCommand implements Callable<Integer> {
                 : (in.path() != null && in.path().getParent() != null ? in.path().getParent()
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
-        Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+        final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
+        Linter.Result result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
         if (fixLevel != null && !in.stdin()) {
             final Config c = cfg;
             Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
-                    t -> linter.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
+                    t -> lint.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
                     return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());
-                    result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+                    result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
                 }
             }
         }
@@ -350,12 +374,11 @@ public class LintCommand implements Callable<Integer> {
         for (String r : select) {
             sel.add(resolveRule(r));
         }
-        return new Config(c.file(), c.baseDir(), c.dialect(), ig, sel, c.severity(), c.trustedRegistries(),
-                c.allowedBaseImages(), c.sizeBudget(), c.failOn(), c.exclude(), c.images(), c.warnings());
+        return c.withRules(ig, sel);
     }
 
     private String resolveRule(String r) {
-        return Rules.resolve(r).orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown rule '" + r + "'"));
+        return Rules.resolve(r).orElseThrow(() -> usageError("unknown rule '" + r + "'"));
     }
 
     private Config loadConfig(ConfigLoader loader, Path file) {
@@ -384,7 +407,7 @@ public class LintCommand implements Callable<Integer> {
                     out.add(new Input(f, display(f), false));
                 }
                 if (found.isEmpty() && !paths.isEmpty()) {
-                    spec.commandLine().getErr().println("dockdiet: no Dockerfiles found in " + p);
+                    Main.io(spec).err().println("dockdiet: no Dockerfiles found in " + p);
                 }
             } else if (!Files.exists(path)) {
                 throw new RunFailure(p + ": no such file or directory");
@@ -409,7 +432,7 @@ public class LintCommand implements Callable<Integer> {
         return switch (fix.toLowerCase(Locale.ROOT)) {
             case "safe" -> Applicability.SAFE;
             case "suggested", "unsafe" -> Applicability.SUGGESTED;
-            default -> throw new ParameterException(spec.commandLine(), "--fix takes safe or suggested, not '" + fix + "'");
+            default -> throw usageError("--fix takes safe or suggested, not '" + fix + "'");
         };
     }
 
@@ -419,7 +442,7 @@ public class LintCommand implements Callable<Integer> {
         }
         FailOn f = FailOn.parse(failOn);
         if (f == null) {
-            throw new ParameterException(spec.commandLine(),
+            throw usageError(
                     "--fail-on takes error, warning, info, style or none, not '" + failOn + "'");
         }
         return f;
@@ -433,7 +456,7 @@ public class LintCommand implements Callable<Integer> {
             int eq = f.indexOf('=');
             String name = (eq < 0 ? f : f.substring(0, eq)).toLowerCase(Locale.ROOT);
             if (!Reporters.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "unknown format '" + name + "'; valid formats: "
+                throw usageError("unknown format '" + name + "'; valid formats: "
                         + String.join(", ", Reporters.NAMES));
             }
             Path target = eq < 0 ? output : Path.of(f.substring(eq + 1));
@@ -443,7 +466,7 @@ public class LintCommand implements Callable<Integer> {
             out.put(name + (target == null ? "" : "=" + target), target);
         }
         if (toStdout > 1) {
-            throw new ParameterException(spec.commandLine(), "only one format can go to stdout; give the others =FILE");
+            throw usageError("only one format can go to stdout; give the others =FILE");
         }
         return out;
     }

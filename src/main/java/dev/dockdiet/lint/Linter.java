@@ -1,6 +1,7 @@
 package dev.dockdiet.lint;
 
 import dev.dockdiet.config.Baseline;
+import dev.dockdiet.config.CheckDirective;
 import dev.dockdiet.config.Config;
 import dev.dockdiet.config.Suppressions;
 import dev.dockdiet.rule.Finding;
@@ -102,10 +103,16 @@ public final class Linter {
         List<Finding> raw = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         Set<String> ran = new HashSet<>();
+        CheckDirective check = CheckDirective.of(df);
+        Set<String> byDirective = new HashSet<>();
         for (Rule rule : rules) {
             String id = rule.meta().id();
-            if (!config.isEnabled(id)) {
-                continue;
+            // an opt-in rule also runs when BuildKit's # check=experimental= names it
+            if (!config.isEnabled(rule.meta())) {
+                if (!(config.isEnabled(id) && check.enablesExperimental(rule.meta()))) {
+                    continue;
+                }
+                byDirective.add(id);
             }
             ran.add(id);
             RuleContext ctx = new RuleContext(df, path, settings, scripts, services);
@@ -116,17 +123,21 @@ public final class Linter {
                 failures.add(new RuleFailure(id, e));
             }
         }
-        List<Finding> findings = config.apply(raw);
+        // BuildKit's # check= directive (skip=, experimental=, error=) for the rules that are BuildKit checks
+        List<Finding> findings = config.apply(check.apply(raw, config::explicitlyEnables), byDirective);
 
-        List<Suppressions.Comment> comments = new ArrayList<>();
-        for (Comment c : df.comments()) {
-            comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+        if (!config.disableIgnorePragma()) {
+            // hadolint's disable-ignore-pragma: no ignore comment is honoured (nor checked)
+            List<Suppressions.Comment> comments = new ArrayList<>();
+            for (Comment c : df.comments()) {
+                comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+            }
+            List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
+            Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
+            // the linter's own findings obey the config too
+            Suppressions.Result r = sup.apply(text, comments, instructions, findings);
+            findings = config.apply(r.all(), byDirective);
         }
-        List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
-        Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
-        // the linter's own findings obey the config too
-        Suppressions.Result r = sup.apply(text, comments, instructions, findings);
-        findings = config.apply(r.all());
         if (baseline != null) {
             findings = baseline.newFindings(displayPath, text, findings);
         }

@@ -12,6 +12,7 @@ public final class BuildRules {
     public static List<Rule> all() {
         return List.of(
                 new UntaggedBaseImage(),
+                new AddInsteadOfCopy(), new CopyRelativeWithoutWorkdir(), new EnvSameStatementReference(), new CopyWholeFilesystem(), new HealthcheckMissing(), new NonNumericUser(),
                 new LatestBaseImage(),
                 new RelativeWorkdir(),
                 new AptGetUnpinned(),
@@ -33,6 +34,9 @@ public final class BuildRules {
                 new ConstantPlatform(),
                 new RedundantTargetPlatform(),
                 new UndefinedArgInFrom(),
-                new InvalidDefaultArgInFrom());
+                new InvalidDefaultArgInFrom(),
+                new UndefinedVar(),
+                new CopyIgnoredFile(),
+                new InvalidBaseImagePlatform());
     }
 }
