@@ -22,7 +22,7 @@ final class FastLint {
             "--stdin-filename", "--fix-level", "--baseline", "--write-baseline", "--context", "--color");
     private static final Set<String> FLAGS = Set.of("--fix", "--diff", "--debug", "--online");
     private static final Set<String> SUBCOMMANDS = Set.of("lint", "parse", "rules", "explain", "rewrite", "image",
-            "measure", "completion", "help");
+            "measure", "sizes", "completion", "help");
 
     /** A parsed invocation: the command to call and the name to show in "Try '... --help'". */
     record Parsed(LintCommand command, String qualifiedName) {

@@ -31,7 +31,7 @@ public final class Main {
     /** Top level: {@code dockdiet [lint options] [PATH...]} lints; the subcommands do the rest. */
     @Command(name = "dockdiet", versionProvider = Version.class,
             description = "Dockerfile linter and image-size advisor. Without a subcommand it lints (see `dockdiet lint --help`).",
-            footer = {"", "Commands: lint (default), parse, rules, explain, rewrite, image, measure, completion.",
+            footer = {"", "Commands: lint (default), parse, rules, explain, rewrite, image, sizes, measure, completion.",
                     "Docs: https://github.com/dockdiet/dockdiet"})
     static final class Top extends LintCommand {
     }
@@ -104,6 +104,7 @@ public final class Main {
             m.put("explain", ExplainCommand::new);
             m.put("rewrite", RewriteCommand::new);
             m.put("image", ImageCommand::new);
+            m.put("sizes", SizesCommand::new);
             m.put("measure", () -> {
                 // the rewrite engine is loaded only when something is measured, not on every lint
                 MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());

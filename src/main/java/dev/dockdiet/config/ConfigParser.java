@@ -53,7 +53,8 @@ final class ConfigParser {
     private static final Map<String, String> SAME_SETTING = Map.of("ignored", "ignore", "override", "severity",
             "failure-threshold", "failOn", "no-fail", "noFail", "label-schema", "labelSchema",
             "strict-labels", "strictLabels", "disable-ignore-pragma", "disableIgnorePragma");
-    static final List<String> IMAGE_KEYS = List.of("name", "tags", "bytes", "kind", "source", "asOf", "alternatives");
+    static final List<String> IMAGE_KEYS = List.of("name", "tags", "tag", "bytes", "kind", "source", "asOf", "alternatives",
+            "runtime", "toolchain");
 
     private final Function<String, Optional<String>> resolveRuleId;
     private final String displayName;
@@ -289,6 +290,8 @@ final class ConfigParser {
         String source = null;
         String asOf = null;
         List<String> alternatives = List.of();
+        String runtime = null;
+        Boolean toolchain = null;
         for (NodeTuple t : entries(map)) {
             String key = keyText(t);
             Node v = t.getValueNode();
@@ -307,6 +310,22 @@ final class ConfigParser {
                     }
                 }
                 case "tags" -> tags = patternList(v, "tags");
+                case "tag" -> tags = List.of(scalar(v, "'tag'").trim());
+                case "runtime" -> {
+                    runtime = scalar(v, "'runtime'").trim();
+                    try {
+                        dev.dockdiet.size.ImageRuntime.fromLabel(runtime);
+                    } catch (IllegalArgumentException e) {
+                        throw error(v, e.getMessage());
+                    }
+                }
+                case "toolchain" -> {
+                    String b = scalar(v, "'toolchain'").trim().toLowerCase(Locale.ROOT);
+                    if (!b.equals("true") && !b.equals("false")) {
+                        throw error(v, "bad value '" + b + "' for 'toolchain' (use true or false)");
+                    }
+                    toolchain = Boolean.valueOf(b);
+                }
                 case "bytes" -> bytes = size(v, "bytes");
                 case "kind" -> {
                     String k = scalar(v, "'kind'").trim().toLowerCase(Locale.ROOT);
@@ -342,19 +361,18 @@ final class ConfigParser {
             }
         }
         String origin = displayName + ":" + line(node) + ":" + column(node);
-        for (String required : List.of("name", "bytes", "kind", "asOf")) {
-            boolean missing = switch (required) {
-                case "name" -> name == null;
-                case "bytes" -> bytes == null;
-                case "kind" -> kind == null;
-                default -> asOf == null;
-            };
-            if (missing) {
-                throw error(node, "image entry lacks '" + required + "'");
-            }
+        if (name == null) {
+            throw error(node, "image entry lacks 'name'");
+        }
+        // bytes are optional (the entry may only say what the image is); a size needs its kind and date
+        if (bytes != null && kind == null) {
+            throw error(node, "image entry has 'bytes' but lacks 'kind' (compressed or uncompressed)");
+        }
+        if (bytes != null && asOf == null) {
+            throw error(node, "image entry has 'bytes' but lacks 'asOf'");
         }
         return new ImageEntry(name, tags, bytes, kind, source == null || source.isEmpty() ? "config: " + origin : source,
-                asOf, alternatives, origin);
+                asOf, alternatives, origin, runtime, toolchain);
     }
 
     // ---------------------------------------------------------------- hadolint

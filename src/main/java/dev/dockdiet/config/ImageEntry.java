@@ -17,14 +17,16 @@ import java.util.Objects;
  * @param alternatives slimmer images to suggest instead, as image references
  * @param origin where this entry was declared ({@code .dockdiet.yaml:12:5}), for messages
  */
-public record ImageEntry(String name, List<String> tags, long bytes, Savings.SizeKind kind, String source,
-                         String asOf, List<String> alternatives, String origin) {
+public record ImageEntry(String name, List<String> tags, Long bytes, Savings.SizeKind kind, String source,
+                         String asOf, List<String> alternatives, String origin, String runtime, Boolean toolchain) {
     public ImageEntry {
         Objects.requireNonNull(name, "name");
         tags = List.copyOf(tags);
-        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(asOf, "asOf");
+        if (bytes != null) {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(asOf, "asOf");
+        }
         alternatives = List.copyOf(alternatives);
         Objects.requireNonNull(origin, "origin");
     }

@@ -46,8 +46,8 @@ public final class DefaultServices {
         List<ExtraImage> extra = new ArrayList<>();
         for (ImageEntry e : entries) {
             for (String tag : e.tags()) {
-                extra.add(new ExtraImage(e.name(), tag, e.bytes(), e.kind().label(), e.source(), e.asOf(), null,
-                        e.alternatives()));
+                extra.add(new ExtraImage(e.name(), tag, e.bytes(), e.kind() == null ? null : e.kind().label(), e.source(),
+                        e.asOf(), e.runtime(), e.alternatives(), e.toolchain()));
             }
         }
         return KnowledgeBase.get().withExtra(extra);

@@ -11,6 +11,7 @@ import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.rules.Rules;
 import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.size.KnowledgeBase;
+import dev.dockdiet.size.SavingsLedger;
 import dev.dockdiet.size.SizePicture;
 import dev.dockdiet.syntax.Comment;
 import dev.dockdiet.syntax.Dockerfile;
@@ -145,6 +146,7 @@ public final class Linter {
         }
         findings = new ArrayList<>(findings);
         findings.sort(ORDER);
+        findings = SavingsLedger.countOnce(findings);
         SizePicture size = null;
         if (failures.isEmpty() && df.finalStage().isPresent()) {
             Object kb = services.apply(KnowledgeBase.class);

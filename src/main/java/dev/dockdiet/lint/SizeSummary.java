@@ -39,9 +39,15 @@ final class SizeSummary {
             }
         }
         if (s.isScratch()) {
-            return SizePictures.build("scratch", Optional.empty(), items);
+            return SizePictures.build("scratch", null, items, kb);
         }
-        Optional<ImageMatch> match = s.base() == null ? Optional.empty() : kb.match(s.base());
-        return SizePictures.build(base, match, items);
+        ImageMatch match = s.base() == null ? null : kb.match(s.base()).orElse(null);
+        // FROM --platform=linux/arm64: the figures are still linux/amd64 ones, and the report says so
+        String platform = s.from().platform().orElse(null);
+        if (match != null && match.platform() == null && platform != null && !platform.contains("$")
+                && !platform.startsWith("linux/amd64")) {
+            match = match.withPlatform(platform);
+        }
+        return SizePictures.build(base, match, items, kb);
     }
 }

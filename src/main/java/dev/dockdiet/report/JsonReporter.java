@@ -102,9 +102,12 @@ final class JsonReporter implements Reporter {
         }
         g.writeStartObject();
         g.writeNumberField("bytes", s.bytes());
+        g.writeNumberField("bytesMax", s.upTo());
         g.writeStringField("kind", s.kind() == null ? null : s.kind().label());
         Json.stringOrNull(g, "source", s.source());
         Json.stringOrNull(g, "asOf", s.asOf());
+        Json.stringOrNull(g, "change", s.change());
+        Json.stringOrNull(g, "sharedWith", s.sharedWith());
         g.writeEndObject();
     }
 
@@ -117,19 +120,30 @@ final class JsonReporter implements Reporter {
         g.writeStartObject();
         Json.stringOrNull(g, "finalBase", p.finalBase());
         Json.longOrNull(g, "baseBytes", p.baseBytes());
+        Json.longOrNull(g, "baseBytesMax", p.baseBytesMax());
         Json.stringOrNull(g, "kind", p.kind() == null ? null : p.kind().label());
+        Json.stringOrNull(g, "basis", p.basis());
         Json.stringOrNull(g, "source", p.source());
         Json.stringOrNull(g, "asOf", p.asOf());
+        Json.stringOrNull(g, "platformNote", p.platformNote());
         g.writeArrayFieldStart("suggestions");
         for (SizePicture.Suggestion s : p.suggestions()) {
             g.writeStartObject();
             Json.stringOrNull(g, "rule", s.ruleId());
             Json.stringOrNull(g, "description", s.description());
             Json.longOrNull(g, "savedBytes", s.savedBytes());
+            Json.longOrNull(g, "savedBytesMax", s.savedBytesMax());
+            Json.stringOrNull(g, "kind", s.kind() == null ? null : s.kind().label());
+            Json.stringOrNull(g, "sharedWith", s.sharedWith());
+            g.writeNumberField("count", s.count());
             g.writeEndObject();
         }
         g.writeEndArray();
+        Json.stringOrNull(g, "afterImage", p.afterImage());
         Json.longOrNull(g, "estimatedAfter", p.estimatedAfter());
+        Json.longOrNull(g, "estimatedAfterMax", p.estimatedAfterMax());
+        Json.longOrNull(g, "layerSavings", p.layerSavings());
+        Json.longOrNull(g, "layerSavingsMax", p.layerSavingsMax());
         g.writeEndObject();
     }
 }

@@ -44,7 +44,27 @@ final class Texts {
 
     /** {@code ~210 MB compressed, as of 2024-05-01} */
     static String savingShort(Savings s) {
-        return "~" + humanBytes(s.bytes()) + " " + s.kind().label() + (s.asOf() == null ? "" : ", as of " + s.asOf());
+        return amount(s) + " " + s.kind().label() + (s.asOf() == null ? "" : ", as of " + s.asOf())
+                + (s.sharedWith() == null ? "" : ", the same change as " + s.sharedWith() + ", counted once");
+    }
+
+    /** {@code ~109 MB}, or {@code 275–385 MB} for a range. */
+    static String amount(Savings s) {
+        return amount(s.bytes(), s.upTo());
+    }
+
+    /** {@code ~109 MB}, or {@code 275–385 MB} when the ends differ. */
+    static String amount(long min, Long max) {
+        if (max == null || max == min) {
+            return "~" + humanBytes(min);
+        }
+        if (min == 0) {
+            return "at most " + humanBytes(max);
+        }
+        String a = humanBytes(min);
+        String b = humanBytes(max);
+        String ua = a.substring(a.indexOf(' ') + 1);
+        return ua.equals(b.substring(b.indexOf(' ') + 1)) ? a.substring(0, a.indexOf(' ')) + "–" + b : a + "–" + b;
     }
 
     /** The message with the saving appended when known, for formats without a field for it. */

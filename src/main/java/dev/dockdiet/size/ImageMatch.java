@@ -27,14 +27,39 @@ import java.util.Optional;
  * @param traps what can break on this image (musl, no shell ...)
  * @param note a remark on the family (null if none)
  * @param userDefined the match comes from {@code .dockdiet.yaml} ({@code images:})
+ * @param range when {@code figures} is empty but the family and variant have measured version lines:
+ *     the span of those figures (never a point value); null otherwise
+ * @param platform the platform the reference asks for when it is not the measured linux/amd64
+ *     ({@code arm64v8/alpine} asks for linux/arm64/v8); null for amd64 or unspecified. Every figure
+ *     is still a linux/amd64 figure, and reports say so.
  */
 public record ImageMatch(ImageRef ref, String family, String variant, String version, String os,
                          ImageRuntime runtime, boolean toolchain, boolean deprecated,
-                         List<SizeFigure> figures, List<Trap> traps, String note, boolean userDefined) {
+                         List<SizeFigure> figures, List<Trap> traps, String note, boolean userDefined,
+                         SizeRange range, String platform) {
 
     public ImageMatch {
         figures = List.copyOf(figures);
         traps = List.copyOf(traps);
+    }
+
+    /** A match without range or platform remark. */
+    public ImageMatch(ImageRef ref, String family, String variant, String version, String os,
+                      ImageRuntime runtime, boolean toolchain, boolean deprecated,
+                      List<SizeFigure> figures, List<Trap> traps, String note, boolean userDefined) {
+        this(ref, family, variant, version, os, runtime, toolchain, deprecated, figures, traps, note, userDefined,
+                null, null);
+    }
+
+    /** The same match with another platform remark. */
+    public ImageMatch withPlatform(String p) {
+        return new ImageMatch(ref, family, variant, version, os, runtime, toolchain, deprecated, figures, traps, note,
+                userDefined, range, p);
+    }
+
+    /** Whether anything can be said about the size: a figure, or a range of figures. */
+    public boolean sizeOrRangeKnown() {
+        return !figures.isEmpty() || range != null;
     }
 
     /** The figure to quote: compressed when known, else uncompressed; empty when the size is unknown. */

@@ -66,6 +66,8 @@ final class KbModel {
         Map<String, String> versionAliases = Map.of();
         Set<String> defaultTokens = Set.of();
         Set<String> neutralTokens = Set.of();
+        /** How many dot-separated numbers make a version line ({@code 22} for node: 1; {@code 1.25} for golang: 2). */
+        int lineDepth = 0;
         List<Variant> variants = new ArrayList<>();
 
         /**
@@ -185,26 +187,51 @@ final class KbModel {
         String source;
         String sourceNote;
         String confidence;
+        /** Older figures of the same slot (same tag or same line and release), newest first: kept visible as history. */
+        List<History> history = new ArrayList<>();
         // the measured image read with its family's grammar (set at load)
         String os;
         Map<String, String> bindings = Map.of();
 
         /** Whether the figure stands for this (canonical) version: one of its exact tags, or within one of its lines. */
         boolean covers(String canonicalVersion) {
+            return rank(canonicalVersion) > 0;
+        }
+
+        /**
+         * How closely the figure stands for the version: {@code Integer.MAX_VALUE} for the very tag (an
+         * exact version, or the line itself), else the length of the longest line containing it, 0 when
+         * it does not. {@code golang:1.26.6} is best served by a figure measured on 1.26.6, then by the
+         * 1.26 line.
+         */
+        int rank(String canonicalVersion) {
             if (exactVersions.contains(canonicalVersion)) {
-                return true;
+                return Integer.MAX_VALUE;
             }
+            int best = 0;
             for (String line : versionLines) {
-                if (canonicalVersion.equals(line) || canonicalVersion.startsWith(line + ".")) {
-                    return true;
+                if (canonicalVersion.equals(line)) {
+                    return Integer.MAX_VALUE;
+                }
+                if (canonicalVersion.startsWith(line + ".")) {
+                    best = Math.max(best, line.length());
                 }
             }
-            return false;
+            return best;
+        }
+
+        /** The version line the figure was measured on ({@code 1.25}), or null when it stands for exact tags only. */
+        String line() {
+            return versionLines.isEmpty() ? null : versionLines.get(0);
         }
 
         SizeFigure toFigure(SizeFigure.Fit fit) {
             return new SizeFigure(image, kind, bytes, platform, asOf, source, sourceNote, confidence, fit);
         }
+    }
+
+    /** An older figure of the same slot. */
+    record History(String image, long bytes, String asOf, String source) {
     }
 
     static final class AltSpec {

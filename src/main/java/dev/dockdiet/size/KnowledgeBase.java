@@ -138,18 +138,126 @@ public final class KnowledgeBase {
         }
         for (Extra e : extras) {
             if (e.matches(ref)) {
-                return Optional.of(e.toMatch(ref));
+                return Optional.of(e.toMatch(ref, resolve(normalise(ref))));
             }
         }
-        Resolved r = resolve(ref);
+        ImageRef norm = normalise(ref);
+        Resolved r = resolve(norm);
         if (r == null) {
             return Optional.empty();
         }
         Family f = r.family;
         Variant v = r.variant;
         boolean toolchain = v != null && v.toolchain != null ? v.toolchain : f.toolchain;
+        List<SizeFigure> figs = figures(r);
+        SizeRange range = figs.isEmpty() && v != null ? range(f, v, r.bindings) : null;
         return Optional.of(new ImageMatch(ref, f.name, v == null ? null : v.name, r.parsed.version(), r.parsed.os(),
-                f.runtime, toolchain, f.deprecated, figures(r, ref), v == null ? List.of() : v.traps, f.note, false));
+                f.runtime, toolchain, f.deprecated, figs, v == null ? List.of() : v.traps, f.note, false, range,
+                platformOf(ref)));
+    }
+
+    /** Architecture repositories of Docker Hub ({@code arm64v8/alpine}) and the platform each stands for. */
+    private static final Map<String, String> ARCH_REPOS = Map.ofEntries(
+            Map.entry("amd64", "linux/amd64"), Map.entry("arm64v8", "linux/arm64/v8"),
+            Map.entry("arm32v7", "linux/arm/v7"), Map.entry("arm32v6", "linux/arm/v6"),
+            Map.entry("arm32v5", "linux/arm/v5"), Map.entry("i386", "linux/386"),
+            Map.entry("ppc64le", "linux/ppc64le"), Map.entry("s390x", "linux/s390x"),
+            Map.entry("riscv64", "linux/riscv64"), Map.entry("mips64le", "linux/mips64le"));
+
+    /** Registries that mirror Docker Hub's official images under a path prefix. */
+    private static final List<String[]> MIRRORS = List.of(
+            new String[] {"mcr.microsoft.com", "mirror/docker/library/"},
+            new String[] {"public.ecr.aws", "docker/library/"},
+            new String[] {"registry.hub.docker.com", "library/"},
+            new String[] {"mirror.gcr.io", "library/"},
+            new String[] {"mirror.gcr.io", ""});
+
+    /**
+     * The Docker Hub official image a reference stands for: {@code amd64/alpine} and
+     * {@code mcr.microsoft.com/mirror/docker/library/python} are {@code alpine} and {@code python}.
+     * Other references are returned as they are.
+     */
+    static ImageRef normalise(ImageRef ref) {
+        String registry = ref.registry();
+        String repo = ref.repository();
+        for (String[] m : MIRRORS) {
+            if (registry.equals(m[0]) && repo.startsWith(m[1]) && repo.length() > m[1].length()
+                    && repo.indexOf('/', m[1].length()) < 0) {
+                return new ImageRef(ref.raw(), ImageRef.DOCKER_HUB, "library/" + repo.substring(m[1].length()),
+                        ref.tag(), ref.digest());
+            }
+        }
+        if (registry.equals(ImageRef.DOCKER_HUB)) {
+            int slash = repo.indexOf('/');
+            if (slash > 0 && repo.indexOf('/', slash + 1) < 0 && ARCH_REPOS.containsKey(repo.substring(0, slash))) {
+                return new ImageRef(ref.raw(), ImageRef.DOCKER_HUB, "library/" + repo.substring(slash + 1), ref.tag(),
+                        ref.digest());
+            }
+        }
+        return ref;
+    }
+
+    /** {@link #normalise} for reports and tools: the official Docker Hub image a reference stands for. */
+    public static ImageRef normaliseForReport(ImageRef ref) {
+        return normalise(ref);
+    }
+
+    /** The platform an architecture repository asks for, when it is not linux/amd64; else null. */
+    static String platformOf(ImageRef ref) {
+        if (!ref.registry().equals(ImageRef.DOCKER_HUB)) {
+            return null;
+        }
+        int slash = ref.repository().indexOf('/');
+        String p = slash > 0 ? ARCH_REPOS.get(ref.repository().substring(0, slash)) : null;
+        return p == null || p.equals("linux/amd64") ? null : p;
+    }
+
+    /** Where a reference lands in the knowledge base; for the generator (which places measured tags) and tests. */
+    record Placement(String family, String variant, List<String> tokens, String version, String os,
+                     Map<String, String> bindings) {
+    }
+
+    /** The family, variant and tag reading of a reference; null when no family matches. */
+    Placement place(ImageRef ref) {
+        Resolved r = resolve(normalise(ref));
+        if (r == null) {
+            return null;
+        }
+        return new Placement(r.family.name, r.variant == null ? null : r.variant.name, r.parsed.tokens(),
+                r.family.canonicalVersion(r.parsed.version()), r.parsed.os(), r.bindings);
+    }
+
+    /**
+     * Everything measured for the family of a match, variant by variant: the headline figures with the
+     * older ones of the same slot as history. For {@code dockdiet sizes}.
+     */
+    public List<Measured> measured(ImageMatch m) {
+        List<Measured> out = new ArrayList<>();
+        if (m == null || m.userDefined()) {
+            return out;
+        }
+        for (Family f : families) {
+            if (!f.name.equals(m.family())) {
+                continue;
+            }
+            for (Variant v : f.variants) {
+                for (Figure x : v.figures) {
+                    List<Measured.Old> history = new ArrayList<>();
+                    for (KbModel.History h : x.history) {
+                        history.add(new Measured.Old(h.image(), h.bytes(), h.asOf(), h.source()));
+                    }
+                    out.add(new Measured(v.name, x.toFigure(SizeFigure.Fit.EXACT), history));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One measured figure of a family, with the older figures of the same slot. */
+    public record Measured(String variant, SizeFigure figure, List<Old> history) {
+        /** An older figure. */
+        public record Old(String image, long bytes, String asOf, String source) {
+        }
     }
 
     /**
@@ -167,9 +275,12 @@ public final class KnowledgeBase {
                     break;
                 }
             }
-            return out;
+            if (!out.isEmpty() || resolve(normalise(base.ref())) == null) {
+                return out;
+            }
+            // a private entry for an official image that names no alternatives keeps the built-in ones
         }
-        Resolved r = resolve(base.ref());
+        Resolved r = resolve(normalise(base.ref()));
         if (r == null || r.variant == null) {
             return out;
         }
@@ -183,21 +294,66 @@ public final class KnowledgeBase {
     }
 
     /**
-     * The saving of moving from {@code from} to {@code to}: present only when both figures are known,
-     * of the same kind, and the alternative is smaller.
+     * The saving of moving from {@code from} to the alternative {@code to}; see {@link #saving(ImageMatch, ImageMatch)}.
      */
     public Optional<Savings> saving(ImageMatch from, Alternative to) {
-        if (to.figure() == null || to.savingBytes() == null || to.savingBytes() <= 0) {
+        if (from == null || to == null || to.ref() == null) {
             return Optional.empty();
         }
-        Optional<SizeFigure> base = from.figure(to.figure().kind());
-        if (base.isEmpty()) {
+        return saving(from, match(to.ref()).orElse(null));
+    }
+
+    /**
+     * The saving of moving the final base from {@code from} to {@code to}, in the first kind (compressed
+     * first) both have a size of: each side's figure, or the range of its variant's measured lines when
+     * the tag has none. A range on either side gives a range ({@code from.min - to.max} ..
+     * {@code from.max - to.min}). Present only when the whole range is a saving; its {@code change} is
+     * the base change, so findings proposing the same move share it.
+     */
+    public Optional<Savings> saving(ImageMatch from, ImageMatch to) {
+        if (from == null || to == null) {
             return Optional.empty();
         }
-        SizeFigure a = base.get();
-        SizeFigure b = to.figure();
-        String source = a.source().equals(b.source()) ? a.source() : a.source() + " ; " + b.source();
-        return Optional.of(new Savings(a.bytes() - b.bytes(), a.kind(), source, combineDates(a.asOf(), b.asOf())));
+        for (SizeKind k : List.of(SizeKind.COMPRESSED, SizeKind.UNCOMPRESSED)) {
+            long[] a = SizePictures.size(from, k);
+            long[] b = SizePictures.size(to, k);
+            if (a == null || b == null) {
+                continue;
+            }
+            long min = a[0] - b[1];
+            long max = a[1] - b[0];
+            if (min <= 0) {
+                continue; // not a sure saving in this kind; the other kind may say more
+            }
+            String sa = sourceOf(from, k);
+            String sb = sourceOf(to, k);
+            String source = sa.equals(sb) ? sa : sa + " ; " + sb;
+            return Optional.of(new Savings(min, k, source, combineDates(dateOf(from, k), dateOf(to, k)), max,
+                    SizePictures.baseChange(from.ref().familiar(), to.ref().familiar()), null));
+        }
+        return Optional.empty();
+    }
+
+    // the figure of that kind, else the range, else the on-disk figure or range that bounds it (SizePictures.size)
+    private static String sourceOf(ImageMatch m, SizeKind k) {
+        if (m.figure(k).isPresent()) {
+            return m.figure(k).get().source();
+        }
+        if (m.figure(SizeKind.UNCOMPRESSED).isPresent()) {
+            return m.figure(SizeKind.UNCOMPRESSED).get().source() + " (on-disk size, an upper bound of the pull size)";
+        }
+        return m.range().source() + (m.range().kind() == k ? "" : " (on-disk sizes, an upper bound of the pull size)");
+    }
+
+    private static String dateOf(ImageMatch m, SizeKind k) {
+        if (m.figure(k).isPresent()) {
+            return m.figure(k).get().asOf();
+        }
+        if (m.figure(SizeKind.UNCOMPRESSED).isPresent()) {
+            return m.figure(SizeKind.UNCOMPRESSED).get().asOf();
+        }
+        return m.range().firstAsOf().equals(m.range().lastAsOf()) ? m.range().firstAsOf()
+                : m.range().firstAsOf() + "/" + m.range().lastAsOf();
     }
 
     /** One ISO-8601 date, or the interval spanning both (each may itself be an interval). */
@@ -247,7 +403,7 @@ public final class KnowledgeBase {
      * measured on an explicit one applies as {@link SizeFigure.Fit#DEFAULT_OS}. Per kind, an exact
      * figure wins; two candidates with different sizes cancel out (ambiguous: unknown).
      */
-    private static List<SizeFigure> figures(Resolved r, ImageRef ref) {
+    private static List<SizeFigure> figures(Resolved r) {
         if (r.variant == null) {
             return List.of();
         }
@@ -256,17 +412,21 @@ public final class KnowledgeBase {
         Map<SizeKind, List<Figure>> exact = new LinkedHashMap<>();
         Map<SizeKind, List<Figure>> byDefault = new LinkedHashMap<>();
         for (Figure fig : r.variant.figures) {
-            if (!fig.bindings.equals(r.bindings) || !fig.covers(version)) {
+            if (!fig.bindings.equals(r.bindings)) {
+                continue;
+            }
+            int rank = fig.rank(version);
+            if (rank == 0) {
                 continue;
             }
             if (os != null) {
                 if (os.equals(fig.os) || os.equals(fig.measuredOs)) {
-                    add(exact, fig);
+                    add(exact, fig, rank, version);
                 }
             } else if (fig.os == null) {
-                add(exact, fig);
+                add(exact, fig, rank, version);
             } else {
-                add(byDefault, fig);
+                add(byDefault, fig, rank, version);
             }
         }
         List<SizeFigure> out = new ArrayList<>();
@@ -275,6 +435,9 @@ public final class KnowledgeBase {
             SizeFigure.Fit fit = SizeFigure.Fit.EXACT;
             if (chosen == null && exact.get(kind) == null) {
                 chosen = unambiguous(byDefault.get(kind));
+                if (chosen == null) {
+                    chosen = newest(byDefault.get(kind));
+                }
                 fit = SizeFigure.Fit.DEFAULT_OS;
             }
             if (chosen != null) {
@@ -284,14 +447,113 @@ public final class KnowledgeBase {
         return out;
     }
 
-    // a loop rather than computeIfAbsent: no lambda bootstrap on the first lint
-    private static void add(Map<SizeKind, List<Figure>> byKind, Figure fig) {
+    /**
+     * The span of the variant's measured figures (headline figures only, compressed when there are
+     * any), for a tag that has no figure of its own; null when the variant has none.
+     */
+    private static SizeRange range(Family f, Variant v, Map<String, String> bindings) {
+        for (SizeKind kind : List.of(SizeKind.COMPRESSED, SizeKind.UNCOMPRESSED)) {
+            List<Figure> lines = new ArrayList<>();
+            List<Figure> any = new ArrayList<>();
+            for (Figure x : v.figures) {
+                if (x.kind == kind && x.bindings.equals(bindings)) {
+                    any.add(x);
+                    if (x.line() != null) {
+                        lines.add(x);
+                    }
+                }
+            }
+            List<Figure> use = lines.isEmpty() ? any : lines;
+            if (use.isEmpty()) {
+                continue;
+            }
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            String firstLine = null;
+            String lastLine = null;
+            String firstDate = null;
+            String lastDate = null;
+            Set<String> sources = new HashSet<>();
+            for (Figure x : use) {
+                min = Math.min(min, x.bytes);
+                max = Math.max(max, x.bytes);
+                String line = x.line();
+                if (line != null) {
+                    firstLine = firstLine == null || compareVersions(line, firstLine) < 0 ? line : firstLine;
+                    lastLine = lastLine == null || compareVersions(line, lastLine) > 0 ? line : lastLine;
+                }
+                String start = x.asOf.split("/")[0];
+                String end = x.asOf.contains("/") ? x.asOf.split("/")[1] : x.asOf;
+                firstDate = firstDate == null || start.compareTo(firstDate) < 0 ? start : firstDate;
+                lastDate = lastDate == null || end.compareTo(lastDate) > 0 ? end : lastDate;
+                sources.add(x.source.startsWith("https://github.com/docker-library/repo-info")
+                        ? "https://github.com/docker-library/repo-info" : x.source);
+            }
+            String source = sources.size() == 1 ? sources.iterator().next() : String.join(" ; ", new java.util.TreeSet<>(sources));
+            return new SizeRange(f.name, v.name, kind, min, max, firstLine, lastLine, firstDate, lastDate, use.size(), source);
+        }
+        return null;
+    }
+
+    /** Numeric comparison of dotted versions ({@code 1.9 < 1.19}); non-numeric parts compare as text. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c;
+            if (x[i].matches("\\d{1,9}") && y[i].matches("\\d{1,9}")) {
+                c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            } else {
+                c = x[i].compareTo(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    // keeps, per kind, only the figures that stand for the version most closely (rank)
+    private static void add(Map<SizeKind, List<Figure>> byKind, Figure fig, int rank, String version) {
         List<Figure> list = byKind.get(fig.kind);
         if (list == null) {
             list = new ArrayList<>();
             byKind.put(fig.kind, list);
         }
+        if (!list.isEmpty()) {
+            int best = list.get(0).rank(version);
+            if (rank < best) {
+                return;
+            }
+            if (rank > best) {
+                list.clear();
+            }
+        }
         list.add(fig);
+    }
+
+    /**
+     * For a tag that names no release, measured on several: the one measured last, which is what the
+     * floating tag pointed to most recently; null when two share the newest date.
+     */
+    private static Figure newest(List<Figure> candidates) {
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        Figure best = null;
+        boolean tie = false;
+        for (Figure f : candidates) {
+            String end = f.asOf.contains("/") ? f.asOf.substring(f.asOf.indexOf('/') + 1) : f.asOf;
+            String bestEnd = best == null ? null : best.asOf.contains("/") ? best.asOf.substring(best.asOf.indexOf('/') + 1) : best.asOf;
+            int c = best == null ? 1 : end.compareTo(bestEnd);
+            if (c > 0) {
+                best = f;
+                tie = false;
+            } else if (c == 0 && f.bytes != best.bytes) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
     }
 
     private static Figure unambiguous(List<Figure> candidates) {
@@ -358,6 +620,8 @@ public final class KnowledgeBase {
         SizeFigure figure;
         ImageRuntime runtime;
         boolean toolchain;
+        boolean runtimeDeclared;
+        boolean toolchainDeclared;
         List<String> alternatives;
 
         static Extra of(ExtraImage x, int index) {
@@ -404,6 +668,8 @@ public final class KnowledgeBase {
                 throw new IllegalArgumentException(at + ": " + ex.getMessage(), ex);
             }
             e.toolchain = Boolean.TRUE.equals(x.toolchain());
+            e.runtimeDeclared = x.runtime() != null;
+            e.toolchainDeclared = x.toolchain() != null;
             for (String alt : x.alternatives()) {
                 if (ImageRef.parse(alt) == null) {
                     throw new IllegalArgumentException(at + ": alternative '" + alt + "' is not an image reference");
@@ -421,9 +687,24 @@ public final class KnowledgeBase {
             return t == null ? anyTag : tag.matches(t);
         }
 
-        ImageMatch toMatch(ImageRef ref) {
-            return new ImageMatch(ref, family, null, ref.tag(), null, runtime, toolchain, false,
-                    figure == null ? List.of() : List.of(figure), List.of(), null, true);
+        /**
+         * The match of a private entry. An entry for an image the knowledge base knows (an official
+         * image, or a mirror of one) keeps what it does not say itself: family, variant, runtime,
+         * toolchain, traps, and the built-in figures when it gives no bytes.
+         */
+        ImageMatch toMatch(ImageRef ref, Resolved builtIn) {
+            if (builtIn == null) {
+                return new ImageMatch(ref, family, null, ref.tag(), null, runtime, toolchain, false,
+                        figure == null ? List.of() : List.of(figure), List.of(), null, true);
+            }
+            Variant v = builtIn.variant;
+            boolean builtInToolchain = v != null && v.toolchain != null ? v.toolchain : builtIn.family.toolchain;
+            List<SizeFigure> figs = figure != null ? List.of(figure) : figures(builtIn);
+            SizeRange range = figs.isEmpty() && v != null ? range(builtIn.family, v, builtIn.bindings) : null;
+            return new ImageMatch(ref, builtIn.family.name, v == null ? null : v.name, builtIn.parsed.version(),
+                    builtIn.parsed.os(), runtimeDeclared ? runtime : builtIn.family.runtime,
+                    toolchainDeclared ? toolchain : builtInToolchain, builtIn.family.deprecated, figs,
+                    v == null ? List.of() : v.traps, builtIn.family.note, true, range, platformOf(ref));
         }
 
         private static GlobMatcher globToRegex(String glob) {
@@ -464,6 +745,7 @@ public final class KnowledgeBase {
             f.versionAliases = aliases;
             f.defaultTokens = Set.copyOf(Json.strings(fm, "defaultTokens", at));
             f.neutralTokens = Set.copyOf(Json.strings(fm, "neutralTokens", at));
+            f.lineDepth = fm.get("lineDepth") == null ? 0 : (int) Json.lng(fm, "lineDepth", at);
             for (Object vo : Json.list(fm, "variants", at)) {
                 f.variants.add(variant(Json.obj(vo, at), f, traps, at));
             }
@@ -508,6 +790,13 @@ public final class KnowledgeBase {
             x.source = Json.str(fig, "source", fat);
             x.sourceNote = Json.str(fig, "sourceNote", fat);
             x.confidence = Json.str(fig, "confidence", fat);
+            if (fig.get("history") != null) {
+                for (Object ho : Json.list(fig, "history", fat)) {
+                    Map<String, Object> h = Json.obj(ho, fat + " history");
+                    x.history.add(new KbModel.History(Json.str(h, "image", fat), Json.lng(h, "bytes", fat),
+                            Json.str(h, "asOf", fat), Json.str(h, "source", fat)));
+                }
+            }
             v.figures.add(x);
         }
         for (Object ao : Json.list(vm, "alternatives", vat)) {

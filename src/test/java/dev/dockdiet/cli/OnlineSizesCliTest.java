@@ -62,8 +62,8 @@ class OnlineSizesCliTest {
         assertThat(reg.requests).isNotEmpty();
         assertThat(r.out()).contains("12345678").contains("/v2/team/app/manifests/1.0");
         CliRunner.Run text = CliRunner.run("--online", "--color", "never", f.toString());
-        assertThat(text.out()).contains("final base " + reg.host() + "/team/app:1.0: 12 MB compressed (http://" + reg.host()
-                + "/v2/team/app/manifests/1.0 (linux/amd64, sha256:");
+        assertThat(text.out()).contains("final base " + reg.host() + "/team/app:1.0: 12 MB compressed (measured on "
+                + reg.host() + "/team/app:1.0, ").contains("http://" + reg.host() + "/v2/team/app/manifests/1.0 (linux/amd64, sha256:");
 
         int asked = reg.requests.size();
         CliRunner.Run again = CliRunner.run("--online", "--format", "json", f.toString());

@@ -149,7 +149,7 @@ class ConfigParserTest {
         assertError("images:\n  - name: corp/java:17\n", ".dockdiet.yaml:2:11: 'name' takes the image name without tag or "
                 + "digest; put tags under 'tags'");
         assertError("images:\n  - name: corp/java\n    bytes: 10MB\n    kind: compressed\n",
-                ".dockdiet.yaml:2:5: image entry lacks 'asOf'");
+                ".dockdiet.yaml:2:5: image entry has 'bytes' but lacks 'asOf'");
         assertError("images:\n  - name: corp/java\n    asOf: 31.01.2025\n",
                 ".dockdiet.yaml:3:11: bad date '31.01.2025' for 'asOf' (use YYYY-MM-DD)");
         assertError("images:\n  - name: corp/java\n    kind: zipped\n",

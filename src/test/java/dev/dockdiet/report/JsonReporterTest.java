@@ -24,8 +24,11 @@ class JsonReporterTest {
                     "endLine", "endColumn", "fix", "savings");
             assertThat(f.path("aliases").isArray()).isTrue();
         }
-        assertThat(keys(fileA.path("size"))).containsExactly("finalBase", "baseBytes", "kind", "source", "asOf",
-                "suggestions", "estimatedAfter");
+        assertThat(keys(fileA.path("size"))).containsExactly("finalBase", "baseBytes", "baseBytesMax", "kind", "basis",
+                "source", "asOf", "platformNote", "suggestions", "afterImage", "estimatedAfter", "estimatedAfterMax",
+                "layerSavings", "layerSavingsMax");
+        assertThat(keys(fileA.path("size").path("suggestions").get(0))).containsExactly("rule", "description",
+                "savedBytes", "savedBytesMax", "kind", "sharedWith", "count");
         assertThat(keys(root.path("summary"))).containsExactly("files", "findings", "bySeverity", "fixable");
         assertThat(keys(root.path("summary").path("bySeverity"))).containsExactly("error", "warning", "info", "style");
     }

@@ -107,12 +107,13 @@ class RuleDocsTest {
 
     /**
      * Settings an example runs with, from the rest of its fence line: {@code trusted-registries=a,b}
-     * {@code allowed-base-images=x,y}, {@code label-schema=label:type,...} and {@code strict-labels}
-     * (for rules that only act on configuration).
+     * {@code allowed-base-images=x,y}, {@code label-schema=label:type,...}, {@code strict-labels} and
+     * {@code size-budget=bytes} (for rules that only act on configuration).
      */
     static RuleSettings settings(String info) {
         List<String> registries = List.of();
         List<String> bases = List.of();
+        Long budget = null;
         java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
         boolean strict = false;
         for (String part : info.trim().split("\\s+")) {
@@ -127,11 +128,13 @@ class RuleDocsTest {
                 registries = List.of(part.substring("trusted-registries=".length()).split(","));
             } else if (part.startsWith("allowed-base-images=")) {
                 bases = List.of(part.substring("allowed-base-images=".length()).split(","));
+            } else if (part.startsWith("size-budget=")) {
+                budget = Long.parseLong(part.substring("size-budget=".length()));
             } else if (!part.isEmpty()) {
                 throw new IllegalArgumentException("unknown example setting: " + part);
             }
         }
-        return new RuleSettings(registries, bases, null, null).withLabels(labels, strict);
+        return new RuleSettings(registries, bases, null, budget).withLabels(labels, strict);
     }
 
     /** Runs one rule (or, for the linter's own rules, the whole linter) on an example. */

@@ -85,8 +85,21 @@ class KnowledgeBaseDataTest {
     void everyFigureTracesToTheSharedResearchFile() throws IOException {
         Path sharedPath = KnowledgeBaseGenerator.findSharedSource();
         JsonNode shared = MAPPER.readTree(sharedPath.toFile()).get("images");
+        Path repoInfo = sharedPath.getParent().resolve(KnowledgeBaseGenerator.REPO_INFO);
         for (JsonNode f : figures(embedded())) {
             JsonNode origin = f.get("origin");
+            if (origin.has("repoInfo")) {
+                // one row of a repo-info TSV: image, tag, platform, bytes, as_of, path, commit, note
+                String tag = origin.get("tag").asText();
+                String row = java.nio.file.Files.readAllLines(repoInfo.resolve(origin.get("repoInfo").asText())).stream()
+                        .filter(l -> l.split("\t", -1)[1].equals(tag) && l.contains(origin.get("commit").asText()))
+                        .findFirst().orElseThrow(() -> new AssertionError(f.get("image").asText() + ": no row"));
+                String[] c = row.split("\t", -1);
+                assertThat(Long.parseLong(c[3])).as(row).isEqualTo(f.get("bytes").asLong());
+                assertThat(c[4]).as(row).isEqualTo(f.get("asOf").asText());
+                assertThat(f.get("source").asText()).as(row).endsWith(c[6] + "/" + c[5]);
+                continue;
+            }
             JsonNode entry = shared.get(origin.get("entry").asInt());
             String at = f.get("image").asText();
             assertThat(entry.get("repository").asText()).as(at).isEqualTo(origin.get("repository").asText());

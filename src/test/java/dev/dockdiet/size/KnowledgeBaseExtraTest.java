@@ -55,7 +55,7 @@ class KnowledgeBaseExtraTest {
                 .containsExactly("registry.example.com/platform/java-jre:21", "eclipse-temurin:21-jre");
         assertThat(alts.get(0).savingBytes()).isEqualTo(262_000_000L);
         assertThat(kb.saving(m, alts.get(0)).orElseThrow().bytes()).isEqualTo(262_000_000L);
-        assertThat(alts.get(1).figure().bytes()).isEqualTo(114_800_000L);
+        assertThat(alts.get(1).figure().bytes()).isEqualTo(121_136_054L);
         assertThat(alts.get(1).traps()).extracting(Trap::id).contains("jre-no-jdk-tools");
     }
 
@@ -101,5 +101,23 @@ class KnowledgeBaseExtraTest {
                 .hasMessageContaining("'bad ref' is not an image reference");
         assertThatThrownBy(() -> base.withExtra(List.of(new ExtraImage(null, "*", null, null, null, null, null, null))))
                 .hasMessage("images[0]: 'name' is required");
+    }
+
+    @Test
+    void aPrivateEntryForABuildImageKeepsWhatTheBuiltInBaseKnows() {
+        KnowledgeBase k = KnowledgeBase.get().withExtra(List.of(
+                new ExtraImage("golang", "1.22*", null, null, null, null, null, List.of())));
+        ImageMatch m = k.match(ImageRef.parse("golang:1.22")).orElseThrow();
+        assertThat(m.userDefined()).isTrue();
+        assertThat(m.family()).isEqualTo("golang");
+        assertThat(m.toolchain()).as("still a build image: DD102 keeps flagging it").isTrue();
+        assertThat(m.runtime()).isEqualTo(ImageRuntime.GO_STATIC);
+        assertThat(k.alternatives(m)).extracting(Alternative::image).contains("gcr.io/distroless/static-debian12:nonroot");
+        // what it declares wins
+        KnowledgeBase declared = KnowledgeBase.get().withExtra(List.of(
+                new ExtraImage("golang", "1.22*", null, null, null, null, "native", List.of(), false)));
+        ImageMatch d = declared.match(ImageRef.parse("golang:1.22")).orElseThrow();
+        assertThat(d.toolchain()).isFalse();
+        assertThat(d.runtime()).isEqualTo(ImageRuntime.NATIVE);
     }
 }

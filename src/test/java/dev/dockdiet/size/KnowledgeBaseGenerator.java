@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockdiet.syntax.ImageRef;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +37,12 @@ import java.util.regex.Pattern;
  * confidence and the source note are copied from the shared file, so no figure can be typed in by
  * hand. Every pointer is checked: the entry must exist, the quote and the date evidence must be
  * found in that entry, the date must be ISO-8601 and its years must appear in the evidence.
+ *
+ * <p>The measured tags of {@code shared/reference/size/repo-info/*.tsv} (docker-library/repo-info,
+ * one row per tag: compressed linux/amd64 bytes, date, file and commit) are added as figures of the
+ * family and variant each tag resolves to (a variant the curation does not name is created from the
+ * tag's words). Where a tag, or another tag of the same version line and release, already has a
+ * figure, the newer figure is the headline and the older one is kept as {@code history}.
  *
  * <p>Regenerate with
  * {@code mvn -q -o test -Dtest=KnowledgeBaseGeneratorTest -Ddockdiet.regenerate=true}
@@ -80,7 +92,9 @@ public final class KnowledgeBaseGenerator {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("schemaVersion", curation.get("schemaVersion").asInt());
         out.put("generatedBy", "dev.dockdiet.size.KnowledgeBaseGenerator (src/test/java); do not edit by hand");
-        out.put("generatedFrom", SHARED_RELATIVE + " + src/test/resources/dev/dockdiet/size/base-images.curation.json");
+        Path repoInfo = sourceFile.toAbsolutePath().getParent().resolve(REPO_INFO);
+        out.put("generatedFrom", SHARED_RELATIVE + (Files.isDirectory(repoInfo) ? " + shared/reference/size/" + REPO_INFO + "/*.tsv" : "")
+                + " + src/test/resources/dev/dockdiet/size/base-images.curation.json");
         out.put("units", "bytes; MB in the source are 10^6 bytes (" + source.path("schema_note").asText("").replaceAll("\\s+", " ") + ")");
         out.set("traps", traps);
         ArrayNode families = out.putArray("families");
@@ -110,10 +124,188 @@ public final class KnowledgeBaseGenerator {
             }
             families.add(f);
         }
+        if (Files.isDirectory(repoInfo)) {
+            addRepoInfo(out, repoInfo);
+        }
         // objects one field per line (readable diffs), arrays inline
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter(" ", "\n"));
         return MAPPER.writer(printer).writeValueAsString(out) + "\n";
+    }
+
+    static final String REPO_INFO = "repo-info";
+    private static final String REPO_INFO_URL = "https://github.com/docker-library/repo-info/blob/";
+
+    /** One measured row of a repo-info TSV, placed in the knowledge base. */
+    private record Row(String file, String image, String tag, long bytes, String asOf, String path, String commit,
+                       String note, KnowledgeBase.Placement at) {
+    }
+
+    /** Adds every measured tag of the repo-info TSVs as a figure; see the class comment. */
+    static void addRepoInfo(ObjectNode out, Path dir) throws IOException {
+        KnowledgeBase kb = KnowledgeBase.load(new ByteArrayInputStream(MAPPER.writeValueAsBytes(out)), "curated");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                String[] c = lines.get(i).split("\t", -1);
+                String at = file.getFileName() + ":" + (i + 1);
+                if (c.length < 8) {
+                    throw new IllegalStateException(at + ": expected 8 columns");
+                }
+                if (c[3].isEmpty()) {
+                    continue; // no amd64 figure (the note says why); nothing to add
+                }
+                if (!c[2].equals("linux/amd64")) {
+                    throw new IllegalStateException(at + ": platform " + c[2] + " is not linux/amd64");
+                }
+                checkIsoDate(c[4], at);
+                String ref = c[1].isEmpty() ? c[0] : c[0] + ":" + c[1];
+                ImageRef parsed = ImageRef.parse(ref);
+                KnowledgeBase.Placement p = parsed == null ? null : kb.place(parsed);
+                if (p == null) {
+                    throw new IllegalStateException(at + ": " + ref + " belongs to no family of the curation: declare it there");
+                }
+                rows.add(new Row(file.getFileName().toString(), c[0], c[1], Long.parseLong(c[3]), c[4], c[5], c[6], c[7], p));
+            }
+        }
+        Map<String, ObjectNode> families = new LinkedHashMap<>();
+        for (JsonNode f : out.get("families")) {
+            families.put(f.get("family").asText(), (ObjectNode) f);
+        }
+        // a version line has as many numbers as most measured versions of the family
+        Map<String, Map<Integer, Integer>> depths = new HashMap<>();
+        for (Row r : rows) {
+            int n = numbers(r.at.version());
+            if (n > 0) {
+                depths.computeIfAbsent(r.at.family(), k -> new TreeMap<>()).merge(n, 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Map<Integer, Integer>> e : depths.entrySet()) {
+            int depth = e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            families.get(e.getKey()).put("lineDepth", depth);
+        }
+        for (Row r : rows) {
+            ObjectNode family = families.get(r.at.family());
+            ObjectNode variant = r.at.variant() != null ? variant(family, r.at.variant()) : autoVariant(family, r.at.tokens());
+            int depth = family.path("lineDepth").asInt(0);
+            ObjectNode f = JsonNodeFactory.instance.objectNode();
+            f.put("image", r.tag.isEmpty() ? r.image : r.image + ":" + r.tag);
+            ArrayNode exact = f.putArray("exactVersions");
+            ArrayNode lines = f.putArray("versionLines");
+            int n = numbers(r.at.version());
+            if (n > 0 && n == depth) {
+                lines.add(r.at.version());
+            } else {
+                exact.add(r.at.version());
+            }
+            f.put("kind", "compressed");
+            f.put("bytes", r.bytes);
+            f.put("platform", "linux/amd64");
+            f.put("asOf", r.asOf);
+            f.put("asOfEvidence", "as_of " + r.asOf + " (" + REPO_INFO + "/" + r.file + ")");
+            f.put("source", REPO_INFO_URL + r.commit + "/" + r.path);
+            f.put("sourceNote", "docker-library/repo-info " + r.path + " 'Total Size' of linux; amd64"
+                    + (r.note.isEmpty() ? "" : "; " + r.note));
+            f.put("confidence", "high");
+            ObjectNode origin = f.putObject("origin");
+            origin.put("repoInfo", r.file);
+            origin.put("tag", r.tag);
+            origin.put("commit", r.commit);
+            merge(kb, (ArrayNode) variant.get("figures"), f);
+        }
+    }
+
+    /** How many dot-separated numbers a version has; 0 when it is not numeric ({@code lts}, {@code latest}). */
+    static int numbers(String version) {
+        if (version == null || !version.matches("\\d+(\\.\\d+)*")) {
+            return 0;
+        }
+        return version.split("\\.").length;
+    }
+
+    private static ObjectNode variant(ObjectNode family, String name) {
+        for (JsonNode v : family.get("variants")) {
+            if (v.get("variant").asText().equals(name)) {
+                return (ObjectNode) v;
+            }
+        }
+        throw new IllegalStateException(family.get("family").asText() + ": no variant " + name);
+    }
+
+    /** The variant a tag's words select when the curation names none: created once, named by the words. */
+    private static ObjectNode autoVariant(ObjectNode family, List<String> tokens) {
+        String name = String.join("-", tokens);
+        for (JsonNode v : family.get("variants")) {
+            if (v.get("variant").asText().equals(name)) {
+                return (ObjectNode) v;
+            }
+        }
+        ObjectNode v = ((ArrayNode) family.get("variants")).addObject();
+        v.put("variant", name);
+        ArrayNode t = v.putArray("tokens");
+        tokens.forEach(t::add);
+        v.put("derived", "from the measured tags of " + REPO_INFO + "; no alternatives");
+        v.putArray("figures");
+        v.putArray("alternatives");
+        return v;
+    }
+
+    /**
+     * Adds a figure to a variant's figures. A figure of the same slot (same OS release, kind, JDK
+     * binding and versions) already there is merged: the newer one is the headline, the older one
+     * (with its own history) goes into {@code history}.
+     */
+    private static void merge(KnowledgeBase kb, ArrayNode figures, ObjectNode f) {
+        String key = slot(kb, f);
+        for (int i = 0; i < figures.size(); i++) {
+            ObjectNode old = (ObjectNode) figures.get(i);
+            boolean sameImage = ImageRef.parse(old.get("image").asText()).familiar()
+                    .equals(ImageRef.parse(f.get("image").asText()).familiar())
+                    && old.get("kind").equals(f.get("kind"));
+            if (!sameImage && !slot(kb, old).equals(key)) {
+                continue;
+            }
+            boolean newer = end(f.get("asOf").asText()).compareTo(end(old.get("asOf").asText())) > 0;
+            ObjectNode head = newer ? f : old;
+            ObjectNode other = newer ? old : f;
+            ArrayNode history = JsonNodeFactory.instance.arrayNode();
+            ObjectNode h = history.addObject();
+            h.put("image", other.get("image").asText());
+            h.put("bytes", other.get("bytes").asLong());
+            h.put("asOf", other.get("asOf").asText());
+            h.put("source", other.get("source").asText());
+            for (JsonNode x : other.path("history")) {
+                history.add(x);
+            }
+            for (JsonNode x : head.path("history")) {
+                history.add(x);
+            }
+            if (old.has("measuredOs") && !head.has("measuredOs")) {
+                head.put("measuredOs", old.get("measuredOs").asText());
+            }
+            head.set("history", history);
+            figures.set(i, head);
+            return;
+        }
+        figures.add(f);
+    }
+
+    private static String slot(KnowledgeBase kb, JsonNode f) {
+        KnowledgeBase.Placement p = kb.place(ImageRef.parse(f.get("image").asText()));
+        return (p == null ? "?" : p.os() + "|" + new TreeMap<>(p.bindings())) + "|" + f.get("kind").asText() + "|"
+                + f.get("exactVersions") + "|" + f.get("versionLines");
+    }
+
+    private static String end(String asOf) {
+        return asOf.contains("/") ? asOf.substring(asOf.indexOf('/') + 1) : asOf;
     }
 
     private static void checkTrapIds(JsonNode traps, JsonNode ids, String where) {

@@ -46,10 +46,15 @@ class KnowledgeBaseMatchTest {
 
     @Test
     void aTagWithoutOsReleaseGetsTheFigureLabelledAsMeasuredOnAnExplicitRelease() {
-        SizeFigure f = match("node:22").figure().orElseThrow();
-        assertThat(f.bytes()).isEqualTo(408_200_000L);
+        SizeFigure f = match("rust:1").figure().orElseThrow();
+        assertThat(f.bytes()).isEqualTo(562_500_000L);
         assertThat(f.fit()).isEqualTo(Fit.DEFAULT_OS);
-        assertThat(f.basis()).isEqualTo("node:22-bookworm");
+        assertThat(f.basis()).isEqualTo("rust:1-bookworm");
+        // node:22 itself was measured: the exact tag wins over node:22-bookworm
+        SizeFigure node = match("node:22").figure().orElseThrow();
+        assertThat(node.basis()).isEqualTo("node:22");
+        assertThat(node.fit()).isEqualTo(Fit.EXACT);
+        assertThat(node.asOf()).isEqualTo("2026-09-19");
     }
 
     @Test
@@ -65,7 +70,25 @@ class KnowledgeBaseMatchTest {
     void registriesAndOfficialPrefixesAreNormalised(String image) {
         ImageMatch m = match(image);
         assertThat(m.family()).isEqualTo("node");
-        assertThat(m.figure().orElseThrow().bytes()).isEqualTo(408_200_000L);
+        assertThat(m.figure().orElseThrow().bytes()).isEqualTo(408_499_334L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"amd64/node:22", "mcr.microsoft.com/mirror/docker/library/node:22",
+            "public.ecr.aws/docker/library/node:22", "library/node:22"})
+    void architectureRepositoriesAndMirrorsAreTheOfficialImage(String image) {
+        ImageMatch m = match(image);
+        assertThat(m.family()).isEqualTo("node");
+        assertThat(m.figure().orElseThrow().bytes()).isEqualTo(408_499_334L);
+        assertThat(m.platform()).isNull();
+    }
+
+    @Test
+    void anotherArchitectureSaysTheFigureIsAmd64() {
+        ImageMatch m = match("arm64v8/alpine:3.24");
+        assertThat(m.family()).isEqualTo("alpine");
+        assertThat(m.platform()).isEqualTo("linux/arm64/v8");
+        assertThat(m.figure().orElseThrow().platform()).isEqualTo("linux/amd64");
     }
 
     @ParameterizedTest
@@ -81,11 +104,26 @@ class KnowledgeBaseMatchTest {
     }
 
     @Test
-    void otherMajorVersionsAreKnownButUnsized() {
+    void otherMajorVersionsHaveTheirOwnFigureOrARange() {
         ImageMatch m = match("node:18");
         assertThat(m.variant()).isEqualTo("full");
         assertThat(m.version()).isEqualTo("18");
-        assertThat(m.sizeKnown()).isFalse();
+        assertThat(m.figure().orElseThrow().asOf()).isEqualTo("2023-01-11");
+        ImageMatch unmeasured = match("node:21");
+        assertThat(unmeasured.sizeKnown()).isFalse();
+        SizeRange r = unmeasured.range();
+        assertThat(r).isNotNull();
+        assertThat(r.minBytes()).isLessThan(r.maxBytes());
+        assertThat(r.describe()).startsWith("node full images: ").contains("compressed, lines 14–26, 2023-01…2026-");
+    }
+
+    @Test
+    void aPatchVersionIsServedByItsLineAndAnExactTagByItself() {
+        assertThat(match("golang:1.24.3").figures()).isEmpty();
+        assertThat(match("golang:1.24.3").range().describe()).startsWith("golang full images: ");
+        assertThat(match("golang:1.26.3").figure().orElseThrow().basis()).isEqualTo("golang:1.26");
+        assertThat(match("golang:1.26.6").figure().orElseThrow().basis()).isEqualTo("golang:1.26.6");
+        assertThat(match("python:3.11").figure().orElseThrow().basis()).isEqualTo("python:3.11");
     }
 
     @Test
@@ -95,7 +133,7 @@ class KnowledgeBaseMatchTest {
         assertThat(m.variant()).isEqualTo("alpine");
         assertThat(m.toolchain()).isFalse();
         assertThat(m.traps()).extracting(Trap::id).contains("musl-node");
-        assertThat(m.figures()).isEmpty();
+        assertThat(m.figure().orElseThrow().basis()).isEqualTo("node:lts-alpine");
     }
 
     @Test
@@ -104,7 +142,7 @@ class KnowledgeBaseMatchTest {
             ImageMatch m = match(image);
             assertThat(m.variant()).isEqualTo("full");
             assertThat(m.version()).isNull();
-            assertThat(m.figures()).as("node:latest is not node 22").isEmpty();
+            assertThat(m.figure().orElseThrow().basis()).as("measured on node:latest itself").isEqualTo("node:latest");
         }
         assertThat(match("node:slim").variant()).isEqualTo("slim");
     }
@@ -138,7 +176,9 @@ class KnowledgeBaseMatchTest {
         assertThat(m.variant()).isEqualTo("slim");
         assertThat(m.version()).isEqualTo("3.12");
         assertThat(m.os()).isEqualTo("bookworm");
-        assertThat(m.figures()).as("figures are for python 3 = 3.14").isEmpty();
+        assertThat(m.figure().orElseThrow().basis()).isEqualTo("python:3.12-slim-bookworm");
+        assertThat(match("python:3.13-slim-bookworm").figures()).isEmpty();
+        assertThat(match("python:3.13-slim-bookworm").range()).isNotNull();
     }
 
     @Test
@@ -147,9 +187,9 @@ class KnowledgeBaseMatchTest {
         assertThat(floating.figure(SizeKind.COMPRESSED).orElseThrow().bytes()).isEqualTo(44_800_000L);
         assertThat(floating.figure(SizeKind.UNCOMPRESSED).orElseThrow().bytes()).isEqualTo(122_340_000L);
         ImageMatch minor = match("python:3.14.7-slim");
-        assertThat(minor.figure(SizeKind.COMPRESSED)).as("the compressed snapshot names no minor").isEmpty();
+        assertThat(minor.figure(SizeKind.COMPRESSED).orElseThrow().basis()).isEqualTo("python:3.14-slim");
         assertThat(minor.figure(SizeKind.UNCOMPRESSED).orElseThrow().fit()).isEqualTo(Fit.DEFAULT_OS);
-        assertThat(match("python:3.11").figures()).isEmpty();
+        assertThat(match("python:3.13").figure().orElseThrow().basis()).isEqualTo("python:3.13");
     }
 
     @Test
@@ -159,13 +199,13 @@ class KnowledgeBaseMatchTest {
         assertThat(jdk.variant()).isEqualTo("jdk");
         assertThat(jdk.toolchain()).isTrue();
         assertThat(jdk.runtime()).isEqualTo(ImageRuntime.JVM);
-        assertThat(jdk.figure().orElseThrow().bytes()).isEqualTo(223_800_000L);
+        assertThat(jdk.figure().orElseThrow().bytes()).isEqualTo(230_080_573L);
         assertThat(match("eclipse-temurin:21").variant()).as("jdk is the default").isEqualTo("jdk");
-        assertThat(match("eclipse-temurin:21.0.2_13-jdk").figure().orElseThrow().bytes()).isEqualTo(223_800_000L);
+        assertThat(match("eclipse-temurin:21.0.2_13-jdk").figure().orElseThrow().bytes()).isEqualTo(230_080_573L);
 
         ImageMatch jre = match("eclipse-temurin:21-jre");
         assertThat(jre.toolchain()).isFalse();
-        assertThat(jre.figure(SizeKind.COMPRESSED).orElseThrow().bytes()).isEqualTo(114_800_000L);
+        assertThat(jre.figure(SizeKind.COMPRESSED).orElseThrow().bytes()).isEqualTo(121_136_054L);
         assertThat(jre.figure(SizeKind.UNCOMPRESSED).orElseThrow().bytes()).isEqualTo(318_140_000L);
         ImageMatch noble = match("eclipse-temurin:21-jre-noble");
         assertThat(noble.figure(SizeKind.COMPRESSED)).isPresent();
@@ -219,19 +259,20 @@ class KnowledgeBaseMatchTest {
 
     @Test
     void osImagesUseCodenamesAndNumbersAlike() {
-        assertThat(match("debian:bookworm").figure().orElseThrow().bytes()).isEqualTo(48_500_000L);
-        assertThat(match("debian:12").figure().orElseThrow().bytes()).isEqualTo(48_500_000L);
-        assertThat(match("debian:12.5").figure().orElseThrow().bytes()).isEqualTo(48_500_000L);
-        assertThat(match("debian:bookworm-slim").figure().orElseThrow().bytes()).isEqualTo(28_200_000L);
-        assertThat(match("debian:bullseye").figures()).isEmpty();
-        assertThat(match("debian:stable").figures()).isEmpty();
+        assertThat(match("debian:bookworm").figure().orElseThrow().bytes()).isEqualTo(48_497_091L);
+        assertThat(match("debian:12").figure().orElseThrow().bytes()).isEqualTo(48_497_091L);
+        assertThat(match("debian:12.5").figure().orElseThrow().bytes()).isEqualTo(48_497_091L);
+        assertThat(match("debian:bookworm-slim").figure().orElseThrow().bytes()).isEqualTo(28_232_590L);
+        assertThat(match("debian:bullseye").figure().orElseThrow().bytes()).isEqualTo(53_777_019L);
+        assertThat(match("debian:stable").figure().orElseThrow().basis()).isEqualTo("debian:stable");
         assertThat(match("ubuntu:24.04").figure().orElseThrow().bytes()).isEqualTo(29_800_000L);
         assertThat(match("ubuntu:noble").figure().orElseThrow().bytes()).isEqualTo(29_800_000L);
-        assertThat(match("ubuntu:22.04").figures()).isEmpty();
+        assertThat(match("ubuntu:22.04").figure().orElseThrow().basis()).isEqualTo("ubuntu:jammy");
         assertThat(match("alpine:3.24").figure(SizeKind.COMPRESSED).orElseThrow().bytes()).isEqualTo(3_849_738L);
         assertThat(match("alpine:3.24.2").figure(SizeKind.UNCOMPRESSED).orElseThrow().bytes()).isEqualTo(8_420_000L);
         assertThat(match("alpine:3.19").figures()).isEmpty();
-        assertThat(match("alpine").figures()).as("alpine:latest moves").isEmpty();
+        assertThat(match("alpine:3.19").range().describe()).startsWith("alpine default images: ");
+        assertThat(match("alpine").figure().orElseThrow().basis()).as("measured on alpine:latest").isEqualTo("alpine:latest");
     }
 
     @Test
@@ -262,18 +303,18 @@ class KnowledgeBaseMatchTest {
         assertThat(one.figures()).hasSize(2).allMatch(f -> f.fit() == Fit.DEFAULT_OS);
         ImageMatch minor = match("golang:1.26.6-bookworm");
         assertThat(minor.figure(SizeKind.UNCOMPRESSED).orElseThrow().bytes()).isEqualTo(833_460_000L);
-        assertThat(minor.figure(SizeKind.COMPRESSED)).isEmpty();
+        assertThat(minor.figure(SizeKind.COMPRESSED).orElseThrow().basis()).isEqualTo("golang:1.26.6-bookworm");
     }
 
     @Test
     void mavenAndGradleBindTheJdkVersion() {
-        assertThat(match("maven:3-eclipse-temurin-21").figure().orElseThrow().bytes()).isEqualTo(242_700_000L);
+        assertThat(match("maven:3-eclipse-temurin-21").figure().orElseThrow().bytes()).isEqualTo(242_713_952L);
         ImageMatch m17 = match("maven:3-eclipse-temurin-17");
         assertThat(m17.variant()).isEqualTo("eclipse-temurin");
-        assertThat(m17.figures()).as("the figure is for the JDK 21 image").isEmpty();
+        assertThat(m17.figure().orElseThrow().bytes()).as("its own figure, not JDK 21's").isEqualTo(230_444_090L);
         assertThat(match("gradle:jdk21").figure().orElseThrow().bytes()).isEqualTo(445_300_000L);
         assertThat(match("gradle:8.5-jdk21").figures()).isEmpty();
-        assertThat(match("gradle:jdk17").figures()).isEmpty();
+        assertThat(match("gradle:jdk17").figure().orElseThrow().bytes()).isEqualTo(431_757_850L);
     }
 
     @Test
@@ -289,12 +330,12 @@ class KnowledgeBaseMatchTest {
     void phpAndRubyAndNginx() {
         assertThat(match("php:8").variant()).isEqualTo("cli");
         assertThat(match("php:8-cli").figure().orElseThrow().bytes()).isEqualTo(189_200_000L);
-        assertThat(match("php:8.3-cli").figures()).isEmpty();
+        assertThat(match("php:8.3-cli").figure().orElseThrow().basis()).isEqualTo("php:8.3");
         assertThat(match("php:8-fpm-alpine").figure().orElseThrow().bytes()).isEqualTo(38_700_000L);
         assertThat(match("ruby:3-slim-bookworm").figure().orElseThrow().bytes()).isEqualTo(73_200_000L);
-        assertThat(match("nginx:stable").figure().orElseThrow().bytes()).isEqualTo(72_100_000L);
-        assertThat(match("nginx:stable-alpine").figure().orElseThrow().bytes()).isEqualTo(28_500_000L);
+        assertThat(match("nginx:stable").figure().orElseThrow().bytes()).isEqualTo(66_084_169L);
+        assertThat(match("nginx:stable-alpine").figure().orElseThrow().bytes()).isEqualTo(28_532_058L);
         assertThat(match("nginx:1.27-alpine-slim").variant()).isEqualTo("alpine-slim");
-        assertThat(match("nginx").figures()).isEmpty();
+        assertThat(match("nginx").figure().orElseThrow().basis()).isEqualTo("nginx:latest");
     }
 }

@@ -20,72 +20,95 @@ class SizePicturesTest {
     }
 
     @Test
-    void everythingKnownAndOfOneKindGivesTheEstimate() {
+    void aBaseChangeGivesTheSizeOfTheNewBaseNotASubtraction() {
         ImageMatch base = match("node:22-bookworm");
         Alternative slim = KnowledgeBase.get().alternatives(base).get(0);
         Savings saving = KnowledgeBase.get().saving(base, slim).orElseThrow();
+        assertThat(saving.change()).isEqualTo("base node:22-bookworm -> node:22-bookworm-slim");
         SizePicture p = SizePictures.build("node:22-bookworm", base, List.of(
-                new SizePictures.Item("DD101", "node:22-bookworm -> node:22-bookworm-slim", saving)));
-        assertThat(p.finalBase()).isEqualTo("node:22-bookworm");
+                new SizePictures.Item("DD101", "use node:22-bookworm-slim", saving)));
         assertThat(p.baseBytes()).isEqualTo(408_200_000L);
         assertThat(p.kind()).isEqualTo(SizeKind.COMPRESSED);
-        assertThat(p.source()).contains("22-bookworm.md");
-        assertThat(p.asOf()).isEqualTo("2026-04");
-        assertThat(p.suggestions()).extracting(SizePicture.Suggestion::savedBytes).containsExactly(328_400_000L);
-        assertThat(p.estimatedAfter()).isEqualTo(79_800_000L);
+        assertThat(p.basis()).isEqualTo("node:22-bookworm, linux/amd64");
+        assertThat(p.afterImage()).isEqualTo("node:22-bookworm-slim");
+        assertThat(p.estimatedAfter()).isEqualTo(match("node:22-bookworm-slim").figure().orElseThrow().bytes());
+        assertThat(p.layerSavings()).isNull();
     }
 
     @Test
-    void anUnknownSavingLeavesTheEstimateUnknown() {
+    void layerSavingsAreReportedBesideTheBaseAndAnUnknownOneLeavesThemUnknown() {
         SizePicture p = SizePictures.build("node:22", match("node:22"), List.of(
-                new SizePictures.Item("DD101", "slim", compressed(300_000_000L)),
-                new SizePictures.Item("DD105", "apt lists", null)));
-        assertThat(p.suggestions()).extracting(SizePicture.Suggestion::savedBytes).containsExactly(300_000_000L, null);
-        assertThat(p.estimatedAfter()).isNull();
-        assertThat(p.baseBytes()).isEqualTo(408_200_000L);
+                new SizePictures.Item("DD111", "apt lists", compressed(15_000_000L)),
+                new SizePictures.Item("DD119", "npm cache", compressed(1_000_000L))));
+        assertThat(p.estimatedAfter()).isEqualTo(408_499_334L);
+        assertThat(p.layerSavings()).isEqualTo(16_000_000L);
+        SizePicture q = SizePictures.build("node:22", match("node:22"), List.of(
+                new SizePictures.Item("DD111", "apt lists", compressed(15_000_000L)),
+                new SizePictures.Item("DD112", "recommends", null)));
+        assertThat(q.layerSavings()).isNull();
+        assertThat(q.suggestions()).extracting(SizePicture.Suggestion::savedBytes).containsExactly(15_000_000L, null);
     }
 
     @Test
-    void aSavingOfAnotherKindIsShownAsUnknownNeverConverted() {
+    void aSavingOfAnotherKindKeepsItsFigureAndKindButIsNotAdded() {
         SizePicture p = SizePictures.build("node:22", match("node:22"), List.of(
-                new SizePictures.Item("DD101", "slim", uncompressed(300_000_000L))));
+                new SizePictures.Item("DD121", "context", uncompressed(26_000L))));
         assertThat(p.kind()).isEqualTo(SizeKind.COMPRESSED);
-        assertThat(p.suggestions().get(0).savedBytes()).isNull();
-        assertThat(p.estimatedAfter()).isNull();
+        assertThat(p.suggestions().get(0).savedBytes()).isEqualTo(26_000L);
+        assertThat(p.suggestions().get(0).kind()).isEqualTo(SizeKind.UNCOMPRESSED);
+        assertThat(p.layerSavings()).isNull();
     }
 
     @Test
-    void aBaseWithBothKindsFollowsTheSavingsKind() {
-        ImageMatch go = match("golang:1");
-        SizePicture p = SizePictures.build("golang:1", go, List.of(
-                new SizePictures.Item("DD102", "multi-stage onto distroless static", uncompressed(831_030_000L))));
-        assertThat(p.kind()).isEqualTo(SizeKind.UNCOMPRESSED);
-        assertThat(p.baseBytes()).isEqualTo(833_460_000L);
-        assertThat(p.estimatedAfter()).isEqualTo(2_430_000L);
+    void theSameRuleAndChangeIsOneLine() {
+        SizePicture p = SizePictures.build("node:22", match("node:22"), List.of(
+                new SizePictures.Item("DD112", "add --no-install-recommends", null),
+                new SizePictures.Item("DD112", "add --no-install-recommends", null),
+                new SizePictures.Item("DD111", "apt lists", compressed(1_000L)),
+                new SizePictures.Item("DD111", "apt lists", compressed(2_000L))));
+        assertThat(p.suggestions()).hasSize(2);
+        assertThat(p.suggestions().get(0).count()).isEqualTo(2);
+        assertThat(p.suggestions().get(1).savedBytes()).isEqualTo(3_000L);
+    }
+
+    @Test
+    void aSharedSavingIsShownButCountedOnce() {
+        ImageMatch jdk = match("eclipse-temurin:21-jdk");
+        Savings s = KnowledgeBase.get().saving(jdk, match("eclipse-temurin:21-jre")).orElseThrow();
+        SizePicture p = SizePictures.build("eclipse-temurin:21-jdk", jdk, List.of(
+                new SizePictures.Item("DD101", "use eclipse-temurin:21-jre", s),
+                new SizePictures.Item("DD102", "toolchain", s.sharedWith("DD101"))));
+        assertThat(p.suggestions().get(1).sharedWith()).isEqualTo("DD101");
+        assertThat(p.afterImage()).isEqualTo("eclipse-temurin:21-jre");
+        assertThat(p.estimatedAfter()).isEqualTo(121_136_054L);
+        assertThat(p.layerSavings()).isNull();
+    }
+
+    @Test
+    void aRangeBaseGivesRangesAllTheWay() {
+        ImageMatch go = match("golang:1.21");
+        assertThat(go.figures()).isEmpty();
+        Savings s = KnowledgeBase.get().saving(go, match("gcr.io/distroless/static-debian12:nonroot")).orElseThrow();
+        assertThat(s.isRange()).isTrue();
+        assertThat(s.bytes()).isEqualTo(go.range().minBytes() - 2_430_000L);
+        assertThat(s.upTo()).isEqualTo(go.range().maxBytes());
+        SizePicture p = SizePictures.build("golang:1.21", go, List.of(new SizePictures.Item("DD102", "rewrite", s)));
+        assertThat(p.baseBytes()).isEqualTo(go.range().minBytes());
+        assertThat(p.baseBytesMax()).isEqualTo(go.range().maxBytes());
+        assertThat(p.basis()).startsWith("golang full images: ");
+        assertThat(p.estimatedAfter()).isZero();
+        assertThat(p.estimatedAfterMax()).as("the on-disk size bounds the pull size").isEqualTo(2_430_000L);
     }
 
     @Test
     void anUnknownBaseHasNoBaseSizeAndNoEstimate() {
         SizePicture p = SizePictures.build("mycorp/app:1", Optional.empty(), List.of(
-                new SizePictures.Item("DD103", "npm cache", compressed(12_000_000L)),
-                new SizePictures.Item("DD104", "pip cache", uncompressed(5_000_000L))));
+                new SizePictures.Item("DD111", "apt lists", compressed(15_000_000L))));
         assertThat(p.baseBytes()).isNull();
-        assertThat(p.source()).isNull();
-        assertThat(p.asOf()).isNull();
-        assertThat(p.kind()).isEqualTo(SizeKind.COMPRESSED);
-        assertThat(p.suggestions()).extracting(SizePicture.Suggestion::savedBytes).containsExactly(12_000_000L, null);
         assertThat(p.estimatedAfter()).isNull();
-
+        assertThat(p.kind()).isEqualTo(SizeKind.COMPRESSED);
         SizePicture empty = SizePictures.build("mycorp/app:1", (ImageMatch) null, List.of());
         assertThat(empty.kind()).isNull();
-        assertThat(empty.suggestions()).isEmpty();
-    }
-
-    @Test
-    void savingsLargerThanTheBaseGiveNoEstimate() {
-        SizePicture p = SizePictures.build("debian:bookworm", match("debian:bookworm"), List.of(
-                new SizePictures.Item("DD101", "a", compressed(40_000_000L)),
-                new SizePictures.Item("DD106", "b", compressed(40_000_000L))));
-        assertThat(p.estimatedAfter()).isNull();
+        assertThat(empty.hasSuggestions()).isFalse();
     }
 }

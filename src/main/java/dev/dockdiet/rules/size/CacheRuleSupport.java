@@ -629,7 +629,7 @@ final class CacheRuleSupport {
                         f = f.withFix(check.applicability(site) == Applicability.SAFE
                                 ? Fix.safe(desc, edit.get()) : Fix.suggested(desc, edit.get()));
                     }
-                    ctx.report(f);
+                    ctx.report(CacheSavings.attach(f, ctx, stage));
                     break;
                 }
             }

@@ -86,11 +86,41 @@ public final class CompileInFinalStage implements Rule {
                     continue; // built, and the build packages or sources removed in one layer: only the result ships
                 }
                 String what = labels.stream().map(l -> "`" + l + "`").collect(Collectors.joining(", "));
-                ctx.report(META, run.shellScript().range(first.first().start(), first.last().end()),
-                        what + (labels.size() == 1 ? " builds in " : " build in ") + SizeStages.describe(file, s)
-                                + ": the toolchain, sources and intermediate files ship in the image. Build in a"
-                                + " builder stage and COPY --from it only the artifact");
+                dev.dockdiet.rule.Finding f = new dev.dockdiet.rule.Finding(META, what + (labels.size() == 1 ? " builds in "
+                        : " build in ") + SizeStages.describe(file, s) + ": the toolchain, sources and intermediate files"
+                        + " ship in the image. Build in a builder stage and COPY --from it only the artifact",
+                        run.shellScript().range(first.first().start(), first.last().end()));
+                ctx.report(withToolchainMove(ctx, file, s, f));
             }
         }
+    }
+
+    /**
+     * When the stage starts from a build image (golang, maven, a JDK ...), building in a builder stage
+     * moves the final image to the runtime base its knowledge-base alternatives name: the saving of
+     * that base change (shared with DD102 when it proposes it too).
+     */
+    private static dev.dockdiet.rule.Finding withToolchainMove(RuleContext ctx, Dockerfile file, Stage stage,
+                                                            dev.dockdiet.rule.Finding f) {
+        Stage root = stage;
+        for (int guard = 0; root.baseStage() >= 0 && root.baseStage() < root.index() && guard < file.stages().size(); guard++) {
+            root = file.stages().get(root.baseStage());
+        }
+        if (root.base() == null) {
+            return f;
+        }
+        dev.dockdiet.size.KnowledgeBase given = ctx.service(dev.dockdiet.size.KnowledgeBase.class);
+        dev.dockdiet.size.KnowledgeBase kb = given != null ? given : dev.dockdiet.size.KnowledgeBase.get();
+        dev.dockdiet.size.ImageMatch m = kb.match(root.base()).orElse(null);
+        if (m == null || !m.toolchain()) {
+            return f;
+        }
+        for (dev.dockdiet.size.Alternative a : kb.alternatives(m)) {
+            java.util.Optional<dev.dockdiet.rule.Savings> saving = kb.saving(m, a);
+            if (saving.isPresent()) {
+                return f.withSavings(saving.get());
+            }
+        }
+        return f;
     }
 }

@@ -14,7 +14,6 @@ import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.size.Alternative;
 import dev.dockdiet.size.ImageMatch;
 import dev.dockdiet.size.KnowledgeBase;
-import dev.dockdiet.size.SizeFigure;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.ImageRef;
 import dev.dockdiet.syntax.Instruction;
@@ -102,18 +101,14 @@ public final class OversizedBase implements Rule {
         msg.append(root == shipped.get(shipped.size() - 1) ? "The final stage" : "The final stage (through stage '"
                 + root.label() + "')");
         msg.append(" starts from ").append(image).append(", ").append(what);
-        Optional<SizeFigure> baseFigure = given == null ? Optional.empty()
-                : saving.map(s -> m.figure(s.kind()).orElse(null)).or(m::figure);
-        if (baseFigure.isPresent()) {
-            SizeFigure f = baseFigure.get();
-            msg.append(" of ").append(SizeText.bytes(f.bytes())).append(" (").append(SizeText.provenance(f)).append(")");
-        } else {
-            msg.append(" (size unknown)");
-        }
+        Savings.SizeKind kind = saving.map(Savings::kind).orElse(null);
+        String baseSize = given == null ? null : SizeText.describe(m, kind);
+        msg.append(baseSize == null ? " (size unknown)" : ", " + baseSize);
         msg.append("; ").append(alt.image());
-        if (saving.isPresent() && alt.figure() != null) {
-            msg.append(" is ").append(SizeText.bytes(alt.figure().bytes())).append(" (").append(alt.figure().asOf())
-                    .append("): saves ~").append(SizeText.bytes(saving.get().bytes()));
+        ImageMatch target = saving.isPresent() ? kb.match(alt.ref()).orElse(null) : null;
+        String altSize = target == null ? null : SizeText.describe(target, kind);
+        if (saving.isPresent() && altSize != null) {
+            msg.append(" is ").append(altSize).append(": saves ").append(SizeText.amount(saving.get()));
         } else {
             msg.append(m.family().equals("debian") || m.family().equals("ubuntu") ? " is the same system, slimmer"
                     : " serves the same runtime");

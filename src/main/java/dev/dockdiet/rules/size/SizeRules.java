@@ -19,6 +19,7 @@ public final class SizeRules {
                 new RemoteArchiveAdd(),
                 new AptGetUpgrade(),
                 new CopyArchiveThenExtract(), new UseraddLogInit(),
-                new DebugToolsInFinalStage());
+                new DebugToolsInFinalStage(),
+                new SizeBudget());
     }
 }

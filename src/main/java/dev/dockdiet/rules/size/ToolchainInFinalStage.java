@@ -9,7 +9,6 @@ import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Savings;
-import dev.dockdiet.rule.Savings.SizeKind;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
@@ -17,7 +16,6 @@ import dev.dockdiet.shell.Word;
 import dev.dockdiet.size.Alternative;
 import dev.dockdiet.size.ImageMatch;
 import dev.dockdiet.size.KnowledgeBase;
-import dev.dockdiet.size.SizeFigure;
 import dev.dockdiet.size.rewrite.Packages;
 import dev.dockdiet.size.rewrite.RewriteResult;
 import dev.dockdiet.size.rewrite.Rewriter;
@@ -26,7 +24,6 @@ import dev.dockdiet.syntax.ImageRef;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +67,7 @@ public final class ToolchainInFinalStage implements Rule {
         RewriteResult rewrite = null;
         boolean rewriteTried = false;
         ImageMatch match = root.base() == null ? null : kb.match(root.base()).orElse(null);
-        if (match != null && match.toolchain() && !match.userDefined()
+        if (match != null && match.toolchain()
                 && (!match.family().equals("node") || buildsNode(ctx, chain))) {
             rewrite = rewrite(ctx, kb);
             rewriteTried = true;
@@ -94,9 +91,10 @@ public final class ToolchainInFinalStage implements Rule {
                         if (at != null) {
                             String which = compilers.size() == 1 ? "`" + compilers.get(0) + "` is"
                                     : "`" + String.join("`, `", compilers) + "` are";
-                            found.add(new Finding(META, which + " installed in the final image and not removed in the "
+                            found.add(CacheSavings.compilers(new Finding(META, which + " installed in the final image and not removed in the "
                                     + "same RUN, so the compiler ships with the application; build in an earlier stage "
-                                    + "and copy only the result", run.shellScript().range(at.start(), at.end())));
+                                    + "and copy only the result", run.shellScript().range(at.start(), at.end())), ctx,
+                                    chain.get(s), compilers));
                         }
                     }
                 }
@@ -226,15 +224,17 @@ public final class ToolchainInFinalStage implements Rule {
         String runtime = null;
         Savings savings = null;
         String sizes = "";
+        ImageMatch rt = null;
         if (rewrite != null && rewrite.rewritten()) {
             runtime = rewrite.runtimeImage();
-            ImageMatch rt = kb.match(ImageRef.parse(runtime)).orElse(null);
-            savings = saving(match, rt);
+            rt = kb.match(ImageRef.parse(runtime)).orElse(null);
+            savings = kb.saving(match, rt).orElse(null);
         } else {
             for (Alternative a : kb.alternatives(match)) {
                 Optional<Savings> s = kb.saving(match, a);
                 if (s.isPresent()) {
                     runtime = a.image();
+                    rt = kb.match(a.ref()).orElse(null);
                     savings = s.get();
                     break;
                 }
@@ -244,12 +244,11 @@ public final class ToolchainInFinalStage implements Rule {
             }
         }
         if (savings != null) {
-            SizeFigure b = match.figure(savings.kind()).orElseThrow();
-            sizes = "; " + image + " is " + b.megabytes() + " " + savings.kind().label() + ", about "
-                    + mb(savings.bytes()) + " more than " + runtime;
-        } else if (match.figure().isPresent()) {
-            SizeFigure b = match.figure().get();
-            sizes = "; " + image + " is " + b.megabytes() + " " + b.kind().label();
+            sizes = "; " + image + " is " + SizeText.describe(match, savings.kind()) + ", " + runtime + " "
+                    + SizeText.describe(rt, savings.kind()) + ": saves " + SizeText.amount(savings)
+                    + " excluding your application";
+        } else if (SizeText.describe(match, null) != null) {
+            sizes = "; " + image + " is " + SizeText.describe(match, null);
         }
         String what = match.family().equals("node") ? "a full node image that builds the app"
                 : "a build image (" + match.family() + ")";
@@ -258,37 +257,6 @@ public final class ToolchainInFinalStage implements Rule {
                 + (runtime == null ? "" : " such as " + runtime) + sizes;
         Finding f = new Finding(META, message, fin.from().image().range());
         return savings == null ? f : f.withSavings(savings);
-    }
-
-    private static String mb(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
-    }
-
-    /** Base figure minus runtime figure, both of one kind (compressed first); null unless both are known. */
-    static Savings saving(ImageMatch base, ImageMatch runtime) {
-        if (base == null || runtime == null) {
-            return null;
-        }
-        for (SizeKind k : List.of(SizeKind.COMPRESSED, SizeKind.UNCOMPRESSED)) {
-            Optional<SizeFigure> a = base.figure(k);
-            Optional<SizeFigure> b = runtime.figure(k);
-            if (a.isPresent() && b.isPresent() && a.get().bytes() > b.get().bytes()) {
-                String source = a.get().source().equals(b.get().source()) ? a.get().source()
-                        : a.get().source() + " ; " + b.get().source();
-                return new Savings(a.get().bytes() - b.get().bytes(), k, source, dates(a.get().asOf(), b.get().asOf()));
-            }
-        }
-        return null;
-    }
-
-    private static String dates(String a, String b) {
-        if (a.equals(b)) {
-            return a;
-        }
-        List<String> parts = new ArrayList<>(List.of(a.split("/")));
-        parts.addAll(List.of(b.split("/")));
-        Collections.sort(parts);
-        return parts.get(0) + "/" + parts.get(parts.size() - 1);
     }
 
     /** The whole-file rewrite, only for single-stage files (a multi-stage file is refused anyway). */
