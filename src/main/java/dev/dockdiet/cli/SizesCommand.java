@@ -25,19 +25,39 @@ public class SizesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image references as written in FROM, e.g. node:22")
     List<String> images;
 
+    @picocli.CommandLine.Option(names = "--online", description = "also ask the image's registry for its exact compressed size (cached)")
+    boolean online;
+
     @Override
     public Integer call() {
         Main.Io io = Main.io(spec);
         PrintWriter out = io.out();
         KnowledgeBase kb = KnowledgeBase.get();
+        dev.dockdiet.size.registry.RegistrySizeSource registry = online
+                ? new dev.dockdiet.size.registry.RegistrySizeSource(dev.dockdiet.size.registry.RegistrySizes.standard())
+                : null;
         int unknown = 0;
         for (String image : images) {
-            ImageSizes.Description d = ImageSizes.describe(image, kb, List.of());
+            int problemsBefore = registry == null ? 0 : registry.problems().size();
+            ImageSizes.Description d = ImageSizes.describe(image, kb, registry == null ? List.of() : List.of(registry));
             out.println(image);
+            for (ImageSizes.Other o : d.others()) {
+                SizeFigure f = o.figure();
+                out.println("  " + o.source() + ": " + mb(f.bytes()) + " " + f.kind().label() + " (" + f.bytes()
+                        + " bytes), " + f.basis() + " " + f.platform() + ", " + f.asOf() + ", " + f.source() + " ("
+                        + f.sourceNote() + ")");
+            }
+            if (registry != null) {
+                for (String p : registry.problems().subList(problemsBefore, registry.problems().size())) {
+                    out.println("  registry: no size (" + p + ")");
+                }
+            }
             if (!d.known()) {
-                out.println("  not in the knowledge base: size unknown");
+                out.println("  not in the knowledge base" + (d.others().isEmpty() ? ": size unknown" : ""));
                 out.println();
-                unknown++;
+                if (d.others().isEmpty()) {
+                    unknown++;
+                }
                 continue;
             }
             var m = d.match();

@@ -96,4 +96,20 @@ class OnlineSizesCliTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains(".dockdiet.yaml:2:3: unknown key 'sizes.registy' (known: registry)");
     }
+
+    @Test
+    void sizesOnlinePutsTheRegistryFigureBesideTheKnowledgeBase() {
+        CliRunner.Run r = CliRunner.run("sizes", "--online", reg.host() + "/team/app:1.0", reg.host() + "/team/app:9.9");
+        assertThat(r.out()).contains("  registry: 12 MB compressed (12345678 bytes), " + reg.host()
+                + "/team/app:1.0 linux/amd64, ");
+        assertThat(r.out()).contains("  registry: no size (" + reg.host() + "/team/app:9.9: " + reg.host()
+                + "/team/app:9.9: no such image or tag in the registry)");
+        assertThat(r.code()).as("one of the two has a size").isZero();
+
+        reg.requests.clear();
+        CliRunner.Run offline = CliRunner.run("sizes", reg.host() + "/team/app:1.0");
+        assertThat(reg.requests).isEmpty();
+        assertThat(offline.out()).doesNotContain("registry:").contains("size unknown");
+        assertThat(offline.code()).isEqualTo(1);
+    }
 }
