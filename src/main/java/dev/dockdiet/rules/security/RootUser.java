@@ -19,7 +19,7 @@ import java.util.Set;
 public final class RootUser implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD301", "root-user", Severity.WARNING, Category.SECURITY,
-            Fixability.NONE, List.of("DL3002"), "The final image runs as root because its last USER is root");
+            Fixability.NONE, List.of("DL3002", "CKV_DOCKER_8", "last-user-is-root"), "The final image runs as root because its last USER is root");
 
     /** Entrypoint tools that start as root and drop to another user themselves. */
     private static final Set<String> PRIVILEGE_DROPPERS = Set.of("gosu", "su-exec", "setpriv", "runuser", "chpst",
@@ -73,7 +73,7 @@ public final class RootUser implements Rule {
     }
 
     /** True when the effective ENTRYPOINT starts with a tool that switches user itself (gosu, su-exec ...). */
-    private static boolean dropsPrivileges(List<Stage> chain) {
+    static boolean dropsPrivileges(List<Stage> chain) {
         for (Stage s : chain) {
             List<Instruction.Entrypoint> eps = s.all(Instruction.Entrypoint.class);
             if (!eps.isEmpty()) {
