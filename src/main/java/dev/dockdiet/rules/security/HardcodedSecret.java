@@ -39,7 +39,7 @@ public final class HardcodedSecret implements Rule {
             new Kind("GitHub fine-grained token", 11, Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}")),
             new Kind("GitLab token", 6, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}")),
             new Kind("Slack token", 5, Pattern.compile("(?<![A-Za-z0-9])xox[abprse]-[0-9]{6,}-[A-Za-z0-9-]{8,}")),
-            new Kind("Slack webhook URL", 34, Pattern.compile(
+            new Kind("Slack webhook URL", 33, Pattern.compile(
                     "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}")),
             new Kind("Google API key", 4, Pattern.compile("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")),
             new Kind("Stripe live key", 8, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{20,}")),
@@ -220,7 +220,7 @@ public final class HardcodedSecret implements Rule {
 
     /** The first {@code prefix} characters, then stars; and the length. Never the secret part. */
     static String mask(String v, int prefix) {
-        int keep = Math.min(prefix, v.length() / 3);
+        int keep = Math.min(prefix, v.length() / 2);
         return v.substring(0, keep) + "****, " + v.length() + " characters";
     }
 }

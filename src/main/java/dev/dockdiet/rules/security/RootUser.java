@@ -81,7 +81,7 @@ public final class RootUser implements Rule {
                 List<String> words = c.exec() ? c.args().stream().map(Word::text).toList()
                         : List.of(c.script().text().trim().split("\\s+"));
                 for (int i = 0; i < words.size() && i < 3; i++) {
-                    if (PRIVILEGE_DROPPERS.contains(Util.base(words.get(i)))) {
+                    if (PRIVILEGE_DROPPERS.contains(Util.base(words.get(i))) && i + 1 < words.size()) {
                         return true;
                     }
                 }

@@ -64,7 +64,7 @@ public final class UnverifiedPackages implements Rule {
                     String flag = v.contains("=") ? v.substring(0, v.indexOf('=')) : v;
                     if (bad.contains(flag) || (!c.is("rpm", "apk", "apt-get", "apt", "aptitude", "zypper")
                             && GPGCHECK_OFF.matcher(v).matches())) {
-                        report(ctx, run, args.get(i), flag);
+                        report(ctx, run, args.get(i), bad.contains(flag) ? flag : v);
                     } else if (c.is("apt-get", "apt") && (v.equals("-o") || v.equals("--option"))
                             && i + 1 < args.size() && insecureAptOption(args.get(i + 1).value())) {
                         report(ctx, run, args.get(i + 1), args.get(i + 1).value());
