@@ -338,8 +338,7 @@ public class LintCommand implements Callable<Integer> {
         for (String r : select) {
             sel.add(resolveRule(r));
         }
-        return new Config(c.file(), c.baseDir(), c.dialect(), ig, sel, c.severity(), c.trustedRegistries(),
-                c.allowedBaseImages(), c.sizeBudget(), c.failOn(), c.exclude(), c.images(), c.warnings());
+        return c.withRules(ig, sel);
     }
 
     private String resolveRule(String r) {

@@ -201,7 +201,8 @@ public final class Main {
 
     static RuleSettings settings(Config cfg, Path contextDir) {
         return new RuleSettings(cfg.trustedRegistries(), cfg.allowedBaseImages(), contextDir,
-                cfg.sizeBudget().isPresent() ? cfg.sizeBudget().getAsLong() : null);
+                cfg.sizeBudget().isPresent() ? cfg.sizeBudget().getAsLong() : null, cfg.labelSchema(),
+                cfg.strictLabels());
     }
 
 

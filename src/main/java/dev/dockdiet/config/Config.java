@@ -30,12 +30,18 @@ import java.util.OptionalLong;
  * @param failOn the failure threshold, if set ({@link FailOn#DEFAULT} otherwise, unless the CLI says)
  * @param exclude path globs of Dockerfiles not to lint, relative to {@code baseDir}
  * @param images user-added knowledge-base entries
+ * @param labelSchema hadolint's {@code label-schema}: label name to value type ({@code text url semver hash
+ *     rfc3339 spdx email}), read by the label rules (DL3049–DL3058)
+ * @param strictLabels hadolint's {@code strict-labels}: labels outside the schema are reported (DL3050)
+ * @param disableIgnorePragma hadolint's {@code disable-ignore-pragma}: inline, global and stage ignore
+ *     comments ({@code # hadolint ignore=}, {@code # dockdiet ignore=}) are not honoured
  * @param warnings non-fatal remarks about the file (e.g. hadolint codes dockdiet does not know), as
  *     {@code file:line:col: text}; the CLI shows them with {@code --verbose}
  */
 public record Config(Path file, Path baseDir, Dialect dialect, List<String> ignore, List<String> select,
                      Map<String, RuleLevel> severity, List<String> trustedRegistries, List<String> allowedBaseImages,
                      OptionalLong sizeBudget, Optional<FailOn> failOn, List<String> exclude, List<ImageEntry> images,
+                     Map<String, String> labelSchema, boolean strictLabels, boolean disableIgnorePragma,
                      List<String> warnings) {
 
     /** Where a config came from. */
@@ -44,7 +50,7 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
     }
 
     private static final Config DEFAULTS = new Config(null, null, Dialect.DEFAULTS, List.of(), List.of(), Map.of(),
-            List.of(), List.of(), OptionalLong.empty(), Optional.empty(), List.of(), List.of(), List.of());
+            List.of(), List.of(), OptionalLong.empty(), Optional.empty(), List.of(), List.of(), Map.of(), false, false, List.of());
 
     public Config {
         ignore = List.copyOf(ignore);
@@ -56,7 +62,14 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
         java.util.Objects.requireNonNull(failOn, "failOn");
         exclude = List.copyOf(exclude);
         images = List.copyOf(images);
+        labelSchema = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelSchema));
         warnings = List.copyOf(warnings);
+    }
+
+    /** This config with other ignore and select lists (the command line adds to them). */
+    public Config withRules(List<String> newIgnore, List<String> newSelect) {
+        return new Config(file, baseDir, dialect, newIgnore, newSelect, severity, trustedRegistries, allowedBaseImages,
+                sizeBudget, failOn, exclude, images, labelSchema, strictLabels, disableIgnorePragma, warnings);
     }
 
     /** No config file: every rule at its default severity, no restrictions. */
@@ -75,6 +88,18 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
         return severity.get(ruleId) != RuleLevel.OFF;
     }
 
+    /**
+     * True if the rule runs, as {@link #isEnabled(String)}; a rule that is off by default
+     * ({@link RuleMeta#enabledByDefault()}) runs only when selected or given a severity, as hadolint's
+     * {@code override: {info: [DL3057]}} turns DL3057 on.
+     */
+    public boolean isEnabled(RuleMeta rule) {
+        if (!isEnabled(rule.id())) {
+            return false;
+        }
+        return rule.enabledByDefault() || select.contains(rule.id()) || severity.containsKey(rule.id());
+    }
+
     /** The severity a rule's findings get: the override, else the rule's default. */
     public Severity severityOf(RuleMeta rule) {
         RuleLevel level = severity.get(rule.id());
@@ -85,7 +110,7 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
     public List<Finding> apply(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (!isEnabled(f.rule().id())) {
+            if (!isEnabled(f.rule())) {
                 continue;
             }
             RuleLevel level = severity.get(f.rule().id());

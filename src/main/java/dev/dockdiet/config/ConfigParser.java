@@ -38,7 +38,20 @@ import java.util.function.Function;
 final class ConfigParser {
 
     static final List<String> DOCKDIET_KEYS = List.of("ignore", "select", "severity", "trustedRegistries",
-            "allowedBaseImages", "sizeBudget", "failOn", "exclude", "images");
+            "allowedBaseImages", "sizeBudget", "failOn", "exclude", "images", "labelSchema", "strictLabels",
+            "disableIgnorePragma", "noFail");
+    /**
+     * hadolint's spellings, accepted in {@code .dockdiet.yaml} too (same meaning as in a
+     * {@code .hadolint.yaml}), so a hadolint config can be moved over as it is.
+     */
+    static final List<String> HADOLINT_KEYS = List.of("ignored", "override", "failure-threshold", "no-fail",
+            "label-schema", "strict-labels", "disable-ignore-pragma");
+    /** The label value types of hadolint's {@code label-schema}. */
+    static final List<String> LABEL_TYPES = List.of("text", "url", "semver", "hash", "rfc3339", "spdx", "email");
+    /** Settings that two keys write: the dockdiet key for each hadolint spelling. */
+    private static final Map<String, String> SAME_SETTING = Map.of("ignored", "ignore", "override", "severity",
+            "failure-threshold", "failOn", "no-fail", "noFail", "label-schema", "labelSchema",
+            "strict-labels", "strictLabels", "disable-ignore-pragma", "disableIgnorePragma");
     static final List<String> IMAGE_KEYS = List.of("name", "tags", "bytes", "kind", "source", "asOf", "alternatives");
 
     private final Function<String, Optional<String>> resolveRuleId;
@@ -65,15 +78,30 @@ final class ConfigParser {
         Optional<FailOn> failOn = Optional.empty();
         List<String> exclude = List.of();
         List<ImageEntry> images = List.of();
+        Hadolint h = new Hadolint();
+        boolean noFail = false;
+        Map<String, Node> setBy = new HashMap<>();
         if (root != null) {
             for (NodeTuple t : entries(root)) {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 Node v = t.getValueNode();
-                if (!DOCKDIET_KEYS.contains(key)) {
-                    throw error(t.getKeyNode(), "unknown key '" + key + "'" + suggest(key, DOCKDIET_KEYS));
+                if (!DOCKDIET_KEYS.contains(key) && !HADOLINT_KEYS.contains(key)) {
+                    List<String> known = new ArrayList<>(DOCKDIET_KEYS);
+                    known.addAll(HADOLINT_KEYS);
+                    throw error(t.getKeyNode(), "unknown key '" + key + "'" + suggest(key, known));
+                }
+                String setting = SAME_SETTING.getOrDefault(key, key);
+                Node earlier = setBy.putIfAbsent(setting, t.getKeyNode());
+                if (earlier != null) {
+                    throw error(t.getKeyNode(), "'" + key + "' sets what '" + ((ScalarNode) earlier).getValue()
+                            + "' (at " + line(earlier) + ":" + column(earlier) + ") sets; keep one");
                 }
                 if (isNull(v)) {
                     continue; // "ignore:" with nothing after it: unset
+                }
+                if (HADOLINT_KEYS.contains(key)) {
+                    h.read(key, v);
+                    continue;
                 }
                 switch (key) {
                     case "ignore" -> ignore = ruleList(v, key);
@@ -85,12 +113,70 @@ final class ConfigParser {
                     case "failOn" -> failOn = Optional.of(failOn(v));
                     case "exclude" -> exclude = pathGlobs(v);
                     case "images" -> images = images(v);
+                    case "labelSchema" -> h.labelSchema = labelSchema(v, key);
+                    case "strictLabels" -> h.strictLabels = bool(v, key);
+                    case "disableIgnorePragma" -> h.disableIgnorePragma = bool(v, key);
+                    case "noFail" -> noFail = bool(v, key);
                     default -> throw new IllegalStateException(key);
                 }
             }
         }
+        if (!h.ignore.isEmpty()) {
+            ignore = h.ignore;
+        }
+        if (!h.severity.isEmpty()) {
+            severity = h.severity;
+        }
+        if (h.failOn.isPresent()) {
+            failOn = h.failOn;
+        }
+        if (noFail || h.noFail) {
+            failOn = Optional.of(FailOn.NONE);
+        }
         return new Config(file, baseDir(), Config.Dialect.DOCKDIET, ignore, select, severity, registries, allowed,
-                budget, failOn, exclude, images, warnings);
+                budget, failOn, exclude, images, h.labelSchema, h.strictLabels, h.disableIgnorePragma, warnings);
+    }
+
+    private boolean bool(Node v, String key) {
+        String text = scalar(v, "'" + key + "'").trim();
+        if (v.getTag().equals(Tag.BOOL) || text.equals("true") || text.equals("false")) {
+            String t = text.toLowerCase(Locale.ROOT);
+            if (List.of("true", "yes", "on", "y").contains(t)) {
+                return true;
+            }
+            if (List.of("false", "no", "off", "n").contains(t)) {
+                return false;
+            }
+        }
+        throw error(v, "'" + key + "' must be true or false, not '" + text + "'");
+    }
+
+    /** {@code label: type}, as hadolint's {@code label-schema}; an empty type means {@code text}. */
+    private Map<String, String> labelSchema(Node v, String key) {
+        MappingNode map = mapping(v, "'" + key + "' must map label names to types (" + String.join(", ", LABEL_TYPES) + ")");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (NodeTuple t : entries(map)) {
+            String label = keyText(t).trim();
+            if (label.isEmpty()) {
+                throw error(t.getKeyNode(), "empty label name in '" + key + "'");
+            }
+            Node tv = t.getValueNode();
+            String type = isNull(tv) ? "text" : scalar(tv, "the type of label '" + label + "'").trim().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                type = "text";
+            }
+            if (!LABEL_TYPES.contains(type)) {
+                throw error(tv, "bad type '" + type + "' for label '" + label + "' in '" + key + "' (use "
+                        + String.join(", ", LABEL_TYPES) + ")" + suggestValue(type, LABEL_TYPES));
+            }
+            out.put(label, type);
+        }
+        return out;
+    }
+
+    private static String suggestValue(String v, List<String> known) {
+        String s = suggest(v, known);
+        return s.isEmpty() ? "" : s.replace(" (did you", "; did you").replace("?)", "?");
     }
 
     private Map<String, RuleLevel> severityMap(Node v) {
@@ -257,16 +343,15 @@ final class ConfigParser {
 
     /**
      * Reads the keys of a {@code .hadolint.yaml} that dockdiet understands ({@code ignored},
-     * {@code override}, {@code trustedRegistries}, {@code failure-threshold}); other keys are
+     * {@code override}, {@code trustedRegistries}, {@code failure-threshold}, {@code no-fail},
+     * {@code label-schema}, {@code strict-labels}, {@code disable-ignore-pragma}); other keys are
      * hadolint's business and pass without error. Rule codes dockdiet does not know (ShellCheck
      * {@code SC} codes, hadolint rules without a dockdiet twin) become warnings, not errors.
      */
     Config parseHadolint(String yaml) {
         MappingNode root = root(yaml);
-        List<String> ignore = new ArrayList<>();
-        Map<String, RuleLevel> severity = new LinkedHashMap<>();
+        Hadolint h = new Hadolint();
         List<String> registries = List.of();
-        Optional<FailOn> failOn = Optional.empty();
         if (root != null) {
             for (NodeTuple t : entries(root)) {
                 String key = keyText(t);
@@ -274,59 +359,82 @@ final class ConfigParser {
                 if (isNull(v)) {
                     continue;
                 }
-                switch (key) {
-                    case "ignored" -> {
-                        for (Node item : items(v, key)) {
-                            hadolintRule(item, key).ifPresent(ignore::add);
-                        }
-                    }
-                    case "override" -> {
-                        MappingNode map = mapping(v, "'override' must map error, warning, info and style to lists of rules");
-                        // hadolint applies style, info, warning, error in that order: error wins
-                        Map<String, List<String>> byLevel = new HashMap<>();
-                        for (NodeTuple o : entries(map)) {
-                            String level = keyText(o);
-                            if (RuleLevel.parse(level) == null || level.equals("off")) {
-                                warn(o.getKeyNode(), "'override." + level + "' is not a hadolint severity; ignored");
-                                continue;
-                            }
-                            List<String> ids = new ArrayList<>();
-                            if (!isNull(o.getValueNode())) {
-                                for (Node item : items(o.getValueNode(), "override." + level)) {
-                                    hadolintRule(item, "override." + level).ifPresent(ids::add);
-                                }
-                            }
-                            byLevel.put(level, ids);
-                        }
-                        for (String level : List.of("style", "info", "warning", "error")) {
-                            for (String id : byLevel.getOrDefault(level, List.of())) {
-                                severity.put(id, RuleLevel.parse(level));
-                            }
-                        }
-                    }
-                    case "trustedRegistries" -> registries = patternList(v, key);
-                    case "failure-threshold" -> {
-                        String text = scalar(v, "'failure-threshold'").trim().toLowerCase(Locale.ROOT);
-                        switch (text) {
-                            case "error", "warning", "info", "style" -> failOn = Optional.of(FailOn.parse(text));
-                            case "ignore", "none" -> {
-                                // hadolint fails on every finding with these; keep its behaviour
-                                failOn = Optional.of(FailOn.STYLE);
-                                warn(v, "hadolint's failure-threshold '" + text
-                                        + "' fails on every finding; read as 'style' (dockdiet's 'none' never fails)");
-                            }
-                            default -> throw error(v, "bad value '" + text
-                                    + "' for 'failure-threshold' (use error, warning, info, style, ignore or none)");
-                        }
-                    }
-                    default -> {
-                        // no-fail, format, label-schema, ...: hadolint's, not ours
-                    }
+                if (HADOLINT_KEYS.contains(key)) {
+                    h.read(key, v);
+                } else if (key.equals("trustedRegistries")) {
+                    registries = patternList(v, key);
                 }
+                // format, no-color, verbose, ...: hadolint's, not ours
             }
         }
-        return new Config(file, baseDir(), Config.Dialect.HADOLINT, ignore, List.of(), severity, registries, List.of(),
-                OptionalLong.empty(), failOn, List.of(), List.of(), warnings);
+        Optional<FailOn> failOn = h.noFail ? Optional.of(FailOn.NONE) : h.failOn;
+        return new Config(file, baseDir(), Config.Dialect.HADOLINT, h.ignore, List.of(), h.severity, registries, List.of(),
+                OptionalLong.empty(), failOn, List.of(), List.of(), h.labelSchema, h.strictLabels,
+                h.disableIgnorePragma, warnings);
+    }
+
+    /** The settings read from hadolint's keys, in either kind of file. */
+    private final class Hadolint {
+        List<String> ignore = new ArrayList<>();
+        Map<String, RuleLevel> severity = new LinkedHashMap<>();
+        Optional<FailOn> failOn = Optional.empty();
+        boolean noFail;
+        Map<String, String> labelSchema = Map.of();
+        boolean strictLabels;
+        boolean disableIgnorePragma;
+
+        void read(String key, Node v) {
+            switch (key) {
+                case "ignored" -> {
+                    for (Node item : items(v, key)) {
+                        hadolintRule(item, key).filter(id -> !ignore.contains(id)).ifPresent(ignore::add);
+                    }
+                }
+                case "override" -> {
+                    MappingNode map = mapping(v, "'override' must map error, warning, info and style to lists of rules");
+                    // hadolint applies style, info, warning, error in that order: error wins
+                    Map<String, List<String>> byLevel = new HashMap<>();
+                    for (NodeTuple o : entries(map)) {
+                        String level = keyText(o);
+                        if (RuleLevel.parse(level) == null || level.equals("off")) {
+                            warn(o.getKeyNode(), "'override." + level + "' is not a hadolint severity; ignored");
+                            continue;
+                        }
+                        List<String> ids = new ArrayList<>();
+                        if (!isNull(o.getValueNode())) {
+                            for (Node item : items(o.getValueNode(), "override." + level)) {
+                                hadolintRule(item, "override." + level).ifPresent(ids::add);
+                            }
+                        }
+                        byLevel.put(level.toLowerCase(Locale.ROOT), ids);
+                    }
+                    for (String level : List.of("style", "info", "warning", "error")) {
+                        for (String id : byLevel.getOrDefault(level, List.of())) {
+                            severity.put(id, RuleLevel.parse(level));
+                        }
+                    }
+                }
+                case "failure-threshold" -> {
+                    String text = scalar(v, "'failure-threshold'").trim().toLowerCase(Locale.ROOT);
+                    switch (text) {
+                        case "error", "warning", "info", "style" -> failOn = Optional.of(FailOn.parse(text));
+                        case "ignore", "none" -> {
+                            // hadolint fails on every finding with these; keep its behaviour
+                            failOn = Optional.of(FailOn.STYLE);
+                            warn(v, "hadolint's failure-threshold '" + text
+                                    + "' fails on every finding; read as 'style' (dockdiet's 'none' never fails)");
+                        }
+                        default -> throw error(v, "bad value '" + text
+                                + "' for 'failure-threshold' (use error, warning, info, style, ignore or none)");
+                    }
+                }
+                case "no-fail" -> noFail = bool(v, key);
+                case "label-schema" -> labelSchema = labelSchema(v, key);
+                case "strict-labels" -> strictLabels = bool(v, key);
+                case "disable-ignore-pragma" -> disableIgnorePragma = bool(v, key);
+                default -> throw new IllegalStateException(key);
+            }
+        }
     }
 
     private Optional<String> hadolintRule(Node item, String key) {

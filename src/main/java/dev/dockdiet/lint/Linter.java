@@ -78,7 +78,7 @@ public final class Linter {
         Set<String> ran = new HashSet<>();
         for (Rule rule : rules) {
             String id = rule.meta().id();
-            if (!config.isEnabled(id)) {
+            if (!config.isEnabled(rule.meta())) {
                 continue;
             }
             ran.add(id);
@@ -92,15 +92,18 @@ public final class Linter {
         }
         List<Finding> findings = config.apply(raw);
 
-        List<Suppressions.Comment> comments = new ArrayList<>();
-        for (Comment c : df.comments()) {
-            comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+        if (!config.disableIgnorePragma()) {
+            // hadolint's disable-ignore-pragma: no ignore comment is honoured (nor checked)
+            List<Suppressions.Comment> comments = new ArrayList<>();
+            for (Comment c : df.comments()) {
+                comments.add(new Suppressions.Comment(text.substring(c.range().start(), c.range().end()), c.range()));
+            }
+            List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
+            Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
+            // the linter's own findings obey the config too
+            Suppressions.Result r = sup.apply(text, comments, instructions, findings);
+            findings = config.apply(r.all());
         }
-        List<SourceRange> instructions = df.instructions().stream().map(Instruction::range).toList();
-        Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
-        // the linter's own findings obey the config too
-        Suppressions.Result r = sup.apply(text, comments, instructions, findings);
-        findings = config.apply(r.all());
         if (baseline != null) {
             findings = baseline.newFindings(displayPath, text, findings);
         }

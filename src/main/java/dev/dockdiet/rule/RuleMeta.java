@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * @param name kebab-case, e.g. {@code oversized-base}
  * @param aliases hadolint codes ({@code DL3008}) and BuildKit check names ({@code JSONArgsRecommended})
  * @param summary one line, no trailing period
+ * @param enabledByDefault false for opt-in rules (hadolint's severity {@code ignore}, e.g. DL3057): they run
+ *     only when configuration selects them or gives them a severity
  */
 public record RuleMeta(String id, String name, Severity severity, Category category, Fixability fixable,
-                       List<String> aliases, String summary) {
+                       List<String> aliases, String summary, boolean enabledByDefault) {
 
     private static final Pattern ID = Pattern.compile("DD\\d{3}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -29,6 +31,12 @@ public record RuleMeta(String id, String name, Severity severity, Category categ
         if (!id.startsWith(category.idPrefix())) {
             throw new IllegalArgumentException(id + " is not in the " + category + " range");
         }
+    }
+
+    /** A rule that runs unless configuration turns it off. */
+    public RuleMeta(String id, String name, Severity severity, Category category, Fixability fixable,
+                    List<String> aliases, String summary) {
+        this(id, name, severity, category, fixable, aliases, summary, true);
     }
 
     /** The page name under {@code rules/}, e.g. {@code DD101-oversized-base.md}. */
