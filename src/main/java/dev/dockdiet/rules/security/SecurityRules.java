@@ -14,6 +14,6 @@ public final class SecurityRules {
                 new SecretInArgOrEnv(), new PipeToShell(), new AddUrlWithoutChecksum(), new WorldWritable(),
                 new InsecureRun(), new SecretFileCopied(), new UnverifiedPackages(), new TlsVerificationDisabled(),
                 new SshPortExposed(),
-                new MissingUser(), new HardcodedSecret(), new LiteralUserPassword(), new DockerSocketMount(), new SystemDirectoryTarget(), new UpdateWithoutInstall(), new CopyFromIndex());
+                new MissingUser(), new HardcodedSecret(), new LiteralUserPassword(), new DockerSocketMount(), new SystemDirectoryTarget(), new UpdateWithoutInstall(), new CopyFromIndex(), new ImageNotPinnedByDigest());
     }
 }

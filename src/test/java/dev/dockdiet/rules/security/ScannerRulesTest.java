@@ -274,4 +274,32 @@ class ScannerRulesTest {
                 .invalid("FROM centos:8\nRUN dnf install -y --setopt=gpgcheck=0 x\n", at(2, 20, "gpgcheck=0"))
                 .test();
     }
+
+    @Test
+    void imageNotPinnedByDigest() {
+        RuleTester.of(new ImageNotPinnedByDigest())
+                .valid("FROM node:22-slim@sha256:3cb9b6e02bab2b8bd0f9f4a7a8bfa15d1b5f4a4a3c5a0d5a9f0e6b1b0d5c2c1a\n",
+                        "FROM scratch\nCOPY app /app\n",
+                        "FROM golang:1.22@sha256:aaaa AS build\nFROM build\nCOPY --from=build /a /a\n",
+                        "ARG BASE\nFROM $BASE\n",
+                        "FROM alpine@sha256:bbbb\nCOPY --from=nginx@sha256:cccc /etc/nginx /etc/nginx\n")
+                .invalid("FROM node:22-slim\n", at(1, 6, "FROM node:22-slim is pulled by tag"))
+                .invalid("ARG V=22\nFROM node:${V}-slim\n", at(2, 6, "(node:22-slim)"))
+                .invalid("FROM golang:1.22 AS build\nFROM gcr.io/distroless/static@sha256:dddd\n"
+                        + "COPY --from=build /a /a\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n",
+                        at(1, 6), at(4, 6, "COPY --from=nginx:1.27"))
+                .test();
+    }
+
+    @Test
+    void imageNotPinnedByDigestIsOffUntilConfigured() {
+        dev.dockdiet.lint.Linter linter = new dev.dockdiet.lint.Linter(dev.dockdiet.rules.Rules.all(), t -> null);
+        String text = "FROM node:22-slim\nUSER node\n";
+        var off = linter.lint(text, null, "Dockerfile", dev.dockdiet.config.Config.defaults(), RuleSettings.defaults(), null);
+        assertThat(off.findings()).noneMatch(f -> f.rule().id().equals("DD321"));
+        var config = new dev.dockdiet.config.ConfigLoader(dev.dockdiet.rules.Rules::resolve)
+                .parse("severity:\n  DD321: warning\n", ".dockdiet.yaml", java.nio.file.Path.of(".dockdiet.yaml"), false);
+        var on = linter.lint(text, null, "Dockerfile", config, RuleSettings.defaults(), null);
+        assertThat(on.findings()).anyMatch(f -> f.rule().id().equals("DD321"));
+    }
 }
