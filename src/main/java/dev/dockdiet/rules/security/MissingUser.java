@@ -48,7 +48,7 @@ public final class MissingUser implements Rule {
             }
         }
         Stage root = chain.get(chain.size() - 1);
-        if (root.from().image() == null || !(root.isScratch() || runsAsRoot(root.base(), hasEntrypoint(chain)))
+        if (root.from().image() == null || !runsAsRoot(root.base(), hasEntrypoint(chain))
                 || RootUser.dropsPrivileges(chain) || RootUser.isDevContainer(ctx.path())
                 || installsPrivilegeDropper(ctx, chain)) {
             return;

@@ -29,8 +29,8 @@ public final class UpdateWithoutInstall implements Rule {
 
     /** Package manager families: a command of the family after the update uses the fresh index. */
     private static final Map<String, String> FAMILY = Map.of("apt-get", "apt", "apt", "apt", "aptitude", "apt",
-            "apk", "apk", "yum", "yum", "dnf", "dnf", "microdnf", "dnf", "dnf5", "dnf", "zypper", "zypper");
-    private static final Set<String> UPDATE = Set.of("update", "up");
+            "apk", "apk", "yum", "yum", "dnf", "dnf", "microdnf", "dnf", "dnf5", "dnf", "zypper", "zypper", "pacman", "pacman");
+    private static final Set<String> UPDATE = Set.of("update", "up", "refresh", "ref");
     private static final Set<String> INSTALL = Set.of("install", "in", "add", "upgrade", "dist-upgrade",
             "full-upgrade", "safe-upgrade", "source-install", "si", "reinstall", "groupinstall", "localinstall",
             "build-dep", "dup", "distro-sync", "patch", "group", "fix", "update-minimal", "upgrade-minimal",
@@ -48,7 +48,7 @@ public final class UpdateWithoutInstall implements Rule {
             List<SimpleCommand> cmds = script.effectiveCommands();
             for (SimpleCommand c : cmds) {
                 String family = FAMILY.get(Util.base(c.nameValue()));
-                if (family == null || !UPDATE.contains(String.valueOf(c.subcommand())) || hasNamedPackages(c)) {
+                if (family == null || !isUpdate(c) || hasNamedPackages(c)) {
                     continue;
                 }
                 boolean followed = false;
@@ -60,7 +60,8 @@ public final class UpdateWithoutInstall implements Rule {
                     }
                 }
                 if (!followed) {
-                    ctx.report(META, Util.nameRange(run, c), "`" + Util.base(c.nameValue()) + " " + c.subcommand()
+                    ctx.report(META, Util.nameRange(run, c), "`" + Util.base(c.nameValue()) + " " + (c.is("pacman")
+                            ? c.args().get(0).value() : c.subcommand())
                             + "` with no install after it in this RUN: its layer is cached, so a later RUN installs"
                             + " from package metadata as old as that cache and misses security updates. Update and"
                             + " install in one RUN (`" + example(family) + "`)");
@@ -69,8 +70,23 @@ public final class UpdateWithoutInstall implements Rule {
         }
     }
 
+    /** {@code apt-get update}, {@code zypper refresh}, {@code pacman -Sy} (also {@code -Syu}) without packages. */
+    private static boolean isUpdate(SimpleCommand c) {
+        if (c.is("pacman")) {
+            return c.args().stream().anyMatch(w -> w.value().matches("-S[a-zA-Z]*y[a-zA-Z]*")) && c.positionals().isEmpty();
+        }
+        return UPDATE.contains(String.valueOf(c.subcommand()));
+    }
+
     private static boolean installs(String family, SimpleCommand c) {
-        return family.equals(FAMILY.get(Util.base(c.nameValue()))) && INSTALL.contains(String.valueOf(c.subcommand()));
+        if (!family.equals(FAMILY.get(Util.base(c.nameValue())))) {
+            return false;
+        }
+        if (c.is("pacman")) {
+            return c.args().stream().anyMatch(w -> w.value().matches("-[SU][a-zA-Z]*"))
+                    && (!c.positionals().isEmpty() || c.args().stream().anyMatch(w -> w.value().matches("-S[a-zA-Z]*u[a-zA-Z]*")));
+        }
+        return INSTALL.contains(String.valueOf(c.subcommand()));
     }
 
     /**
@@ -118,6 +134,7 @@ public final class UpdateWithoutInstall implements Rule {
             case "yum" -> "yum install -y <packages> && yum clean all";
             case "dnf" -> "dnf install -y <packages> && dnf clean all";
             case "zypper" -> "zypper refresh && zypper install -y <packages>";
+            case "pacman" -> "pacman -Syu --noconfirm <packages>";
             default -> "apt-get update && apt-get install -y <packages>";
         };
     }

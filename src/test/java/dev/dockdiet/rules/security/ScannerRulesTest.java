@@ -41,7 +41,14 @@ class ScannerRulesTest {
                         "FROM alpine:3.20\nCOPY --from=tianon/gosu /gosu /usr/local/bin/\nENTRYPOINT [\"/e.sh\"]\n",
                         // Checkov's and Trivy's passing examples
                         "FROM base\n\nLABEL foo=\"bar baz\"\nUSER  me\n",
-                        "FROM debian:9\nRUN apt-get update && apt-get -y install vim && apt-get clean\nUSER foo\n")
+                        "FROM debian:9\nRUN apt-get update && apt-get -y install vim && apt-get clean\nUSER foo\n",
+                        // scratch holds only what was copied in, and has no user database (KICS skips it too)
+                        "FROM python:2.7\nRUN useradd -ms /bin/bash patrick\nUSER patrick\nCMD [\"python\", \"app.py\"]\n\n"
+                                + "FROM scratch\nCOPY --chown=patrick:patrick app /app\nCMD [\"python\", \"app.py\"]\n",
+                        "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
+                        // KICS's negative example with USER after CMD
+                        "FROM golang:1.16 AS builder\nRUN go build -o app .\nFROM alpine:latest\nCOPY --from=builder /a ./\n"
+                                + "CMD [\"./app\"]\nRUN useradd -ms /bin/bash patrick\n\nUSER patrick\n")
                 // Trivy's bad example
                 .invalid("FROM debian:9\nRUN apt-get update && apt-get -y install vim && apt-get clean\n",
                         at(1, 6, "No USER in the final stage"))
@@ -54,7 +61,13 @@ class ScannerRulesTest {
                         at(4, 6, "No USER"))
                 .invalid("FROM alpine:3.20 AS base\nRUN apk add --no-cache curl\nFROM base\nCMD [\"sh\"]\n",
                         at(3, 6, "or the stages it is built on"))
-                .invalid("FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n", at(1, 6))
+                // KICS's positive examples (lower-case instructions too)
+                .invalid("FROM python:2.7\nRUN pip install Flask==0.11.1\nRUN useradd -ms /bin/bash patrick\n"
+                        + "COPY --chown=patrick:patrick app /app\nWORKDIR /app\nCMD [\"python\", \"app.py\"]\n", at(1, 6))
+                .invalid("from python:2.7\nrun useradd -ms /bin/bash patrick\nworkdir /app\ncmd [\"python\", \"app.py\"]\n",
+                        at(1, 6))
+                .invalid("FROM golang:1.16 AS builder\nRUN go build -o app .\n\nFROM alpine:latest  \n"
+                        + "RUN apk --no-cache add ca-certificates\nCOPY --from=builder /go/app ./\nCMD [\"./app\"] \n", at(4, 6))
                 .invalid("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\n", at(1, 6))
                 .invalid("FROM postgres:16\nENTRYPOINT [\"/my-entrypoint.sh\"]\n", at(1, 6))
                 .invalid("FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nCOPY app /app\n", at(1, 6))
@@ -194,7 +207,11 @@ class ScannerRulesTest {
                         "FROM debian:12\nRUN apt-get update && apt-get purge -y x && rm -rf /var/lib/apt/lists/*\n",
                         "FROM centos:7\nRUN yum -y update; yum clean all\n",
                         "FROM debian:12\nRUN apt-get update && bash /tmp/library-scripts/common-debian.sh true\n",
-                        "FROM centos:7\nRUN yum update -y openssl\n")
+                        "FROM centos:7\nRUN yum update -y openssl\n",
+                        // KICS's negative examples
+                        "FROM alpine:latest\nRUN apk update && apk add nginx\nRUN apk --update-cache add vim\nRUN apk -U add nano\n",
+                        "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y netcat \\\n    apt-get update && apt-get install -y supervisor\n",
+                        "FROM archlinux:latest\nRUN pacman -Syu && pacman -S nginx\n")
                 // Trivy's failing examples
                 .invalid("FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends "
                         + "mysql-client && rm -rf /var/lib/apt/lists/*\nENTRYPOINT mysql\n", at(2, 5, "`apt-get update`"))
@@ -206,6 +223,13 @@ class ScannerRulesTest {
                 // Checkov's failing example
                 .invalid("FROM base\n\nRUN apk update\n", at(3, 5, "apk add --no-cache"))
                 .invalid("FROM debian:12\nONBUILD RUN apt-get update\n", at(2, 13))
+                // KICS's positive examples
+                .invalid("FROM opensuse:latest\nRUN zypper refresh\nRUN zypper install nginx\n", at(2, 5, "`zypper refresh`"))
+                .invalid("FROM debian:latest\nRUN apt update\nRUN apt install nginx\n", at(2, 5))
+                .invalid("FROM centos:latest\nRUN yum update\nRUN yum install nginx\n", at(2, 5))
+                .invalid("FROM fedora:latest\nRUN dnf update\nRUN dnf install nginx\n", at(2, 5))
+                .invalid("FROM archlinux:latest\nRUN pacman -Syu\nRUN pacman -S nginx\n", at(2, 5, "`pacman -Syu`"))
+                .invalid("from alpine:latest\nrun apk update\nrun apk add nginx\n", at(2, 5))
                 .test();
     }
 
@@ -225,6 +249,11 @@ class ScannerRulesTest {
                         Applicability.SUGGESTED,
                         "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n",
                         at(4, 6, "name the stage"))
+                // KICS's positive example (Using Unnamed Build Stages)
+                .fix("from golang:1.16\nrun go build -o app .\n\nfrom alpine:latest  \ncopy --from=0 /go/app ./\ncmd [\"./app\"] \n",
+                        Applicability.SUGGESTED,
+                        "from golang:1.16 AS build\nrun go build -o app .\n\nfrom alpine:latest  \ncopy --from=build /go/app ./\n"
+                                + "cmd [\"./app\"] \n", at(5, 6))
                 // `build` is taken: the second stage becomes build-1
                 .fix("FROM golang:1.22 AS build\nFROM node:22\nFROM alpine:3.20\nCOPY --from=1 /x /x\n",
                         Applicability.SUGGESTED,
