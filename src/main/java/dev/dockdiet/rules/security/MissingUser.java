@@ -68,6 +68,7 @@ public final class MissingUser implements Rule {
     private static final Set<String> DROPPING_ENTRYPOINT = Set.of("postgres", "mysql", "mariadb", "percona", "redis",
             "mongo", "rabbitmq", "cassandra", "couchdb", "influxdb", "zookeeper", "ghost", "redmine", "flink", "neo4j",
             "couchbase", "eclipse-mosquitto", "storm", "bonita", "nats", "tomee", "spiped", "clickhouse", "valkey");
+    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[a-z0-9._/-]+");
     private static final java.util.regex.Pattern UBI = java.util.regex.Pattern.compile(
             "(?:ubi\\d+|rhel\\d+)(?:/ubi(?:\\d+)?)?(?:-minimal|-micro|-init)?");
 
@@ -78,8 +79,8 @@ public final class MissingUser implements Rule {
      * base images, CentOS and Fedora. For any other base the image decides, and it is not judged.
      */
     static boolean runsAsRoot(ImageRef ref, boolean ownEntrypoint) {
-        if (ref == null || runsUnprivileged(ref)) {
-            return false;
+        if (ref == null || runsUnprivileged(ref) || !VALID_NAME.matcher(ref.repository()).matches()) {
+            return false; // e.g. a template's FROM REPLACE-ME: not an image name
         }
         String repo = ref.repository() == null ? "" : ref.repository().toLowerCase(Locale.ROOT);
         String tag = ref.tag() == null ? "" : ref.tag().toLowerCase(Locale.ROOT);

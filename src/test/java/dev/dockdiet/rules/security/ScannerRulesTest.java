@@ -32,6 +32,8 @@ class ScannerRulesTest {
                         "FROM registry.access.redhat.com/ubi9/nodejs-20\nCOPY . .\n",
                         "ARG BASE\nFROM $BASE\nCOPY . .\n",
                         "FROM sonarqube:10-community\n",
+                        // a template placeholder is no image
+                        "FROM REPLACE-ME\nRUN echo hi\n",
                         // official image whose kept entrypoint drops privileges
                         "FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n",
                         // privileges dropped by the entrypoint (Checkov's success_gosu)
