@@ -16,6 +16,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# the registry tests run Debian's docker-registry, with htpasswd (apache2-utils) for Basic auth
+need=()
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}"; }
+fi
+
 bash scripts/docker-daemon.sh start "$dir"
 eval "$(bash scripts/docker-daemon.sh env "$dir")"
 export DOCKER_HOST

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockdiet.fix.AtomicWriter;
-import dev.dockdiet.fix.LineMap;
 import dev.dockdiet.rule.Finding;
+import dev.dockdiet.syntax.LineMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -237,10 +237,12 @@ public final class Baseline {
         if (source.isEmpty()) {
             return "";
         }
-        int start = Math.min(f.range().start(), source.length());
-        int end = Math.min(Math.max(start, f.range().end() - 1), source.length());
-        int first = lines.lineOf(start);
-        int last = Math.max(first, lines.lineOf(end));
+        // offsets of characters, never the empty line after a final newline
+        int lastChar = source.length() - 1;
+        int start = Math.min(f.range().start(), lastChar);
+        int end = Math.min(Math.max(start, f.range().end() - 1), lastChar);
+        int first = lines.line(start);
+        int last = Math.max(first, lines.line(end));
         StringBuilder b = new StringBuilder();
         for (int l = first; l <= last; l++) {
             if (l > first) {

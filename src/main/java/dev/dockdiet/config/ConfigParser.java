@@ -1,6 +1,7 @@
 package dev.dockdiet.config;
 
 import dev.dockdiet.rule.Savings;
+import dev.dockdiet.size.engine.Sizes;
 import dev.dockdiet.syntax.EditDistance;
 import dev.dockdiet.syntax.ImageRef;
 import org.yaml.snakeyaml.LoaderOptions;

@@ -1,11 +1,11 @@
 package dev.dockdiet.config;
 
-import dev.dockdiet.fix.LineMap;
 import dev.dockdiet.rule.Edit;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.Fix;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rules.syntax.SuppressionFindings;
+import dev.dockdiet.syntax.LineMap;
 import dev.dockdiet.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -362,8 +362,9 @@ public final class Suppressions {
     private static Edit deleteLine(Comment c, String source, LineMap lines) {
         SourceRange r = c.range();
         int lineStart = lines.lineStart(r.startLine());
-        int endLine = lines.lineOf(Math.min(Math.max(r.start(), r.end() - 1), source.length()));
-        int lineEnd = lines.lineEnd(endLine);
+        // the comment's last character (never the empty line after a final newline)
+        int endLine = lines.line(Math.min(Math.max(r.start(), r.end() - 1), Math.max(0, source.length() - 1)));
+        int lineEnd = lines.lineContentEnd(endLine);
         boolean alone = source.substring(lineStart, r.start()).isBlank() && source.substring(r.end(), lineEnd).isBlank();
         if (!alone) {
             return new Edit(r, "");

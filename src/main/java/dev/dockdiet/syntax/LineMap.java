@@ -2,7 +2,15 @@ package dev.dockdiet.syntax;
 
 import java.util.Arrays;
 
-/** Converts offsets in the file text to 1-based lines and UTF-16 columns, and back. */
+/**
+ * Converts offsets in a text to 1-based lines and UTF-16 columns, and back: the one line map of
+ * the parser, the reporters' ranges, suppressions, baselines and fixes.
+ *
+ * <p>A line ends after {@code \n} ({@code \r\n} belongs to the line it ends; a lone {@code \r}
+ * is not a line end, as in BuildKit's scanner). Every offset {@code 0..length} has a position, so
+ * the offset just after a final {@code \n} is on a last, empty line: {@code "a\n"} has 2 lines
+ * (as LSP, SARIF and BuildKit count positions), {@code ""} has 1.
+ */
 public final class LineMap {
 
     private final String text;
@@ -51,6 +59,11 @@ public final class LineMap {
 
     public int lineStart(int line) {
         return lineStarts[line - 1];
+    }
+
+    /** Offset just after the line's terminator (the text's end on the last line). */
+    public int nextLineStart(int line) {
+        return line < lineStarts.length ? lineStarts[line] : text.length();
     }
 
     /** The end of a line's content (before its {@code \r\n} or {@code \n}). */

@@ -103,7 +103,7 @@ class ImageCommandTest {
     void badInputExitsTwo(@TempDir Path dir) throws Exception {
         assertThat(run().exit()).isEqualTo(2);
         assertThat(run("img", "--tar", "x.tar").exit()).isEqualTo(2);
-        assertThat(run("--tar", image(dir).toString(), "--max-size", "big").err()).contains("not a size: 'big'");
+        assertThat(run("--tar", image(dir).toString(), "--max-size", "big").err()).contains("'big' is not a size");
         assertThat(run("--tar", image(dir).toString(), "--min-efficiency", "2").exit()).isEqualTo(2);
         Run missing = run("--tar", dir.resolve("nope.tar").toString());
         assertThat(missing.exit()).isEqualTo(2);

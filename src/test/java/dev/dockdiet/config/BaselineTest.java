@@ -25,7 +25,7 @@ class BaselineTest {
             CMD node server.js
             """;
 
-    /** A toy linter: DD101 on every FROM line, DD203 on every apt-get install, DD401 on CMD. */
+    /** A toy linter: DD101 on every FROM line, DD204 on every apt-get install, DD214 on CMD. */
     private static List<Finding> lint(String text) {
         MiniDockerfile d = new MiniDockerfile(text);
         List<Finding> out = new ArrayList<>();
@@ -71,7 +71,7 @@ class BaselineTest {
                 + "RUN apt-get install -y curl\n";
         List<Finding> fresh = b.newFindings("Dockerfile", edited, lint(edited));
         assertThat(fresh).extracting(f -> f.rule().id() + "@" + f.range().startLine())
-                .containsExactly("DD101@1", "DD203@5");
+                .containsExactly("DD101@1", "DD204@5");
     }
 
     @Test
@@ -94,7 +94,7 @@ class BaselineTest {
         assertThat(a).endsWith("\"}\n  ]\n}\n");
         List<Baseline.Entry> parsed = Baseline.parse("x", a).entries();
         assertThat(parsed).extracting(e -> e.path() + " " + e.rule()).containsExactly("a/Dockerfile DD101",
-                "b/Dockerfile DD101", "b/Dockerfile DD203", "b/Dockerfile DD203", "b/Dockerfile DD401");
+                "b/Dockerfile DD101", "b/Dockerfile DD204", "b/Dockerfile DD204", "b/Dockerfile DD214");
         assertThat(parsed.get(0).fingerprint()).matches("[0-9a-f]{64}");
         assertThat(parsed.get(0).line()).isEqualTo(1);
         assertThat(parsed.get(0).message()).isEqualTo("oversized-base at line 1");

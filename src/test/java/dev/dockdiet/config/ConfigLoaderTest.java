@@ -30,10 +30,10 @@ class ConfigLoaderTest {
     void nearestConfigUpTheTreeWins() throws IOException {
         Files.createDirectories(root.resolve("repo/.git"));
         write("repo/.dockdiet.yaml", "ignore: [DD101]\n");
-        write("repo/services/api/.dockdiet.yml", "ignore: [DD203]\n");
+        write("repo/services/api/.dockdiet.yml", "ignore: [DD204]\n");
         ConfigLoader l = loader();
-        assertThat(l.forFile(root.resolve("repo/services/api/Dockerfile")).ignore()).containsExactly("DD203");
-        assertThat(l.forFile(root.resolve("repo/services/api/deep/er/Dockerfile")).ignore()).containsExactly("DD203");
+        assertThat(l.forFile(root.resolve("repo/services/api/Dockerfile")).ignore()).containsExactly("DD204");
+        assertThat(l.forFile(root.resolve("repo/services/api/deep/er/Dockerfile")).ignore()).containsExactly("DD204");
         assertThat(l.forFile(root.resolve("repo/services/web/Dockerfile")).ignore()).containsExactly("DD101");
         assertThat(l.forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD101");
     }
@@ -108,9 +108,9 @@ class ConfigLoaderTest {
                 """);
         Config c = loader().forFile(root.resolve("repo/app/Dockerfile"));
         assertThat(c.dialect()).isEqualTo(Config.Dialect.HADOLINT);
-        assertThat(c.ignore()).containsExactly("DD203");
+        assertThat(c.ignore()).containsExactly("DD204");
         // hadolint applies error last: error wins over info
-        assertThat(c.severity()).containsEntry("DD205", RuleLevel.ERROR).containsEntry("DD401", RuleLevel.INFO);
+        assertThat(c.severity()).containsEntry("DD112", RuleLevel.ERROR).containsEntry("DD214", RuleLevel.INFO);
         assertThat(c.trustedRegistries()).containsExactly("docker.io", "*.gcr.io");
         assertThat(c.failOn()).contains(FailOn.WARNING);
         assertThat(c.warnings()).containsExactly(
@@ -132,13 +132,13 @@ class ConfigLoaderTest {
     void hadolintUserLocations() throws IOException {
         Files.createDirectories(root.resolve("repo/.git"));
         write("home/.hadolint.yaml", "ignored: [DL3015]\n");
-        assertThat(loader().forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD205");
+        assertThat(loader().forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD112");
         write("home/.config/hadolint.yml", "ignored: [DL3008]\n");
-        assertThat(loader().forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD203");
+        assertThat(loader().forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD204");
         write("xdg/hadolint.yaml", "ignored: [DL3025]\n");
         ConfigLoader withXdg = new ConfigLoader(TestRules::resolve, root.resolve("cwd"),
                 Map.of("XDG_CONFIG_HOME", root.resolve("xdg").toString()), root.resolve("home"));
-        assertThat(withXdg.forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD401");
+        assertThat(withXdg.forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD214");
         // hadolint's own first place: the working directory
         write("cwd/.hadolint.yml", "ignored: [oversized-base]\n");
         assertThat(loader().forFile(root.resolve("repo/Dockerfile")).ignore()).containsExactly("DD101");
@@ -163,7 +163,7 @@ class ConfigLoaderTest {
         ConfigLoader l = loader();
         assertThat(l.load(own).dialect()).isEqualTo(Config.Dialect.DOCKDIET);
         assertThat(l.load(hl).dialect()).isEqualTo(Config.Dialect.HADOLINT);
-        assertThat(l.load(hl).ignore()).containsExactly("DD203");
+        assertThat(l.load(hl).ignore()).containsExactly("DD204");
         assertThat(l.load(own)).isSameAs(l.load(own));
     }
 

@@ -1,6 +1,6 @@
 package dev.dockdiet.config;
 
-import dev.dockdiet.fix.LineMap;
+import dev.dockdiet.syntax.LineMap;
 import dev.dockdiet.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class MiniDockerfile {
             String t = lines.lineText(l);
             String s = t.strip();
             int start = lines.lineStart(l);
-            int end = lines.lineEnd(l);
+            int end = lines.lineContentEnd(l);
             if (s.startsWith("#")) {
                 int c = start + t.indexOf('#');
                 comments.add(new Suppressions.Comment(text.substring(c, end), lines.range(c, end)));

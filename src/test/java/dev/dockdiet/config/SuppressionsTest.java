@@ -68,11 +68,11 @@ class SuppressionsTest {
         MiniDockerfile d = new MiniDockerfile("""
                 FROM node:20
                 CMD node server.js
-                # dockdiet global ignore=DD401
+                # dockdiet global ignore=DD214
                 """);
         Suppressions.Result r = run(SUPPRESSIONS, d, at(d, TestRules.JSON_ARGS, "CMD"),
                 at(d, TestRules.OVERSIZED_BASE, "node:20"));
-        assertThat(ids(r.suppressed())).containsExactly("DD401@2:1");
+        assertThat(ids(r.suppressed())).containsExactly("DD214@2:1");
         assertThat(ids(r.kept())).containsExactly("DD101@1:6");
         assertThat(r.added()).isEmpty();
     }
@@ -90,8 +90,8 @@ class SuppressionsTest {
         Suppressions.Result r = run(SUPPRESSIONS, d, at(d, TestRules.APT_PIN, "apt-get install -y curl"),
                 at(d, TestRules.APT_RECOMMENDS, "apt-get update"), at(d, TestRules.APT_PIN, "apt-get install -y git"),
                 at(d, TestRules.JSON_ARGS, "CMD"));
-        assertThat(ids(r.suppressed())).containsExactly("DD203@4:23", "DD205@4:5", "DD401@6:1");
-        assertThat(ids(r.kept())).containsExactly("DD203@5:5");
+        assertThat(ids(r.suppressed())).containsExactly("DD204@4:23", "DD112@4:5", "DD214@6:1");
+        assertThat(ids(r.kept())).containsExactly("DD204@5:5");
     }
 
     @Test
@@ -103,7 +103,7 @@ class SuppressionsTest {
         assertThat(r.kept()).isEmpty();
         assertThat(r.added()).isEmpty();
         assertThat(r.suppressions()).hasSize(1);
-        assertThat(r.suppressions().get(0).tokens()).extracting(Suppressions.Token::ruleId).containsExactly("DD101", "DD203");
+        assertThat(r.suppressions().get(0).tokens()).extracting(Suppressions.Token::ruleId).containsExactly("DD101", "DD204");
     }
 
     @Test
@@ -111,7 +111,7 @@ class SuppressionsTest {
         MiniDockerfile d = new MiniDockerfile("""
                 FROM debian:12
                 RUN apt-get update && \\
-                # dockdiet ignore=DD203
+                # dockdiet ignore=DD204
                     apt-get install -y curl
                 """);
         Suppressions.Result r = run(SUPPRESSIONS, d, at(d, TestRules.APT_PIN, "apt-get install"));
@@ -121,13 +121,13 @@ class SuppressionsTest {
 
     @Test
     void partlyUnusedSuppressionGetsAFixRemovingTheId() {
-        String text = "# dockdiet ignore=DD101, DD203,DD205\nFROM node:20\n";
+        String text = "# dockdiet ignore=DD101, DD204,DD112\nFROM node:20\n";
         MiniDockerfile d = new MiniDockerfile(text);
         Suppressions.Result r = run(SUPPRESSIONS, d, at(d, TestRules.APT_RECOMMENDS, "node:20"));
         assertThat(r.kept()).isEmpty();
         assertThat(r.added()).extracting(Finding::message).containsExactly(
                 "'DD101' suppresses nothing: no finding of it on the next instruction",
-                "'DD203' suppresses nothing: no finding of it on the next instruction");
+                "'DD204' suppresses nothing: no finding of it on the next instruction");
         assertThat(r.added().get(0).range().startColumn()).isEqualTo(19);
         assertThat(r.added().get(1).range().startColumn()).isEqualTo(26);
         // the two fixes overlap (", " between them): one pass takes one, a second pass the other
@@ -136,37 +136,37 @@ class SuppressionsTest {
             return run(SUPPRESSIONS, m, at(m, TestRules.APT_RECOMMENDS, "node:20")).added();
         }, Applicability.SAFE, 5);
         assertThat(fixed.converged()).isTrue();
-        assertThat(fixed.text()).isEqualTo("# dockdiet ignore=DD205\nFROM node:20\n");
+        assertThat(fixed.text()).isEqualTo("# dockdiet ignore=DD112\nFROM node:20\n");
         assertThat(fixed.passes()).isEqualTo(2);
     }
 
     @Test
     void idsAfterTheFirstAreRemovedWithTheirComma() {
-        String text = "# dockdiet ignore=DD205,DD101\nFROM node:20\n";
+        String text = "# dockdiet ignore=DD112,DD101\nFROM node:20\n";
         MiniDockerfile d = new MiniDockerfile(text);
         Suppressions.Result r = run(SUPPRESSIONS, d, at(d, TestRules.APT_RECOMMENDS, "node:20"));
         assertThat(Fixer.applyOnce(text, r.added(), Applicability.SAFE).text())
-                .isEqualTo("# dockdiet ignore=DD205\nFROM node:20\n");
+                .isEqualTo("# dockdiet ignore=DD112\nFROM node:20\n");
     }
 
     @Test
     void wholyUnusedSuppressionIsDeletedWithItsLine() {
-        String text = "FROM node:20\r\n# dockdiet ignore=DD101,DD203\r\nRUN true\r\n";
+        String text = "FROM node:20\r\n# dockdiet ignore=DD101,DD204\r\nRUN true\r\n";
         MiniDockerfile d = new MiniDockerfile(text);
         Suppressions.Result r = run(SUPPRESSIONS, d, at(d, TestRules.OVERSIZED_BASE, "node:20"));
         assertThat(r.added()).hasSize(1);
         assertThat(r.added().get(0).message())
-                .isEqualTo("this suppression suppresses nothing: no finding of DD101 or DD203 on the next instruction");
+                .isEqualTo("this suppression suppresses nothing: no finding of DD101 or DD204 on the next instruction");
         assertThat(r.added().get(0).fix().applicability()).isEqualTo(Applicability.SAFE);
         assertThat(Fixer.applyOnce(text, r.added(), Applicability.SAFE).text()).isEqualTo("FROM node:20\r\nRUN true\r\n");
     }
 
     @Test
     void unusedGlobalSuppression() {
-        MiniDockerfile d = new MiniDockerfile("# dockdiet global ignore=DD401\nFROM scratch\n");
+        MiniDockerfile d = new MiniDockerfile("# dockdiet global ignore=DD214\nFROM scratch\n");
         Suppressions.Result r = run(SUPPRESSIONS, d);
         assertThat(r.added()).extracting(Finding::message)
-                .containsExactly("this global suppression suppresses nothing: no finding of DD401 in this file");
+                .containsExactly("this global suppression suppresses nothing: no finding of DD214 in this file");
     }
 
     @Test
@@ -248,7 +248,7 @@ class SuppressionsTest {
 
     @Test
     void commentTextWithoutHashIsLocatedInTheSource() {
-        String text = "# dockdiet ignore=DD203\nFROM node:20\n";
+        String text = "# dockdiet ignore=DD204\nFROM node:20\n";
         MiniDockerfile d = new MiniDockerfile(text);
         List<Suppressions.Comment> bare = new ArrayList<>();
         for (Suppressions.Comment c : d.comments) {

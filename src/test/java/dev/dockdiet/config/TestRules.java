@@ -1,35 +1,30 @@
 package dev.dockdiet.config;
 
-import dev.dockdiet.rule.Category;
-import dev.dockdiet.rule.Fixability;
 import dev.dockdiet.rule.RuleMeta;
-import dev.dockdiet.rule.Severity;
+import dev.dockdiet.rules.Rules;
 import java.util.List;
 import java.util.Optional;
 
-/** A small rule catalogue standing in for the real one. */
+/** The real catalogue's rules the config tests use (by alias, so a renumbering cannot break them). */
 final class TestRules {
 
-    static final RuleMeta OVERSIZED_BASE = new RuleMeta("DD101", "oversized-base", Severity.WARNING, Category.SIZE,
-            Fixability.SOMETIMES, List.of(), "The base image has a much smaller variant");
-    static final RuleMeta APT_PIN = new RuleMeta("DD203", "apt-unpinned", Severity.WARNING, Category.BUILD,
-            Fixability.NONE, List.of("DL3008"), "Pin versions in apt-get install");
-    static final RuleMeta APT_RECOMMENDS = new RuleMeta("DD205", "apt-no-install-recommends", Severity.INFO,
-            Category.BUILD, Fixability.ALWAYS, List.of("DL3015"),
-            "Avoid additional packages with --no-install-recommends");
-    static final RuleMeta JSON_ARGS = new RuleMeta("DD401", "json-args", Severity.STYLE, Category.STYLE,
-            Fixability.ALWAYS, List.of("JSONArgsRecommended", "DL3025"), "Use JSON arguments for CMD and ENTRYPOINT");
+    /** DD101 oversized-base (warning). */
+    static final RuleMeta OVERSIZED_BASE = real("oversized-base");
+    /** DD204 apt-get-unpinned (info), hadolint's DL3008. */
+    static final RuleMeta APT_PIN = real("DL3008");
+    /** DD112 apt-no-install-recommends (warning), hadolint's DL3015. */
+    static final RuleMeta APT_RECOMMENDS = real("DL3015");
+    /** DD214 shell-form-command (warning), BuildKit's JSONArgsRecommended and hadolint's DL3025. */
+    static final RuleMeta JSON_ARGS = real("JSONArgsRecommended");
 
-    static final List<RuleMeta> ALL = List.of(OVERSIZED_BASE, APT_PIN, APT_RECOMMENDS, JSON_ARGS,
-            Suppressions.UNUSED, Suppressions.UNKNOWN_RULE);
+    static final List<RuleMeta> ALL = Rules.metas();
 
     static Optional<String> resolve(String ref) {
-        for (RuleMeta r : ALL) {
-            if (r.id().equals(ref) || r.name().equals(ref) || r.aliases().contains(ref)) {
-                return Optional.of(r.id());
-            }
-        }
-        return Optional.empty();
+        return Rules.resolve(ref);
+    }
+
+    private static RuleMeta real(String ref) {
+        return Rules.meta(ref).orElseThrow(() -> new IllegalStateException("no rule " + ref));
     }
 
     private TestRules() {

@@ -1,5 +1,6 @@
 package dev.dockdiet.fix;
 
+import dev.dockdiet.syntax.LineMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;

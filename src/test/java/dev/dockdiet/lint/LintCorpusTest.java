@@ -9,6 +9,7 @@ import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.syntax.Corpus;
 import dev.dockdiet.syntax.Dockerfile;
+import dev.dockdiet.syntax.NeedsCorpus;
 import dev.dockdiet.syntax.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Prints how many files each rule flags and writes every finding to
  * {@code target/corpus-findings.txt} for reading (the numbers in the closing notes come from here).
  */
+@NeedsCorpus
 class LintCorpusTest {
 
     @Test

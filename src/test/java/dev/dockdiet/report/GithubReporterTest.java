@@ -35,7 +35,7 @@ class GithubReporterTest {
     @Test
     void multiLineRangesHaveNoColumns() {
         String out = Samples.render("github", Samples.sample());
-        assertThat(out).contains("::notice file=app/Dockerfile,line=4,endLine=5,title=DD104 apt-lists-left::");
+        assertThat(out).contains("::notice file=app/Dockerfile,line=4,endLine=5,title=DD111 apt-lists-not-removed::");
     }
 
     @Test
@@ -43,7 +43,7 @@ class GithubReporterTest {
         String t = "FROM a\n".repeat(15);
         List<Finding> fs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            fs.add(new Finding(Samples.DD402, "style " + i, Samples.find(t, "FROM", i)));
+            fs.add(new Finding(Samples.DD409, "style " + i, Samples.find(t, "FROM", i)));
         }
         fs.add(new Finding(Samples.DD001, Severity.ERROR, "bad", Samples.find(t, "FROM", 14), null, null));
         LintReport r = new LintReport("1.0.0", List.of(new FileReport("Dockerfile", t, fs, null)), List.of(), null);

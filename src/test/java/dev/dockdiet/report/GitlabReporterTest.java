@@ -21,9 +21,9 @@ class GitlabReporterTest {
     @Test
     void identicalFindingsInOneFileGetDistinctFingerprints() throws Exception {
         String t = "RUN apt-get install -y curl\nRUN apt-get install -y curl\n";
-        Finding first = new Finding(Samples.DD102, "no recommends", Samples.find(t, "apt-get install", 0));
-        Finding second = new Finding(Samples.DD102, "no recommends", Samples.find(t, "apt-get install", 1));
-        Finding sameAsFirst = new Finding(Samples.DD102, "no recommends", Samples.find(t, "apt-get install", 0));
+        Finding first = new Finding(Samples.DD112, "no recommends", Samples.find(t, "apt-get install", 0));
+        Finding second = new Finding(Samples.DD112, "no recommends", Samples.find(t, "apt-get install", 1));
+        Finding sameAsFirst = new Finding(Samples.DD112, "no recommends", Samples.find(t, "apt-get install", 0));
         List<String> fps = fingerprints(oneFile("Dockerfile", t, List.of(first, second, sameAsFirst)));
         assertThat(fps).hasSize(3).doesNotHaveDuplicates();
         assertThat(fps).allMatch(s -> s.matches("[0-9a-f]{32}"));

@@ -46,7 +46,7 @@ class JsonReporterTest {
         JsonNode summary = root.path("summary");
         assertThat(summary.path("files").asInt()).isEqualTo(3);
         assertThat(summary.path("findings").asInt()).isEqualTo(6);
-        assertThat(summary.path("fixable").asInt()).isEqualTo(4);
+        assertThat(summary.path("fixable").asInt()).isEqualTo(3);
         assertThat(summary.path("bySeverity").path("warning").asInt()).isEqualTo(3);
     }
 

@@ -9,11 +9,21 @@ import org.junit.jupiter.api.Test;
 class ReportersTest {
 
     @Test
-    void everyNamedFormatExistsAndNamesAreCaseInsensitive() {
-        for (String n : Reporters.NAMES) {
-            assertThat(Reporters.create(n, null)).isNotNull();
-        }
-        assertThat(Reporters.create(" SARIF ", null)).isInstanceOf(SarifReporter.class);
+    void everyNamedFormatMakesItsReporterAndNamesAreCaseInsensitive() {
+        java.util.Map<String, Class<?>> expected = new java.util.LinkedHashMap<>();
+        expected.put("text", TextReporter.class);
+        expected.put("json", JsonReporter.class);
+        expected.put("sarif", SarifReporter.class);
+        expected.put("checkstyle", CheckstyleReporter.class);
+        expected.put("github", GithubReporter.class);
+        expected.put("gitlab", GitlabReporter.class);
+        expected.put("rdjson", RdjsonReporter.class);
+        assertThat(Reporters.NAMES).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, type) -> {
+            assertThat(Reporters.create(name, null)).as(name).isExactlyInstanceOf(type);
+            assertThat(Reporters.create(" " + name.toUpperCase(java.util.Locale.ROOT) + " ", null)).as(name)
+                    .isExactlyInstanceOf(type);
+        });
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.dockdiet.report;
 
-import dev.dockdiet.rule.Category;
 import dev.dockdiet.rule.Edit;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.Fix;
-import dev.dockdiet.rule.Fixability;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Savings;
 import dev.dockdiet.rule.Severity;
@@ -19,54 +17,24 @@ final class Samples {
     static final String VERSION = "0.1.0";
     static final ReportOptions OPTIONS = ReportOptions.defaults().withSrcRoot(URI.create("file:///work/project"));
 
-    static final RuleMeta DD001 = new RuleMeta("DD001", "unreadable-file", Severity.ERROR, Category.SYNTAX,
-            Fixability.NONE, List.of("DL1000"), "The Dockerfile cannot be read or parsed");
-    static final RuleMeta DD101 = new RuleMeta("DD101", "oversized-base", Severity.WARNING, Category.SIZE,
-            Fixability.SOMETIMES, List.of("DL3006"), "The base image has a much smaller variant");
-    static final RuleMeta DD102 = new RuleMeta("DD102", "apt-no-install-recommends", Severity.WARNING, Category.SIZE,
-            Fixability.ALWAYS, List.of("DL3015"), "apt-get install without --no-install-recommends");
-    static final RuleMeta DD104 = new RuleMeta("DD104", "apt-lists-left", Severity.INFO, Category.SIZE,
-            Fixability.ALWAYS, List.of("DL3009"), "apt lists are left in the layer");
-    static final RuleMeta DD201 = new RuleMeta("DD201", "latest-tag", Severity.ERROR, Category.BUILD,
-            Fixability.NONE, List.of("DL3007"), "Do not build on the latest tag");
-    static final RuleMeta DD301 = new RuleMeta("DD301", "root-user", Severity.WARNING, Category.SECURITY,
-            Fixability.NONE, List.of("DL3002"), "The final stage runs as root");
-    static final RuleMeta DD402 = new RuleMeta("DD402", "label-key-format", Severity.STYLE, Category.STYLE,
-            Fixability.SOMETIMES, List.of(), "Label keys should use reverse-DNS notation");
+    // the real catalogue's rules, so the goldens name real ids and link to pages that exist
+    static final RuleMeta DD001 = real("DD001"); // syntax-error
+    static final RuleMeta DD101 = real("DD101"); // oversized-base
+    static final RuleMeta DD111 = real("DD111"); // apt-lists-not-removed
+    static final RuleMeta DD112 = real("DD112"); // apt-no-install-recommends
+    static final RuleMeta DD202 = real("DD202"); // latest-base-image
+    static final RuleMeta DD301 = real("DD301"); // root-user
+    static final RuleMeta DD409 = real("DD409"); // invalid-label-key
 
-    static final List<RuleMeta> RULES = List.of(DD001, DD101, DD102, DD104, DD201, DD301, DD402);
+    static final List<RuleMeta> RULES = List.of(DD001, DD101, DD111, DD112, DD202, DD301, DD409);
 
-    static final String DD101_DOCS = """
-            # DD101 oversized-base
-
-            ## What it does
-
-            Flags a base image that has a much smaller variant with the same runtime, such as
-            `node:18` and `node:18-slim`.
-
-            ## Why is this bad?
-
-            Every byte of the base image is pulled on **every** deploy and scanned for CVEs.
-
-            ## Example
-
-            ```dockerfile
-            FROM node:18
-            ```
-
-            ## Use instead
-
-            ```dockerfile
-            FROM node:18-slim
-            ```
-
-            See [the size table](https://example.com/sizes).
-            """;
+    /** DD101's docs page as the CLI ships it (rules/DD101-oversized-base.md). */
+    static final String DD101_DOCS = page(DD101);
 
     static final String SOURCE_A = """
             # syntax=docker/dockerfile:1
             FROM node:18
-            LABEL maintainer="José 🐳" version="1.0"
+            LABEL maintainer="José 🐳" Version="1.0"
             RUN apt-get update && \\
                 apt-get install -y curl
             COPY . /app
@@ -75,6 +43,18 @@ final class Samples {
     static final String SOURCE_B = "FROM gcr.io/distroless/static-debian12\nCOPY app /app\n";
 
     private Samples() {
+    }
+
+    static RuleMeta real(String id) {
+        return dev.dockdiet.rules.Rules.meta(id).orElseThrow(() -> new IllegalStateException("no rule " + id));
+    }
+
+    static String page(RuleMeta meta) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("rules", meta.docFile()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A range over {@code text[start, end)} with lines and UTF-16 columns computed as the parser does. */
@@ -119,27 +99,25 @@ final class Samples {
                 "node:18 is a large base image, 100% of it shipped: node:18-slim has the same runtime", base,
                 Fix.suggested("Use node:18-slim", new Edit(base, "node:18-slim")),
                 new Savings(210_000_000L, Savings.SizeKind.COMPRESSED, "https://hub.docker.com/_/node", "2024-05-01"));
-        Finding root = new Finding(DD301, "No USER instruction: the final stage runs as root", find(t, "FROM node:18"));
-        SourceRange versionKey = find(t, "version");
-        Finding label = new Finding(DD402, "Label key 'version' is not in reverse-DNS notation",
-                find(t, "version=\"1.0\""))
-                .withFix(Fix.safe("Rename the key to org.opencontainers.image.version",
-                        new Edit(versionKey, "org.opencontainers.image.version")));
+        Finding root = new Finding(DD301, "The last USER is root: the final stage runs as root", find(t, "FROM node:18"));
+        Finding label = new Finding(DD409, "Label key 'Version' is not lower-case (Docker's key format)",
+                find(t, "Version=\"1.0\""));
         int runStart = t.indexOf("RUN apt-get");
         int runEnd = t.indexOf("curl") + "curl".length();
         SourceRange run = range(t, runStart, runEnd);
-        Finding lists = new Finding(DD104, "apt lists are left in the layer after apt-get install", run)
-                .withFix(Fix.suggested("Remove /var/lib/apt/lists in the same RUN", new Edit(run,
-                        "RUN apt-get update && \\\n    apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*")));
+        // severity lowered to info, as a config's `severity: {DD111: info}` does
+        Finding lists = new Finding(DD111, Severity.INFO, "apt lists are left in the layer after apt-get update", run,
+                Fix.suggested("Remove /var/lib/apt/lists in the same RUN", new Edit(run,
+                        "RUN apt-get update && \\\n    apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*")), null);
         SourceRange install = find(t, "apt-get install");
         int insertAt = install.end();
-        Finding recommends = new Finding(DD102, "apt-get install without --no-install-recommends", install)
+        Finding recommends = new Finding(DD112, "apt-get install without --no-install-recommends", install)
                 .withFix(Fix.safe("Add --no-install-recommends",
                         new Edit(range(t, insertAt, insertAt), " --no-install-recommends")));
         SizePicture size = new SizePicture("node:18", 1_100_000_000L, Savings.SizeKind.COMPRESSED,
                 "https://hub.docker.com/_/node", "2024-05-01",
                 List.of(new SizePicture.Suggestion("DD101", "Use node:18-slim", 210_000_000L),
-                        new SizePicture.Suggestion("DD104", "Remove apt lists", null)),
+                        new SizePicture.Suggestion("DD111", "Remove apt lists", null)),
                 890_000_000L);
         return new FileReport("app/Dockerfile", t, List.of(recommends, lists, label, oversized, root), size);
     }
@@ -150,7 +128,8 @@ final class Samples {
     }
 
     static FileReport fileC() {
-        Finding unreadable = new Finding(DD001, "Cannot read the file: Permission denied", new SourceRange(0, 0, 1, 1, 1, 1));
+        // a finding whose source text is not in the report (null source)
+        Finding unreadable = new Finding(DD001, "ENV must have two arguments", new SourceRange(0, 0, 1, 1, 1, 1));
         return new FileReport("broken/Dockerfile", null, List.of(unreadable), null);
     }
 

@@ -51,9 +51,13 @@ class SarifReporterTest {
         JsonNode run = run(Samples.render("sarif", Samples.sample()));
         assertThat(run.path("columnKind").asText()).isEqualTo("utf16CodeUnits");
         JsonNode label = null;
+        JsonNode insert = null;
         for (JsonNode r : run.path("results")) {
-            if (r.path("ruleId").asText().equals("DD402")) {
+            if (r.path("ruleId").asText().equals("DD409")) {
                 label = r;
+            }
+            if (r.path("ruleId").asText().equals("DD112")) {
+                insert = r;
             }
         }
         assertThat(label).isNotNull();
@@ -63,10 +67,13 @@ class SarifReporterTest {
         assertThat(region.path("endColumn").asInt()).isEqualTo(41);
         String[] hashes = LineHash.hashLines(Samples.SOURCE_A);
         assertThat(label.path("partialFingerprints").path("primaryLocationLineHash").asText()).isEqualTo(hashes[2]);
-        JsonNode edit = label.path("fixes").get(0).path("artifactChanges").get(0).path("replacements").get(0);
-        assertThat(edit.path("deletedRegion").path("startColumn").asInt()).isEqualTo(28);
-        assertThat(edit.path("deletedRegion").path("endColumn").asInt()).isEqualTo(35);
-        assertThat(edit.path("insertedContent").path("text").asText()).isEqualTo("org.opencontainers.image.version");
+        assertThat(label.path("fixes").isMissingNode() || label.path("fixes").isEmpty()).isTrue();
+        // an insertion: an empty deleted region after "    apt-get install" (20 units)
+        JsonNode edit = insert.path("fixes").get(0).path("artifactChanges").get(0).path("replacements").get(0);
+        assertThat(edit.path("deletedRegion").path("startLine").asInt()).isEqualTo(5);
+        assertThat(edit.path("deletedRegion").path("startColumn").asInt()).isEqualTo(20);
+        assertThat(edit.path("deletedRegion").path("endColumn").asInt()).isEqualTo(20);
+        assertThat(edit.path("insertedContent").path("text").asText()).isEqualTo(" --no-install-recommends");
     }
 
     @Test

@@ -25,17 +25,17 @@ class TextReporterTest {
     void caretsLineUpUnderWideAndNonAsciiCharacters() {
         String out = Samples.render("text", Samples.sample());
         List<String> lines = out.lines().toList();
-        int code = lines.indexOf("3 | LABEL maintainer=\"José 🐳\" version=\"1.0\"");
+        int code = lines.indexOf("3 | LABEL maintainer=\"José 🐳\" Version=\"1.0\"");
         assertThat(code).isPositive();
         String carets = lines.get(code + 1);
-        // 27 terminal columns before `version`: é is one column, the whale two
+        // 27 terminal columns before `Version`: é is one column, the whale two
         assertThat(carets).isEqualTo("  | " + " ".repeat(27) + "^".repeat(13) + " style");
     }
 
     @Test
     void tabsAndControlCharactersInTheSourceCannotMisalignOrDriveTheTerminal() {
         String t = "RUN\techo \u001b[31mred\u001b[0m && make\n";
-        Finding f = new Finding(Samples.DD102, "make \u001b]0;title\u0007", Samples.find(t, "make"));
+        Finding f = new Finding(Samples.DD112, "make \u001b]0;title\u0007", Samples.find(t, "make"));
         String out = Samples.render("text", new LintReport("1", List.of(new FileReport("Dockerfile", t, List.of(f), null)),
                 List.of(), null));
         assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007");
@@ -58,7 +58,7 @@ class TextReporterTest {
     void summaryCountsSeveritiesFixesAndFiles() {
         List<String> lines = Samples.render("text", Samples.sample()).lines().toList();
         assertThat(lines.get(lines.size() - 2)).isEqualTo("Found 6 findings (1 error, 3 warnings, 1 info, 1 style);"
-                + " 4 fixable (2 safe with --fix, 2 suggested with --fix=suggested); 3 files checked.");
+                + " 3 fixable (1 safe with --fix, 2 suggested with --fix=suggested); 3 files checked.");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Sizes are decimal: 1 MB = 1,000,000 bytes.");
         assertThat(Samples.render("text", Samples.empty())).isEqualTo("No findings; 0 files checked.\n");
     }

@@ -25,7 +25,7 @@ final class CorpusScripts {
     private CorpusScripts() {
     }
 
-    /** The corpus folder ({@code shared/corpus/files}, found as every corpus test finds it). */
+    /** The corpus folder ({@code shared/corpus/files}, found as every corpus test finds it; see NeedsCorpus). */
     static Path corpus() {
         return dev.dockdiet.syntax.Corpus.dir().resolve("files");
     }

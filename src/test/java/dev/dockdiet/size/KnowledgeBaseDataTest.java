@@ -2,7 +2,6 @@ package dev.dockdiet.size;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +84,6 @@ class KnowledgeBaseDataTest {
     @Test
     void everyFigureTracesToTheSharedResearchFile() throws IOException {
         Path sharedPath = KnowledgeBaseGenerator.findSharedSource();
-        assumeTrue(sharedPath != null, "shared/reference/size/base-images.json not found");
         JsonNode shared = MAPPER.readTree(sharedPath.toFile()).get("images");
         for (JsonNode f : figures(embedded())) {
             JsonNode origin = f.get("origin");

@@ -61,17 +61,12 @@ public final class KnowledgeBaseGenerator {
         System.out.println("wrote " + out);
     }
 
-    /** Walks up from the working directory looking for the shared research file; null if absent. */
+    /**
+     * The shared research file: {@code ../shared/reference/size/base-images.json} when present,
+     * else its copy in {@code test-fixtures/shared} (never null: a clone alone can regenerate).
+     */
     static Path findSharedSource() {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(SHARED_RELATIVE);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        return null;
+        return dev.dockdiet.syntax.SharedFiles.resolve("reference/size/base-images.json");
     }
 
     static String generate(Path sourceFile, Path curationFile) throws IOException {

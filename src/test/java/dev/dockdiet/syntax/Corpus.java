@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real-world Dockerfiles in {@code shared/corpus} (listed in manifest.tsv), loaded once. */
+/**
+ * The real-world Dockerfiles in {@code shared/corpus} (listed in manifest.tsv). Not part of this
+ * repository: a test that reads it is annotated {@link NeedsCorpus}.
+ */
 public final class Corpus {
 
     /**
@@ -23,7 +26,8 @@ public final class Corpus {
     }
 
     public static Path dir() {
-        return SharedFiles.resolve("corpus");
+        return SharedFiles.corpus().orElseThrow(() -> new IllegalStateException(
+                "no shared/corpus above " + Path.of("").toAbsolutePath() + " (tests that read it are annotated @NeedsCorpus)"));
     }
 
     public static List<Entry> load() {

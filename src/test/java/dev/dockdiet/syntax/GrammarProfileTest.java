@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * ANTLR's profiler over the whole corpus: the Dockerfile grammar has no ambiguous decision, the
  * parser never errs, and the lexer never fails to recognise input.
  */
+@NeedsCorpus
 class GrammarProfileTest {
 
     private static final class Errors extends BaseErrorListener {
