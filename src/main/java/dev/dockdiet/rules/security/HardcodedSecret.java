@@ -60,6 +60,8 @@ public final class HardcodedSecret implements Rule {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)example|changeme|change_me|change-me|placeholder|dummy|sample|your|xxxx|\\*\\*\\*|redacted|fake"
                     + "|replace|insert|<|>|\\.\\.\\.|default");
+    private static final Pattern MOSTLY_DIGITS = Pattern.compile("[0-9.\\-+_]*[a-zA-Z]{0,3}[0-9.\\-+_]*");
+    private static final Pattern VERSION = Pattern.compile("(?i)v?\\d+(\\.\\d+)*([-.+_][a-z0-9]+)*");
     private static final Pattern SECRET_FLAG = Pattern.compile(
             "--(?:password|passwd|pass|token|api-key|apikey|secret|auth-token|access-token|client-secret)");
 
@@ -182,8 +184,7 @@ public final class HardcodedSecret implements Rule {
             letter |= Character.isLetter(ch);
             digit |= Character.isDigit(ch);
         }
-        if (!letter || !digit || v.matches("[0-9.\\-+_]*[a-zA-Z]{0,3}[0-9.\\-+_]*")
-                || v.matches("(?i)v?\\d+(\\.\\d+)*([-.+_][a-z0-9]+)*")) {
+        if (!letter || !digit || MOSTLY_DIGITS.matcher(v).matches() || VERSION.matcher(v).matches()) {
             return false; // versions such as 1.2.3-rc1
         }
         return entropy(v) >= 3.0;

@@ -30,6 +30,9 @@ public final class UpdateWithoutInstall implements Rule {
     /** Package manager families: a command of the family after the update uses the fresh index. */
     private static final Map<String, String> FAMILY = Map.of("apt-get", "apt", "apt", "apt", "aptitude", "apt",
             "apk", "apk", "yum", "yum", "dnf", "dnf", "microdnf", "dnf", "dnf5", "dnf", "zypper", "zypper", "pacman", "pacman");
+    private static final java.util.regex.Pattern PACMAN_SYNC_REFRESH = java.util.regex.Pattern.compile("-S[a-zA-Z]*y[a-zA-Z]*");
+    private static final java.util.regex.Pattern PACMAN_INSTALL = java.util.regex.Pattern.compile("-[SU][a-zA-Z]*");
+    private static final java.util.regex.Pattern PACMAN_UPGRADE = java.util.regex.Pattern.compile("-S[a-zA-Z]*u[a-zA-Z]*");
     private static final Set<String> UPDATE = Set.of("update", "up", "refresh", "ref");
     private static final Set<String> INSTALL = Set.of("install", "in", "add", "upgrade", "dist-upgrade",
             "full-upgrade", "safe-upgrade", "source-install", "si", "reinstall", "groupinstall", "localinstall",
@@ -73,7 +76,7 @@ public final class UpdateWithoutInstall implements Rule {
     /** {@code apt-get update}, {@code zypper refresh}, {@code pacman -Sy} (also {@code -Syu}) without packages. */
     private static boolean isUpdate(SimpleCommand c) {
         if (c.is("pacman")) {
-            return c.args().stream().anyMatch(w -> w.value().matches("-S[a-zA-Z]*y[a-zA-Z]*")) && c.positionals().isEmpty();
+            return c.args().stream().anyMatch(w -> PACMAN_SYNC_REFRESH.matcher(w.value()).matches()) && c.positionals().isEmpty();
         }
         return UPDATE.contains(String.valueOf(c.subcommand()));
     }
@@ -83,8 +86,8 @@ public final class UpdateWithoutInstall implements Rule {
             return false;
         }
         if (c.is("pacman")) {
-            return c.args().stream().anyMatch(w -> w.value().matches("-[SU][a-zA-Z]*"))
-                    && (!c.positionals().isEmpty() || c.args().stream().anyMatch(w -> w.value().matches("-S[a-zA-Z]*u[a-zA-Z]*")));
+            return c.args().stream().anyMatch(w -> PACMAN_INSTALL.matcher(w.value()).matches())
+                    && (!c.positionals().isEmpty() || c.args().stream().anyMatch(w -> PACMAN_UPGRADE.matcher(w.value()).matches()));
         }
         return INSTALL.contains(String.valueOf(c.subcommand()));
     }
