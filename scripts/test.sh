@@ -2,7 +2,8 @@
 # Runs every test dockdiet has: unit, conformance, corpus, golden, and the integration tests that
 # need a real Docker engine. It starts a private dockerd (installing Debian's docker.io if it is
 # missing) in a temporary directory, runs the Maven build with the docker tests enabled, and stops
-# the daemon whatever happens. Needs root for the daemon (CI and the dev machines run as root).
+# the daemon whatever happens. Then it checks the release archive without Java
+# (scripts/release-smoke.sh) and builds and runs dockdiet's own image (scripts/image-smoke.sh). Needs root for the daemon (CI and the dev machines run as root).
 #
 #   scripts/test.sh                 everything
 #   scripts/test.sh -Dtest='Foo*'   extra Maven arguments are passed on
@@ -31,3 +32,7 @@ eval "$(bash scripts/docker-daemon.sh env "$dir")"
 export DOCKER_HOST
 
 mvn -B -ntp verify -DexcludedGroups= "$@"
+
+# the release archive on a PATH without Java, and dockdiet's own image built on stand-in bases
+bash scripts/release-smoke.sh
+bash scripts/image-smoke.sh

@@ -111,6 +111,9 @@ public class LintCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
+    @Option(names = "--online", description = "ask registries for the exact size of bases the knowledge base does not know (cached; no network without it)")
+    boolean online;
+
     /** One file to lint: where its text comes from and how it is reported. */
     private record Input(Path path, String display, boolean stdin) {
     }
@@ -145,10 +148,19 @@ public class LintCommand implements Callable<Integer> {
             }
         }
         Linter linter = Main.linter();
+        if (online) {
+            linter = linter.withOnlineSizes(new dev.dockdiet.lint.OnlineSizes(
+                    dev.dockdiet.size.registry.RegistrySizes.standard()));
+        }
         List<Outcome> outcomes = lintAll(inputs, loader, explicit, linter, base, fixLevel, io);
 
         int failures = 0;
         for (Outcome o : outcomes) {
+            if (o.result() != null) {
+                for (String note : o.result().notes()) {
+                    io.err().println("dockdiet: " + o.input().display() + ": " + note);
+                }
+            }
             if (o.error() != null) {
                 io.err().println("dockdiet: " + o.error());
                 failures++;

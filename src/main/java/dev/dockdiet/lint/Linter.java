@@ -35,8 +35,16 @@ public final class Linter {
     public record RuleFailure(String ruleId, RuntimeException error) {
     }
 
-    /** Everything known about one linted file. */
-    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size) {
+    /**
+     * Everything known about one linted file.
+     *
+     * @param notes lines for the user that are not findings (e.g. a registry that gave no size)
+     */
+    public record Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size,
+                         List<String> notes) {
+        public Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size) {
+            this(model, findings, failures, size, List.of());
+        }
     }
 
     private static final Comparator<Finding> ORDER = Comparator
@@ -47,10 +55,21 @@ public final class Linter {
 
     private final List<Rule> rules;
     private final Function<Class<?>, Object> services;
+    private final OnlineSizes online;
 
     public Linter(List<Rule> rules, Function<Class<?>, Object> services) {
+        this(rules, services, null);
+    }
+
+    private Linter(List<Rule> rules, Function<Class<?>, Object> services, OnlineSizes online) {
         this.rules = List.copyOf(rules);
         this.services = services;
+        this.online = online;
+    }
+
+    /** The same linter, asking registries for the sizes of bases the knowledge base does not know. */
+    public Linter withOnlineSizes(OnlineSizes sizes) {
+        return new Linter(rules, services, sizes);
     }
 
     public Linter() {
@@ -72,6 +91,12 @@ public final class Linter {
     public Result lint(String text, Path path, String displayPath, Config config, RuleSettings settings,
                        Baseline baseline, Function<Class<?>, Object> services) {
         Dockerfile df = Dockerfile.parse(text);
+        List<String> notes = List.of();
+        if (online != null) {
+            OnlineSizes.Prepared prepared = online.prepare(df, services);
+            services = prepared.services();
+            notes = prepared.notes();
+        }
         Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
         List<Finding> raw = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
@@ -114,6 +139,6 @@ public final class Linter {
             Object kb = services.apply(KnowledgeBase.class);
             size = SizeSummary.of(df, findings, kb instanceof KnowledgeBase k ? k : null);
         }
-        return new Result(df, List.copyOf(findings), List.copyOf(failures), size);
+        return new Result(df, List.copyOf(findings), List.copyOf(failures), size, notes);
     }
 }

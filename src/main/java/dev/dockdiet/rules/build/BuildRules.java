@@ -27,6 +27,7 @@ public final class BuildRules {
                 new ShellFormCommand(),
                 new AptInsteadOfAptGet(),
                 new AptGetMissingYes(),
+                new YumMissingYes(), new YumUnpinned(), new ZypperMissingYes(), new ZypperDistUpgrade(), new ZypperUnpinned(), new DnfMissingYes(), new DnfUnpinned(), new GoUnpinned(), new ShellSymlink(),
                 new OverriddenInstruction(),
                 new PipeWithoutPipefail(),
                 new ConstantPlatform(),

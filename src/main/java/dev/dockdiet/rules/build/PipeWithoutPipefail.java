@@ -43,6 +43,14 @@ public final class PipeWithoutPipefail implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Map<Integer, List<String>> finalShell = new HashMap<>();
+        List<String> pre = DEFAULT;
+        for (Instruction i : Runs.preamble(ctx.file())) { // a fragment without FROM (DD001) is checked too
+            if (i instanceof Instruction.Shell sh && !sh.args().isEmpty()) {
+                pre = sh.args().stream().map(dev.dockdiet.syntax.Word::text).toList();
+            } else if (i instanceof Instruction.Run r) {
+                check(ctx, r, pre);
+            }
+        }
         for (Stage s : ctx.file().stages()) {
             List<String> shell = s.baseStage() >= 0 ? finalShell.getOrDefault(s.baseStage(), DEFAULT) : DEFAULT;
             for (Instruction i : s.instructions()) {

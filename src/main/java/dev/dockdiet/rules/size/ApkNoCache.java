@@ -17,7 +17,6 @@ import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.Stage;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * DD113: {@code apk add} without {@code --no-cache} keeps the package index it fetched in
@@ -43,11 +42,7 @@ public final class ApkNoCache implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Dockerfile file = ctx.file();
-        Set<Integer> shipped = CacheRuleSupport.shippedStages(file, List.of(CACHE));
-        for (Stage stage : file.stages()) {
-            if (!shipped.contains(stage.index())) {
-                continue;
-            }
+        for (Stage stage : CacheRuleSupport.checkedStages(file, List.of(CACHE))) {
             for (Instruction.Run run : CacheRuleSupport.runs(stage)) {
                 if (CacheRuleSupport.cacheMounted(run, CACHES, List.of())) {
                     continue;

@@ -95,6 +95,15 @@ public final class AptListsNotRemoved implements Rule {
     static boolean laterInstallNeedsLists(CacheRuleSupport.Site site) {
         Dockerfile file = site.ctx().file();
         boolean after = false;
+        if (site.stage().index() < 0) { // the RUNs before the first FROM: only later ones of them
+            for (Instruction.Run r : CacheRuleSupport.runs(site.stage())) {
+                if (after && installsWithoutUpdate(site.ctx().shell(r))) {
+                    return true;
+                }
+                after |= r == site.run();
+            }
+            return false;
+        }
         for (Stage s : file.stages()) {
             boolean inLine = s.index() == site.stage().index() || descends(file, s, site.stage());
             if (!inLine) {

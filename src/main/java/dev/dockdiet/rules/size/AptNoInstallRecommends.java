@@ -50,11 +50,7 @@ public final class AptNoInstallRecommends implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Dockerfile file = ctx.file();
-        Set<Integer> shipped = CacheRuleSupport.shippedStages(file, List.of("/usr"));
-        for (Stage stage : file.stages()) {
-            if (!shipped.contains(stage.index())) {
-                continue;
-            }
+        for (Stage stage : CacheRuleSupport.checkedStages(file, List.of("/usr"))) {
             boolean configured = configuredInAncestors(ctx, stage);
             for (Instruction.Run run : CacheRuleSupport.runs(stage)) {
                 if (configured) {

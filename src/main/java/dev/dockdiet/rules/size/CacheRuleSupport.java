@@ -100,6 +100,40 @@ final class CacheRuleSupport {
         return false;
     }
 
+    /**
+     * The stages whose RUNs the cache rules check: a stand-in for the instructions before the first
+     * FROM when they hold a RUN (see {@link #preamble}), then the stages of {@link #shippedStages}.
+     */
+    static List<Stage> checkedStages(Dockerfile file, List<String> paths) {
+        List<Stage> out = new ArrayList<>();
+        Stage pre = preamble(file);
+        if (pre != null) {
+            out.add(pre);
+        }
+        Set<Integer> shipped = shippedStages(file, paths);
+        for (Stage s : file.stages()) {
+            if (shipped.contains(s.index())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A file whose RUNs come before any FROM (a fragment, reported as DD001) is still checked, as
+     * hadolint checks it: its leading instructions form a stand-in stage with index -1, no FROM and
+     * no base, which counts as shipped. Null when no RUN precedes the first FROM. Only the cache
+     * rules see it; {@link Dockerfile#stages()} is unchanged.
+     */
+    static Stage preamble(Dockerfile file) {
+        List<Instruction> pre = dev.dockdiet.rules.build.Runs.preamble(file);
+        boolean run = false;
+        for (Instruction i : pre) {
+            run |= i instanceof Instruction.Run || (i instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Run);
+        }
+        return run ? new Stage(-1, null, null, pre, null, null, -1) : null;
+    }
+
     /** RUNs of a stage, ONBUILD RUN triggers included, in order. */
     static List<Instruction.Run> runs(Stage stage) {
         List<Instruction.Run> out = new ArrayList<>();
@@ -453,11 +487,7 @@ final class CacheRuleSupport {
      */
     static void checkCleanups(RuleContext ctx, RuleMeta meta, List<String> shipPaths, CleanupCheck check) {
         Dockerfile file = ctx.file();
-        Set<Integer> shipped = shippedStages(file, shipPaths);
-        for (Stage stage : file.stages()) {
-            if (!shipped.contains(stage.index())) {
-                continue;
-            }
+        for (Stage stage : checkedStages(file, shipPaths)) {
             for (Instruction.Run run : runs(stage)) {
                 ShellScript sh = ctx.shell(run);
                 if (sh.hasErrors()) {

@@ -19,7 +19,6 @@ import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,11 +51,7 @@ public final class PipNoCacheDir implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Dockerfile file = ctx.file();
-        Set<Integer> shipped = CacheRuleSupport.shippedStages(file, CACHES);
-        for (Stage stage : file.stages()) {
-            if (!shipped.contains(stage.index())) {
-                continue;
-            }
+        for (Stage stage : CacheRuleSupport.checkedStages(file, CACHES)) {
             for (Instruction.Run run : CacheRuleSupport.runs(stage)) {
                 ShellScript sh = ctx.shell(run);
                 CacheRuleSupport.Site site = new CacheRuleSupport.Site(ctx, stage, run, sh);

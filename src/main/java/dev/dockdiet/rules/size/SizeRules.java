@@ -18,6 +18,7 @@ public final class SizeRules {
                 new WholeContextCopy(),
                 new RemoteArchiveAdd(),
                 new AptGetUpgrade(),
+                new CopyArchiveThenExtract(), new UseraddLogInit(),
                 new DebugToolsInFinalStage());
     }
 }

@@ -31,8 +31,12 @@ public final class ConsecutiveRun implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        List<List<Instruction>> groups = new java.util.ArrayList<>();
+        groups.add(dev.dockdiet.rules.build.Runs.preamble(ctx.file())); // a fragment without FROM (DD001) too
         for (Stage s : ctx.file().stages()) {
-            List<Instruction> ins = s.instructions();
+            groups.add(s.instructions());
+        }
+        for (List<Instruction> ins : groups) {
             for (int i = 1; i < ins.size(); i++) {
                 if (!(ins.get(i - 1) instanceof Instruction.Run a) || !(ins.get(i) instanceof Instruction.Run b)) {
                     continue;

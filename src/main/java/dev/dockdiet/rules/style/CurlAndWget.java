@@ -8,7 +8,7 @@ import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.syntax.Instruction;
-import dev.dockdiet.syntax.Stage;
+import dev.dockdiet.rules.build.Runs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,9 +29,9 @@ public final class CurlAndWget implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Stage s : ctx.file().stages()) {
+        for (List<Instruction.Run> runs : Runs.byStage(ctx.file())) {
             Set<String> seen = new HashSet<>();
-            for (Instruction.Run run : s.all(Instruction.Run.class)) {
+            for (Instruction.Run run : runs) {
                 SimpleCommand first = null;
                 for (SimpleCommand c : ctx.shell(run).effectiveCommands()) {
                     if (c.is("curl", "wget")) {

@@ -10,7 +10,8 @@ public final class StyleRules {
     }
 
     public static List<Rule> all() {
-        return List.of(new MaintainerDeprecated(), new InconsistentInstructionCasing(), new FromAsCasing(),
+        return List.of(new CdInsteadOfWorkdir(), new InappropriateCommand(), new WgetWithoutProgress(),
+                new MaintainerDeprecated(), new InconsistentInstructionCasing(), new FromAsCasing(),
                 new StageNameCasing(), new LegacyKeyValueFormat(), new ExposeProtoCasing(), new ConsecutiveRun(),
                 new CurlAndWget(), new InvalidLabelKey(), new ExposeInvalid());
     }

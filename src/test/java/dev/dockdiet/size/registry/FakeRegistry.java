@@ -18,18 +18,18 @@ import java.util.Map;
  * describe: manifests behind a bearer challenge (or Basic), a token endpoint, an image index with
  * per-platform manifests and attestation manifests. Every request is recorded.
  */
-final class FakeRegistry implements AutoCloseable {
+public final class FakeRegistry implements AutoCloseable {
 
-    record Request(String method, String path, String query, String authorization, String accept) {
+    public record Request(String method, String path, String query, String authorization, String accept) {
     }
 
-    enum Auth { NONE, BEARER, BASIC }
+    public enum Auth { NONE, BEARER, BASIC }
 
     final HttpServer server;
-    final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> manifests = new LinkedHashMap<>();   // path -> body
     final Map<String, String> mediaTypes = new LinkedHashMap<>();
-    Auth auth = Auth.BEARER;
+    public Auth auth = Auth.BEARER;
     String token = "t0k3n";
     String basicUser = "u";
     String basicPassword = "p";
@@ -37,7 +37,7 @@ final class FakeRegistry implements AutoCloseable {
     int forcedStatus;           // e.g. 404, 429 for every manifest request
     long delayMillis;
 
-    FakeRegistry() throws IOException {
+    public FakeRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -48,11 +48,11 @@ final class FakeRegistry implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void manifest(String repo, String reference, String mediaType, String body) {
+    public void manifest(String repo, String reference, String mediaType, String body) {
         manifests.put("/v2/" + repo + "/manifests/" + reference, body);
         mediaTypes.put("/v2/" + repo + "/manifests/" + reference, mediaType);
     }
@@ -137,10 +137,10 @@ final class FakeRegistry implements AutoCloseable {
     // --- documents in the shapes registries serve ---
 
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 
-    static String manifestDoc(String mediaType, long... layerSizes) {
+    public static String manifestDoc(String mediaType, long... layerSizes) {
         StringBuilder s = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + mediaType + "\",\"config\":{"
                 + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":1471,\"digest\":\"sha256:"
                 + "c".repeat(64) + "\"},\"layers\":[");
