@@ -124,6 +124,17 @@ public class LintCommand implements Callable<Integer> {
         }
     }
 
+    private Linter onlineLinter;
+
+    /** The linter that asks registries (--online or a config's sizes.registry), made on first need. */
+    private synchronized Linter onlineLinter(Linter linter) {
+        if (onlineLinter == null) {
+            onlineLinter = linter.withOnlineSizes(new dev.dockdiet.lint.OnlineSizes(
+                    dev.dockdiet.size.registry.RegistrySizes.standard()));
+        }
+        return onlineLinter;
+    }
+
     @Override
     public Integer call() throws Exception {
         Main.Io io = Main.io(spec);
@@ -148,10 +159,6 @@ public class LintCommand implements Callable<Integer> {
             }
         }
         Linter linter = Main.linter();
-        if (online) {
-            linter = linter.withOnlineSizes(new dev.dockdiet.lint.OnlineSizes(
-                    dev.dockdiet.size.registry.RegistrySizes.standard()));
-        }
         List<Outcome> outcomes = lintAll(inputs, loader, explicit, linter, base, fixLevel, io);
 
         int failures = 0;
@@ -294,18 +301,19 @@ public class LintCommand implements Callable<Integer> {
                 : (in.path() != null && in.path().getParent() != null ? in.path().getParent()
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
-        Linter.Result result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+        final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
+        Linter.Result result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
         if (fixLevel != null && !in.stdin()) {
             final Config c = cfg;
             Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
-                    t -> linter.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
+                    t -> lint.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
                     return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());
-                    result = linter.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+                    result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
                 }
             }
         }

@@ -46,6 +46,7 @@ public class RulesCommand implements Callable<Integer> {
                     }
                     g.writeEndArray();
                     g.writeStringField("summary", m.summary());
+                    g.writeBooleanField("enabledByDefault", m.enabledByDefault());
                     g.writeStringField("helpUri", m.helpUri());
                     g.writeEndObject();
                 }

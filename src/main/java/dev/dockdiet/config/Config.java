@@ -35,6 +35,8 @@ import java.util.OptionalLong;
  * @param strictLabels hadolint's {@code strict-labels}: labels outside the schema are reported (DL3050)
  * @param disableIgnorePragma hadolint's {@code disable-ignore-pragma}: inline, global and stage ignore
  *     comments ({@code # hadolint ignore=}, {@code # dockdiet ignore=}) are not honoured
+ * @param registrySizes {@code sizes: {registry: true}}: ask registries for the sizes of bases the
+ *     knowledge base does not know, as {@code --online} does
  * @param warnings non-fatal remarks about the file (e.g. hadolint codes dockdiet does not know), as
  *     {@code file:line:col: text}; the CLI shows them with {@code --verbose}
  */
@@ -42,7 +44,7 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
                      Map<String, RuleLevel> severity, List<String> trustedRegistries, List<String> allowedBaseImages,
                      OptionalLong sizeBudget, Optional<FailOn> failOn, List<String> exclude, List<ImageEntry> images,
                      Map<String, String> labelSchema, boolean strictLabels, boolean disableIgnorePragma,
-                     List<String> warnings) {
+                     boolean registrySizes, List<String> warnings) {
 
     /** Where a config came from. */
     public enum Dialect {
@@ -50,7 +52,8 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
     }
 
     private static final Config DEFAULTS = new Config(null, null, Dialect.DEFAULTS, List.of(), List.of(), Map.of(),
-            List.of(), List.of(), OptionalLong.empty(), Optional.empty(), List.of(), List.of(), Map.of(), false, false, List.of());
+            List.of(), List.of(), OptionalLong.empty(), Optional.empty(), List.of(), List.of(), Map.of(), false, false, false,
+            List.of());
 
     public Config {
         ignore = List.copyOf(ignore);
@@ -69,7 +72,8 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
     /** This config with other ignore and select lists (the command line adds to them). */
     public Config withRules(List<String> newIgnore, List<String> newSelect) {
         return new Config(file, baseDir, dialect, newIgnore, newSelect, severity, trustedRegistries, allowedBaseImages,
-                sizeBudget, failOn, exclude, images, labelSchema, strictLabels, disableIgnorePragma, warnings);
+                sizeBudget, failOn, exclude, images, labelSchema, strictLabels, disableIgnorePragma, registrySizes,
+                warnings);
     }
 
     /** No config file: every rule at its default severity, no restrictions. */

@@ -39,7 +39,7 @@ import java.util.function.Function;
 final class ConfigParser {
 
     static final List<String> DOCKDIET_KEYS = List.of("ignore", "select", "severity", "trustedRegistries",
-            "allowedBaseImages", "sizeBudget", "failOn", "exclude", "images", "labelSchema", "strictLabels",
+            "allowedBaseImages", "sizeBudget", "failOn", "exclude", "images", "sizes", "labelSchema", "strictLabels",
             "disableIgnorePragma", "noFail");
     /**
      * hadolint's spellings, accepted in {@code .dockdiet.yaml} too (same meaning as in a
@@ -79,6 +79,7 @@ final class ConfigParser {
         Optional<FailOn> failOn = Optional.empty();
         List<String> exclude = List.of();
         List<ImageEntry> images = List.of();
+        boolean registrySizes = false;
         Hadolint h = new Hadolint();
         boolean noFail = false;
         Map<String, Node> setBy = new HashMap<>();
@@ -114,6 +115,7 @@ final class ConfigParser {
                     case "failOn" -> failOn = Optional.of(failOn(v));
                     case "exclude" -> exclude = pathGlobs(v);
                     case "images" -> images = images(v);
+                    case "sizes" -> registrySizes = sizes(v);
                     case "labelSchema" -> h.labelSchema = labelSchema(v, key);
                     case "strictLabels" -> h.strictLabels = bool(v, key);
                     case "disableIgnorePragma" -> h.disableIgnorePragma = bool(v, key);
@@ -135,7 +137,22 @@ final class ConfigParser {
             failOn = Optional.of(FailOn.NONE);
         }
         return new Config(file, baseDir(), Config.Dialect.DOCKDIET, ignore, select, severity, registries, allowed,
-                budget, failOn, exclude, images, h.labelSchema, h.strictLabels, h.disableIgnorePragma, warnings);
+                budget, failOn, exclude, images, h.labelSchema, h.strictLabels, h.disableIgnorePragma, registrySizes,
+                warnings);
+    }
+
+    /** {@code sizes: {registry: true}}: where sizes may come from besides the knowledge base. */
+    private boolean sizes(Node v) {
+        MappingNode map = mapping(v, "'sizes' must be a mapping, e.g. 'sizes: {registry: true}'");
+        boolean registry = false;
+        for (NodeTuple t : entries(map)) {
+            String key = keyText(t).trim();
+            if (!key.equals("registry")) {
+                throw error(t.getKeyNode(), "unknown key 'sizes." + key + "' (known: registry)");
+            }
+            registry = bool(t.getValueNode(), "sizes.registry");
+        }
+        return registry;
     }
 
     private boolean bool(Node v, String key) {
@@ -168,7 +185,7 @@ final class ConfigParser {
             }
             if (!LABEL_TYPES.contains(type)) {
                 throw error(tv, "bad type '" + type + "' for label '" + label + "' in '" + key + "' (use "
-                        + String.join(", ", LABEL_TYPES) + ")" + suggestValue(type, LABEL_TYPES));
+                        + String.join(", ", LABEL_TYPES) + suggestValue(type, LABEL_TYPES) + ")");
             }
             out.put(label, type);
         }
@@ -371,7 +388,7 @@ final class ConfigParser {
         Optional<FailOn> failOn = h.noFail ? Optional.of(FailOn.NONE) : h.failOn;
         return new Config(file, baseDir(), Config.Dialect.HADOLINT, h.ignore, List.of(), h.severity, registries, List.of(),
                 OptionalLong.empty(), failOn, List.of(), List.of(), h.labelSchema, h.strictLabels,
-                h.disableIgnorePragma, warnings);
+                h.disableIgnorePragma, false, warnings);
     }
 
     /** The settings read from hadolint's keys, in either kind of file. */

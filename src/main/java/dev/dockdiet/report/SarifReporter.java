@@ -133,6 +133,9 @@ final class SarifReporter implements Reporter {
         g.writeStringField("helpUri", r.helpUri());
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", level(r.severity()));
+        if (!r.enabledByDefault()) {
+            g.writeBooleanField("enabled", false);
+        }
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeArrayFieldStart("tags");

@@ -33,13 +33,17 @@ public final class Rules {
     static {
         List<Rule> rules = new ArrayList<>(List.of(
                 new SyntaxError(),
-                new EmptyContinuation()));
+                new EmptyContinuation(),
+                new dev.dockdiet.rules.syntax.InstructionBeforeFrom(),
+                new dev.dockdiet.rules.syntax.InlineIgnorePragma(),
+                new dev.dockdiet.rules.syntax.InvalidOnbuildTrigger()));
         rules.addAll(dev.dockdiet.rules.size.SizeRules.all());
         rules.addAll(dev.dockdiet.rules.size.CacheRules.all());
         rules.addAll(dev.dockdiet.rules.size.MultiStageRules.all());
         rules.addAll(dev.dockdiet.rules.build.BuildRules.all());
         rules.addAll(dev.dockdiet.rules.security.SecurityRules.all());
         rules.addAll(dev.dockdiet.rules.style.StyleRules.all());
+        rules.addAll(dev.dockdiet.rules.style.LabelRules.all());
         rules.sort(Comparator.comparing(r -> r.meta().id()));
         ALL = Collections.unmodifiableList(rules);
         List<RuleMeta> metas = new ArrayList<>();

@@ -82,4 +82,18 @@ class OnlineSizesCliTest {
                 + "/team/app:9.9 unavailable (" + reg.host() + "/team/app:9.9: no such image or tag in the registry);"
                 + " using the knowledge base");
     }
+
+    @Test
+    void theConfigCanAskForRegistrySizes() throws Exception {
+        Path f = dockerfile(reg.host() + "/team/app:1.0");
+        Files.writeString(tmp.resolve(".dockdiet.yaml"), "sizes:\n  registry: true\n");
+        CliRunner.Run r = CliRunner.run("--format", "json", f.toString());
+        assertThat(reg.requests).isNotEmpty();
+        assertThat(r.out()).contains("12345678");
+
+        Files.writeString(tmp.resolve(".dockdiet.yaml"), "sizes:\n  registy: true\n");
+        CliRunner.Run bad = CliRunner.run("--format", "json", f.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(".dockdiet.yaml:2:3: unknown key 'sizes.registy' (known: registry)");
+    }
 }

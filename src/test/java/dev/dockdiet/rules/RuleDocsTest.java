@@ -107,13 +107,23 @@ class RuleDocsTest {
 
     /**
      * Settings an example runs with, from the rest of its fence line: {@code trusted-registries=a,b}
-     * and {@code allowed-base-images=x,y} (for rules that only act on configuration).
+     * {@code allowed-base-images=x,y}, {@code label-schema=label:type,...} and {@code strict-labels}
+     * (for rules that only act on configuration).
      */
     static RuleSettings settings(String info) {
         List<String> registries = List.of();
         List<String> bases = List.of();
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        boolean strict = false;
         for (String part : info.trim().split("\\s+")) {
-            if (part.startsWith("trusted-registries=")) {
+            if (part.startsWith("label-schema=")) {
+                for (String lt : part.substring("label-schema=".length()).split(",")) {
+                    int c = lt.lastIndexOf(':');
+                    labels.put(lt.substring(0, c), lt.substring(c + 1));
+                }
+            } else if (part.equals("strict-labels")) {
+                strict = true;
+            } else if (part.startsWith("trusted-registries=")) {
                 registries = List.of(part.substring("trusted-registries=".length()).split(","));
             } else if (part.startsWith("allowed-base-images=")) {
                 bases = List.of(part.substring("allowed-base-images=".length()).split(","));
@@ -121,7 +131,7 @@ class RuleDocsTest {
                 throw new IllegalArgumentException("unknown example setting: " + part);
             }
         }
-        return new RuleSettings(registries, bases, null, null);
+        return new RuleSettings(registries, bases, null, null).withLabels(labels, strict);
     }
 
     /** Runs one rule (or, for the linter's own rules, the whole linter) on an example. */

@@ -12,6 +12,7 @@ public final class BuildRules {
     public static List<Rule> all() {
         return List.of(
                 new UntaggedBaseImage(),
+                new AddInsteadOfCopy(), new CopyRelativeWithoutWorkdir(), new EnvSameStatementReference(), new CopyWholeFilesystem(), new HealthcheckMissing(), new NonNumericUser(),
                 new LatestBaseImage(),
                 new RelativeWorkdir(),
                 new AptGetUnpinned(),

@@ -44,6 +44,9 @@ public final class GemUnpinned implements Rule {
             List<Word> loose = new ArrayList<>();
             for (Word w : pos.subList(1, pos.size())) {
                 String v = w.value();
+                if (isBooleanFlagValue(args, w)) {
+                    continue; // --use-system-libraries true: the value of an option, not a gem (as hadolint)
+                }
                 if (w.isLiteral() && !w.hasGlob() && !v.isEmpty() && !v.contains(":") && !v.endsWith(".gem")
                         && !v.contains("/")) {
                     loose.add(w);
@@ -54,5 +57,18 @@ public final class GemUnpinned implements Rule {
                         + " (use gem:version or -v version)");
             }
         }
+    }
+
+    /** {@code true}/{@code false} right after a long option written without {@code =}. */
+    private static boolean isBooleanFlagValue(List<Word> args, Word w) {
+        if (!w.value().equals("true") && !w.value().equals("false")) {
+            return false;
+        }
+        int i = args.indexOf(w);
+        if (i <= 0) {
+            return false;
+        }
+        String prev = args.get(i - 1).value();
+        return prev.startsWith("--") && prev.length() > 2 && !prev.contains("=");
     }
 }

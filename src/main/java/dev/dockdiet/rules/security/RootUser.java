@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * DD301: the image runs as root because the last USER of the final stage (or of the stages it is
- * built on) is root. Build stages may use root freely: only the final stage's user ships.
+ * DD301: a stage ends as root: its last USER is root (as hadolint's DL3002, every stage is
+ * checked, since stages built FROM it start as root too). The final image's case says so.
+ * Exempt: a final image whose entrypoint drops privileges itself (gosu, su-exec ...), and dev
+ * container images.
  */
 public final class RootUser implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD301", "root-user", Severity.WARNING, Category.SECURITY,
-            Fixability.NONE, List.of("DL3002", "CKV_DOCKER_8", "last-user-is-root"), "The final image runs as root because its last USER is root");
+            Fixability.NONE, List.of("DL3002", "CKV_DOCKER_8", "last-user-is-root"), "A stage's last USER is root, so its image and the stages built on it run as root");
 
     /** Entrypoint tools that start as root and drop to another user themselves. */
     private static final Set<String> PRIVILEGE_DROPPERS = Set.of("gosu", "su-exec", "setpriv", "runuser", "chpst",
@@ -32,21 +34,42 @@ public final class RootUser implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (isDevContainer(ctx.path())) {
+            return;
+        }
         List<Stage> chain = Util.finalChain(ctx.file());
-        Instruction.User last = null;
+        boolean drops = dropsPrivileges(chain);
+        Instruction.User effective = null; // the user the final image runs as
         for (Stage s : chain) {
             List<Instruction.User> users = s.all(Instruction.User.class);
             if (!users.isEmpty()) {
-                last = users.get(users.size() - 1);
+                effective = users.get(users.size() - 1);
                 break;
             }
         }
-        if (last == null || last.user() == null || !isRoot(last.user().text()) || dropsPrivileges(chain)
-                || isDevContainer(ctx.path())) {
-            return;
+        // as hadolint's DL3002: every stage whose last USER is root, not only the final one
+        for (Stage s : ctx.file().stages()) {
+            List<Instruction.User> users = s.all(Instruction.User.class);
+            if (users.isEmpty()) {
+                continue;
+            }
+            Instruction.User last = users.get(users.size() - 1);
+            if (last.user() == null || !isRoot(last.user().text())) {
+                continue;
+            }
+            String who = last.user().text().trim();
+            if (last == effective) {
+                if (drops) {
+                    continue; // the entrypoint switches user itself (gosu, su-exec ...)
+                }
+                ctx.report(META, last.user().range(), "The final stage runs as root (last USER is '" + who
+                        + "'): switch to an unprivileged user with USER after the root steps");
+            } else if (!chain.contains(s) || !drops) {
+                ctx.report(META, last.user().range(), "Stage " + s.label() + " ends as root (last USER is '" + who
+                        + "'), and stages built FROM it start as root: switch back to an unprivileged user at the"
+                        + " end of the stage");
+            }
         }
-        ctx.report(META, last.user().range(), "The final stage runs as root (last USER is '"
-                + last.user().text().trim() + "'): switch to an unprivileged user with USER after the root steps");
     }
 
     /**

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * <p>Commands: {@code pip}, {@code pip3}, {@code pip3.12} (any path), {@code python -m pip},
  * {@code python3.12 -m pip}. Accepted: {@code --no-cache-dir} in any position;
  * {@code PIP_NO_CACHE_DIR} set by ENV, an ARG default, {@code export} or an assignment before the
- * command (pip disables its cache for any boolean value, "false" included, for backward
- * compatibility); a cache or tmpfs mount on the pip cache (a target ending in {@code .cache/pip},
+ * command to a value other than {@code 0/false/no/off} (pip disables its cache for those too, for
+ * backward compatibility, but as hadolint's DL3042 they do not count: the setting reads as "keep
+ * the cache" and the message says so); a cache or tmpfs mount on the pip cache (a target ending in {@code .cache/pip},
  * a parent such as {@code /root/.cache}, or the directory {@code PIP_CACHE_DIR} or
  * {@code --cache-dir} names); a later {@code pip cache purge} or {@code rm -rf} of the cache in
  * the same RUN; {@code --no-index} (nothing is downloaded). Only stages whose home directories ship are checked.
@@ -65,10 +66,16 @@ public final class PipNoCacheDir implements Rule {
                     if (w == null || !w.value().equals("install") || exempt(site, c, pipArgs)) {
                         continue;
                     }
-                    Finding f = new Finding(META, "`pip install` without `--no-cache-dir` leaves pip's cache"
-                            + " (~/.cache/pip) in this layer: add `--no-cache-dir`, or better, use a cache mount"
-                            + " (`RUN --mount=type=cache,target=/root/.cache/pip`) and no `--no-cache-dir`",
-                            run.shellScript().range(w.start(), w.end()));
+                    String falsy = site.env(c, "PIP_NO_CACHE_DIR").filter(PipNoCacheDir::falsy).orElse(null);
+                    String message = falsy != null
+                            ? "`pip install` with PIP_NO_CACHE_DIR=" + falsy + ": the setting reads as \"keep the"
+                                    + " cache\" (pip in fact disables its cache for any boolean value, so the intent is"
+                                    + " unclear); add `--no-cache-dir` or set PIP_NO_CACHE_DIR=1 to say the cache stays"
+                                    + " out of the layer"
+                            : "`pip install` without `--no-cache-dir` leaves pip's cache"
+                                    + " (~/.cache/pip) in this layer: add `--no-cache-dir`, or better, use a cache mount"
+                                    + " (`RUN --mount=type=cache,target=/root/.cache/pip`) and no `--no-cache-dir`";
+                    Finding f = new Finding(META, message, run.shellScript().range(w.start(), w.end()));
                     Optional<Edit> e = CacheRuleSupport.insertAfter(file, run, w, " --no-cache-dir");
                     if (e.isPresent()) {
                         f = f.withFix(Fix.safe("Add --no-cache-dir", e.get()));
@@ -110,7 +117,7 @@ public final class PipNoCacheDir implements Rule {
         if (hasFlag(pipArgs, "--no-cache-dir") || hasFlag(pipArgs, "--no-index")) {
             return true;
         }
-        if (site.env(c, "PIP_NO_CACHE_DIR").filter(v -> !v.isEmpty()).isPresent()) {
+        if (site.env(c, "PIP_NO_CACHE_DIR").filter(v -> !v.isEmpty() && !falsy(v)).isPresent()) {
             return true;
         }
         List<String> caches = new ArrayList<>(CACHES);
@@ -139,6 +146,21 @@ public final class PipNoCacheDir implements Rule {
         }
         return false;
     }
+
+    /**
+     * {@code 0}, {@code false}, {@code no}, {@code off}: pip disables its cache for these too (for
+     * backward compatibility), but the setting reads as "keep the cache", so, as hadolint, it does
+     * not count; the message says why.
+     */
+    static boolean falsy(String value) {
+        String v = value.strip();
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return FALSY.contains(v.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> FALSY = java.util.Set.of("0", "false", "no", "off", "n", "f");
 
     private static boolean hasFlag(List<Word> args, String flag) {
         for (Word w : args) {

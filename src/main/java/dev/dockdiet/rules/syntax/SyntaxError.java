@@ -9,7 +9,10 @@ import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.Problem;
 import java.util.List;
 
-/** DD001: what BuildKit's parser or its instruction checks reject. */
+/**
+ * DD001: what BuildKit's parser or its instruction checks reject, except what DD005 (instructions
+ * before FROM) and DD007 (ONBUILD triggers) report.
+ */
 public final class SyntaxError implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD001", "syntax-error", Severity.ERROR, Category.SYNTAX,
@@ -23,7 +26,7 @@ public final class SyntaxError implements Rule {
     @Override
     public void check(RuleContext ctx) {
         for (Problem p : ctx.file().problems()) {
-            if (p.isError()) {
+            if (p.isError() && !ProblemOwners.ownedElsewhere(p)) {
                 ctx.report(META, p.range(), p.message());
             }
         }

@@ -89,8 +89,14 @@ class PinRulesTest {
                         "FROM ruby:3.3\nRUN gem install bundler -v 2.5.6\n",
                         "FROM ruby:3.3\nRUN gem install bundler --version=2.5.6\n",
                         "FROM ruby:3.3\nRUN gem install mysql2:0.5.6 -- --with-mysql-config=/usr/bin/mysql_config\n",
-                        "FROM ruby:3.3\nRUN gem update --system\n")
+                        "FROM ruby:3.3\nRUN gem update --system\n",
+                        // hadolint's cases: an option's true/false value is no gem, with or without --
+                        "FROM ruby:3.3\nRUN gem install bundler:2.0.1 --use-system-libraries true\n",
+                        "FROM ruby:3.3\nRUN gem install bundler:2.0.1 --use-system-libraries=true\n",
+                        "FROM ruby:3.3\nRUN gem install bundler:2.0.1 -- --use-system-libraries true\n",
+                        "ONBUILD RUN gem i bundler:1 nokogiri:1\n")
                 .invalid("FROM ruby:3.3\nRUN gem install bundler --no-document\n", at(2, 17, "bundler"))
+                .invalid("FROM ruby:3.3\nRUN gem install nokogiri --use-system-libraries true\n", at(2, 17, "nokogiri"))
                 .invalid("FROM ruby:3.3\nRUN gem i rails\n", at(2, 11, "rails"))
                 .test();
     }

@@ -61,6 +61,7 @@ class ScannerParityTest {
                 c("trivy test_last_root_with_group_denied", true, "FROM alpine:3.13\nUSER user1\nUSER root:root\n"),
                 c("trivy test_last_root_as_uid", true, "FROM alpine:3.13\nUSER user1\nUSER 0\n"),
                 c("trivy test_last_root_uid_group", true, "FROM alpine:3.13\nUSER user1\nUSER 0:0\n"),
+                // differs on purpose: DD301 (hadolint's DL3002) reports a build stage left at USER root
                 c("trivy multi_stage_allowed", false, "FROM alpine:3.13\nUSER root\nFROM alpine:3.14\nUSER user1\n"),
                 c("trivy multi_stage_denied", true, "FROM alpine:3.13\nUSER root\nFROM alpine:3.14\nCOPY blah.zip /\n"),
                 c("checkov failure", true, "FROM base\n\nLABEL foo=\"bar baz\n"),

@@ -13,9 +13,8 @@ class SecurityRulesTest {
     void rootUser() {
         RuleTester.of(new RootUser())
                 .valid("FROM alpine:3.20\nRUN adduser -D app\nUSER app\n",
-                        // root in a build stage is fine: only the final stage ships
-                        "FROM golang:1.22 AS build\nUSER root\nRUN go build ./...\nFROM gcr.io/distroless/static:nonroot\n"
-                                + "COPY --from=build /app /app\n",
+                        // a stage that switches back before it ends (hadolint's "does not warn when switching")
+                        "FROM debian AS base\nUSER root\nRUN something\nUSER foo\nFROM scratch\nRUN something else\n",
                         "FROM alpine:3.20\nUSER root\nRUN apk add --no-cache curl\nUSER 1000:1000\n",
                         // no USER at all: the base image decides (distroless :nonroot, official images ...)
                         "FROM gcr.io/distroless/static:nonroot\nCOPY app /app\n",
@@ -26,6 +25,12 @@ class SecurityRulesTest {
                 .invalid("FROM alpine:3.20\nUSER 0:0\nCMD [\"sh\"]\n", at(2, 6, "'0:0'"))
                 // inherited through FROM <stage>
                 .invalid("FROM alpine:3.20 AS base\nUSER root\nFROM base\nCMD [\"sh\"]\n", at(2, 6, "root"))
+                // as hadolint's DL3002, every stage is checked: a build stage that ends as root too
+                .invalid("FROM golang:1.22 AS build\nUSER root\nRUN go build ./...\nFROM gcr.io/distroless/static:nonroot\n"
+                        + "COPY --from=build /app /app\n", at(2, 6, "Stage build ends as root"))
+                .invalid("FROM debian AS base\nUSER root\nRUN something\nFROM scratch\nUSER foo\nRUN something else\n",
+                        at(2, 6, "Stage base ends as root"))
+                .invalid("FROM debian AS base\nUSER root\nFROM base\nUSER app\n", at(2, 6, "stages built FROM it"))
                 .test();
     }
 

@@ -18,9 +18,10 @@ class PipNoCacheDirTest {
                         "FROM python:3.12\nRUN pip3 install -q --no-cache-dir -r requirements.txt\n",
                         "FROM python:3.12\nRUN python3 -m pip install --no-cache-dir -U pip\n",
                         "FROM python:3.12\nRUN bash -c 'pip install --no-cache-dir flask'\n",
-                        // the environment turns the cache off (pip does so for any boolean value)
+                        // the environment turns the cache off
                         "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
-                        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n",
+                        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=yes\nRUN pip install flask\n",
+                        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=\"true\"\nRUN pip install flask\n",
                         "FROM python:3.12\nARG PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
                         "FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask\n",
                         "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask\n",
@@ -52,6 +53,12 @@ class PipNoCacheDirTest {
                 .invalid("FROM python:3.12\nRUN /opt/venv/bin/pip3.12 install --upgrade pip\n", at(2, 27, "cache mount"))
                 .invalid("FROM python:3.12\nRUN pip --disable-pip-version-check install flask\n", at(2, 37))
                 .invalid("FROM python:3.12\nRUN pip install flask && pip install gunicorn\n", at(2, 9), at(2, 30))
+                // a false value reads as "keep the cache": not counted (as hadolint), the message says why
+                .invalid("FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n", at(3, 9, "PIP_NO_CACHE_DIR=off"))
+                .invalid("FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask\n", at(3, 9, "keep the"))
+                .invalid("FROM python:3.12\nARG PIP_NO_CACHE_DIR=false\nRUN pip install flask\n", at(3, 9))
+                .invalid("FROM python:3.12\nRUN PIP_NO_CACHE_DIR=no pip install flask\n", at(2, 29, "PIP_NO_CACHE_DIR=no"))
+                .invalid("FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=False && pip install flask\n", at(2, 42))
                 // ENV after the RUN does not count; an ENV of another variable neither
                 .invalid("FROM python:3.12\nRUN pip install flask\nENV PIP_NO_CACHE_DIR=1\n", at(2, 9))
                 .invalid("FROM python:3.12\nENV PIP_DISABLE_PIP_VERSION_CHECK=1\nRUN pip install flask\n", at(3, 9))
