@@ -41,7 +41,6 @@ import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -110,6 +109,23 @@ public class LintCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
+
+    /**
+     * A bad option value found while running (an unknown format or rule): exit code 2 with the
+     * message and a pointer to --help, as picocli reports a bad option. Not picocli's own
+     * ParameterException, so that the lint path runs without picocli (see {@link FastLint}).
+     */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    private static UsageError usageError(String message) {
+        return new UsageError(message);
+    }
 
     @Option(names = "--online", description = "ask registries for the exact size of bases the knowledge base does not know (cached; no network without it)")
     boolean online;
@@ -362,7 +378,7 @@ public class LintCommand implements Callable<Integer> {
     }
 
     private String resolveRule(String r) {
-        return Rules.resolve(r).orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown rule '" + r + "'"));
+        return Rules.resolve(r).orElseThrow(() -> usageError("unknown rule '" + r + "'"));
     }
 
     private Config loadConfig(ConfigLoader loader, Path file) {
@@ -391,7 +407,7 @@ public class LintCommand implements Callable<Integer> {
                     out.add(new Input(f, display(f), false));
                 }
                 if (found.isEmpty() && !paths.isEmpty()) {
-                    spec.commandLine().getErr().println("dockdiet: no Dockerfiles found in " + p);
+                    Main.io(spec).err().println("dockdiet: no Dockerfiles found in " + p);
                 }
             } else if (!Files.exists(path)) {
                 throw new RunFailure(p + ": no such file or directory");
@@ -416,7 +432,7 @@ public class LintCommand implements Callable<Integer> {
         return switch (fix.toLowerCase(Locale.ROOT)) {
             case "safe" -> Applicability.SAFE;
             case "suggested", "unsafe" -> Applicability.SUGGESTED;
-            default -> throw new ParameterException(spec.commandLine(), "--fix takes safe or suggested, not '" + fix + "'");
+            default -> throw usageError("--fix takes safe or suggested, not '" + fix + "'");
         };
     }
 
@@ -426,7 +442,7 @@ public class LintCommand implements Callable<Integer> {
         }
         FailOn f = FailOn.parse(failOn);
         if (f == null) {
-            throw new ParameterException(spec.commandLine(),
+            throw usageError(
                     "--fail-on takes error, warning, info, style or none, not '" + failOn + "'");
         }
         return f;
@@ -440,7 +456,7 @@ public class LintCommand implements Callable<Integer> {
             int eq = f.indexOf('=');
             String name = (eq < 0 ? f : f.substring(0, eq)).toLowerCase(Locale.ROOT);
             if (!Reporters.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "unknown format '" + name + "'; valid formats: "
+                throw usageError("unknown format '" + name + "'; valid formats: "
                         + String.join(", ", Reporters.NAMES));
             }
             Path target = eq < 0 ? output : Path.of(f.substring(eq + 1));
@@ -450,7 +466,7 @@ public class LintCommand implements Callable<Integer> {
             out.put(name + (target == null ? "" : "=" + target), target);
         }
         if (toStdout > 1) {
-            throw new ParameterException(spec.commandLine(), "only one format can go to stdout; give the others =FILE");
+            throw usageError("only one format can go to stdout; give the others =FILE");
         }
         return out;
     }

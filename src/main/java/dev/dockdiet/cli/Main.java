@@ -53,6 +53,10 @@ public final class Main {
         Io io = new Io(o, e, in == null ? new ByteArrayInputStream(new byte[0]) : in, terminal);
         IO.set(io);
         try {
+            FastLint.Parsed fast = FastLint.parse(args);
+            if (fast != null) {
+                return FastLint.run(fast, io);
+            }
             return commandLine(o, e, args).execute(args);
         } finally {
             IO.remove();
@@ -88,23 +92,26 @@ public final class Main {
         return out.toArray(new String[0]);
     }
 
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+    /** The subcommands by name; a holder, so that the lint path loads none of their classes. */
+    private static final class Subcommands {
+        static final java.util.Map<String, java.util.function.Supplier<Object>> ALL;
 
-    static {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("lint", LintCommand::new);
-        m.put("parse", ParseCommand::new);
-        m.put("rules", RulesCommand::new);
-        m.put("explain", ExplainCommand::new);
-        m.put("rewrite", RewriteCommand::new);
-        m.put("image", ImageCommand::new);
-        m.put("measure", () -> {
-            // the rewrite engine is loaded only when something is measured, not on every lint
-            MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
-            return new MeasureCommand();
-        });
-        m.put("completion", CompletionCommand::new);
-        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+        static {
+            java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+            m.put("lint", LintCommand::new);
+            m.put("parse", ParseCommand::new);
+            m.put("rules", RulesCommand::new);
+            m.put("explain", ExplainCommand::new);
+            m.put("rewrite", RewriteCommand::new);
+            m.put("image", ImageCommand::new);
+            m.put("measure", () -> {
+                // the rewrite engine is loaded only when something is measured, not on every lint
+                MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
+                return new MeasureCommand();
+            });
+            m.put("completion", CompletionCommand::new);
+            ALL = java.util.Collections.unmodifiableMap(m);
+        }
     }
 
     /** The full command tree (for completion scripts and tests). */
@@ -127,14 +134,20 @@ public final class Main {
             }
         }
         if ("completion".equals(first)) {
-            SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
-        } else if (first != null && SUBCOMMANDS.containsKey(first)) {
-            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+            Subcommands.ALL.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+        } else if (first != null && Subcommands.ALL.containsKey(first)) {
+            cl.addSubcommand(first, Subcommands.ALL.get(first).get());
         }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof LintCommand.UsageError) {
+                c.getErr().println("dockdiet: " + ex.getMessage());
+                c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+                c.getErr().flush();
+                return 2;
+            }
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
             c.getErr().println("dockdiet: " + message(ex));
@@ -154,7 +167,7 @@ public final class Main {
         return cl;
     }
 
-    private static String message(Throwable ex) {
+    static String message(Throwable ex) {
         if (ex instanceof RunFailure || ex instanceof ConfigException) {
             return ex.getMessage();
         }

@@ -92,6 +92,15 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
         return severity.get(ruleId) != RuleLevel.OFF;
     }
 
+    /** True if the configuration turns the rule on by name: it is selected, or given a severity other than off. */
+    public boolean explicitlyEnables(String ruleId) {
+        if (!isEnabled(ruleId)) {
+            return false;
+        }
+        RuleLevel level = severity.get(ruleId);
+        return select.contains(ruleId) || (level != null && level != RuleLevel.OFF);
+    }
+
     /**
      * True if the rule runs, as {@link #isEnabled(String)}; a rule that is off by default
      * ({@link RuleMeta#enabledByDefault()}) runs only when selected or given a severity, as hadolint's
@@ -112,9 +121,17 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
 
     /** Drops findings of rules that are not enabled and applies severity overrides. */
     public List<Finding> apply(List<Finding> findings) {
+        return apply(findings, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #apply(List)}, with opt-in rules that something else turned on for this file
+     * (BuildKit's {@code # check=experimental=}); the configuration can still turn them off.
+     */
+    public List<Finding> apply(List<Finding> findings, java.util.Set<String> alsoOn) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (!isEnabled(f.rule())) {
+            if (!isEnabled(f.rule()) && !(alsoOn.contains(f.rule().id()) && isEnabled(f.rule().id()))) {
                 continue;
             }
             RuleLevel level = severity.get(f.rule().id());

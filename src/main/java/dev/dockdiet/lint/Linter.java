@@ -1,6 +1,7 @@
 package dev.dockdiet.lint;
 
 import dev.dockdiet.config.Baseline;
+import dev.dockdiet.config.CheckDirective;
 import dev.dockdiet.config.Config;
 import dev.dockdiet.config.Suppressions;
 import dev.dockdiet.rule.Finding;
@@ -101,10 +102,16 @@ public final class Linter {
         List<Finding> raw = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         Set<String> ran = new HashSet<>();
+        CheckDirective check = CheckDirective.of(df);
+        Set<String> byDirective = new HashSet<>();
         for (Rule rule : rules) {
             String id = rule.meta().id();
+            // an opt-in rule also runs when BuildKit's # check=experimental= names it
             if (!config.isEnabled(rule.meta())) {
-                continue;
+                if (!(config.isEnabled(id) && check.enablesExperimental(rule.meta()))) {
+                    continue;
+                }
+                byDirective.add(id);
             }
             ran.add(id);
             RuleContext ctx = new RuleContext(df, path, settings, scripts, services);
@@ -115,7 +122,8 @@ public final class Linter {
                 failures.add(new RuleFailure(id, e));
             }
         }
-        List<Finding> findings = config.apply(raw);
+        // BuildKit's # check= directive (skip=, experimental=, error=) for the rules that are BuildKit checks
+        List<Finding> findings = config.apply(check.apply(raw, config::explicitlyEnables), byDirective);
 
         if (!config.disableIgnorePragma()) {
             // hadolint's disable-ignore-pragma: no ignore comment is honoured (nor checked)
@@ -127,7 +135,7 @@ public final class Linter {
             Suppressions sup = new Suppressions(Rules::resolve, ran::contains, false);
             // the linter's own findings obey the config too
             Suppressions.Result r = sup.apply(text, comments, instructions, findings);
-            findings = config.apply(r.all());
+            findings = config.apply(r.all(), byDirective);
         }
         if (baseline != null) {
             findings = baseline.newFindings(displayPath, text, findings);

@@ -31,7 +31,9 @@ final class SizeSummary {
         String base = s.baseName() != null ? s.baseName() : s.from().image() == null ? "?" : s.from().image().text();
         List<SizePictures.Item> items = new ArrayList<>();
         for (Finding f : findings) {
-            if (f.rule().category() == Category.SIZE) {
+            // DD130 costs build time (a lost cache), not image bytes
+            if (f.rule().category() == Category.SIZE
+                    && f.rule() != dev.dockdiet.rules.size.InstallAfterSourceCopy.META) {
                 String what = f.fix() != null ? f.fix().description() : f.rule().name();
                 items.add(new SizePictures.Item(f.rule().id(), what, f.savings()));
             }

@@ -23,6 +23,7 @@ public final class RuleContext {
     private final Map<Instruction.Run, ShellScript> scripts;
     private final Function<Class<?>, Object> services;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<Object, Object> memos = new java.util.HashMap<>();
 
     /**
      * @param scripts a per-file cache of parsed RUN scripts, shared by the rules checking the file
@@ -58,6 +59,20 @@ public final class RuleContext {
     /** The parsed shell script of a RUN (parsed once per file, whichever rule asks first). */
     public ShellScript shell(Instruction.Run run) {
         return scripts.computeIfAbsent(run, r -> dev.dockdiet.shell.ShellParser.parse(r.script()));
+    }
+
+    /**
+     * A value computed once per context (one file, one rule) under {@code key}: an index a rule
+     * builds over the file once instead of rescanning the file for every instruction it checks.
+     */
+    public <T> T memo(Object key, java.util.function.Supplier<T> make) {
+        @SuppressWarnings("unchecked")
+        T v = (T) memos.get(key);
+        if (v == null) {
+            v = make.get();
+            memos.put(key, v);
+        }
+        return v;
     }
 
     /** A collaborator by type, or null when none was given. */

@@ -36,7 +36,8 @@ public final class Rules {
                 new EmptyContinuation(),
                 new dev.dockdiet.rules.syntax.InstructionBeforeFrom(),
                 new dev.dockdiet.rules.syntax.InlineIgnorePragma(),
-                new dev.dockdiet.rules.syntax.InvalidOnbuildTrigger()));
+                new dev.dockdiet.rules.syntax.InvalidOnbuildTrigger(),
+                new dev.dockdiet.rules.syntax.InvalidCheckDirective()));
         rules.addAll(dev.dockdiet.rules.size.SizeRules.all());
         rules.addAll(dev.dockdiet.rules.size.CacheRules.all());
         rules.addAll(dev.dockdiet.rules.size.MultiStageRules.all());

@@ -128,6 +128,16 @@ public final class ShellScript {
     }
 
     /**
+     * Execution order as a total order: negative when {@code a} comes first. Consistent with
+     * {@link #runsAfter}: when {@code runsAfter(c, d)} for some d, it holds for the greatest d
+     * by this order, so "does anything of a set run after c" is one comparison with the set's greatest.
+     * A command sorts before the commands it wraps or nests.
+     */
+    public int compareOrder(SimpleCommand a, SimpleCommand b) {
+        return java.util.Arrays.compare(a.order, b.order);
+    }
+
+    /**
      * True when both commands sit in one and-or chain with only {@code &&} between them, so the
      * later one runs only if the earlier succeeded: {@code a && b}, {@code a && (b; c)},
      * {@code a && sh -c 'b'}. Also true for two commands of the same pipeline or the same command

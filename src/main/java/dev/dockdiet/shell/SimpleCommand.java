@@ -42,6 +42,10 @@ public final class SimpleCommand {
     int flags;
     int[] order;
     SimpleCommand effective = this;
+    /** The name's basename, once asked (a benign race: any thread computes the same string). */
+    private String base;
+    /** {@link #positionals()}, once asked (unmodifiable; a benign race like {@link #base}). */
+    private List<Word> positionals;
     SimpleCommand wrapper;
     ShellScript nested;
 
@@ -193,7 +197,11 @@ public final class SimpleCommand {
             return false;
         }
         String v = name.value();
-        String base = basename(v);
+        String base = this.base;
+        if (base == null) {
+            base = basename(v); // asked by every rule for every command: computed once
+            this.base = base;
+        }
         for (String n : names) {
             if (n.equals(v) || n.equals(base)) {
                 return true;
@@ -267,7 +275,12 @@ public final class SimpleCommand {
      * positionals. Everything after {@code --} is positional.
      */
     public List<Word> positionals() {
-        return positionals(KnownFlags.valueFlags(basename(nameValue())));
+        List<Word> p = positionals;
+        if (p == null) {
+            p = positionals(KnownFlags.valueFlags(basename(nameValue()))); // every rule asks: computed once
+            positionals = p;
+        }
+        return p;
     }
 
     /** Arguments that are not flags, where the given flags consume the next argument. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class DockerIgnore {
 
-    private record Rule(Pattern pattern, boolean exception) {
+    private record Rule(Pattern pattern, boolean exception, String text) {
     }
 
     private static final DockerIgnore NONE = new DockerIgnore(List.of());
@@ -42,13 +42,23 @@ public final class DockerIgnore {
             if (clean.isEmpty()) {
                 continue;
             }
-            rules.add(new Rule(Pattern.compile(glob(clean)), exception));
+            rules.add(new Rule(Pattern.compile(glob(clean)), exception, clean));
         }
         return new DockerIgnore(rules);
     }
 
     public boolean isEmpty() {
         return rules.isEmpty();
+    }
+
+    /** True if a pattern is an exception ({@code !pattern}). */
+    public boolean hasExceptions() {
+        return rules.stream().anyMatch(Rule::exception);
+    }
+
+    /** The patterns that exclude (not the {@code !} exceptions), cleaned as matched. */
+    public List<String> excludePatterns() {
+        return rules.stream().filter(r -> !r.exception()).map(Rule::text).toList();
     }
 
     /** Whether {@code rel} ({@code a/b/c}, relative to the context) or a parent directory is excluded. */

@@ -143,13 +143,33 @@ public final class Dockerfile {
 
     /** The stage an instruction belongs to; empty for meta ARGs. */
     public Optional<Stage> stageOf(Instruction instruction) {
-        for (Stage s : stages) {
-            if (s.from() == instruction || s.instructions().contains(instruction)) {
-                return Optional.of(s);
+        java.util.Map<Instruction, Stage> index = stageIndex;
+        if (index == null) {
+            index = new java.util.IdentityHashMap<>();
+            for (int k = stages.size() - 1; k >= 0; k--) {
+                Stage s = stages.get(k);
+                for (Instruction i : s.instructions()) {
+                    index.put(i, s);
+                }
+                index.put(s.from(), s);
+            }
+            stageIndex = index;
+        }
+        Stage s = index.get(instruction);
+        if (s != null) {
+            return Optional.of(s);
+        }
+        // not one of this file's instructions: an equal one (the same text at the same place) still is
+        for (Stage st : stages) {
+            if (st.instructions().contains(instruction)) {
+                return Optional.of(st);
             }
         }
         return Optional.empty();
     }
+
+    /** Instruction (by identity) to its stage, built on first use; a racing rebuild is harmless. */
+    private volatile java.util.Map<Instruction, Stage> stageIndex;
 
     /**
      * The stages this stage uses directly: its {@code FROM <stage>}, {@code COPY --from} and

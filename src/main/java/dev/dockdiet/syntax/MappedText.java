@@ -75,6 +75,54 @@ public final class MappedText {
         return new MappedText(fileText.substring(start, end), o, lines);
     }
 
+    /** Assembles a text from pieces in time proportional to its length (concat copies everything each time). */
+    static final class Builder {
+        private final StringBuilder text = new StringBuilder();
+        private int[] offsets = new int[16];
+        private final LineMap lines;
+
+        Builder(LineMap lines) {
+            this.lines = lines;
+        }
+
+        private void room(int more) {
+            int need = text.length() + more;
+            if (need > offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, Math.max(need, offsets.length * 2));
+            }
+        }
+
+        /** A contiguous piece of the file. */
+        Builder slice(String fileText, int start, int end) {
+            room(end - start);
+            int k = text.length();
+            for (int i = start; i < end; i++) {
+                offsets[k++] = i;
+            }
+            text.append(fileText, start, end);
+            return this;
+        }
+
+        /** A piece of text inserted at a file offset. */
+        Builder synthetic(String s, int at) {
+            room(s.length());
+            java.util.Arrays.fill(offsets, text.length(), text.length() + s.length(), at);
+            text.append(s);
+            return this;
+        }
+
+        Builder append(MappedText m) {
+            room(m.length());
+            System.arraycopy(m.offsets, 0, offsets, text.length(), m.length());
+            text.append(m.text);
+            return this;
+        }
+
+        MappedText build() {
+            return new MappedText(text.toString(), java.util.Arrays.copyOf(offsets, text.length()), lines);
+        }
+    }
+
     @Override
     public String toString() {
         return text;

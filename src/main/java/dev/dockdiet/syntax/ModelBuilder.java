@@ -253,7 +253,7 @@ final class ModelBuilder {
             Heredocs.Opener op = openers.get(h);
             int bodyStart = body.getStart().getStartIndex();
             StringBuilder content = new StringBuilder();
-            MappedText mapped = MappedText.synthetic("", bodyStart, lines);
+            MappedText.Builder mapped = new MappedText.Builder(lines);
             for (var line : body.HEREDOC_LINE()) {
                 Token t = line.getSymbol();
                 content.append(t.getText());
@@ -264,7 +264,7 @@ final class ModelBuilder {
                         s++;
                     }
                 }
-                mapped = mapped.concat(MappedText.slice(text, s, e, lines));
+                mapped.slice(text, s, e);
             }
             int bodyEnd;
             if (body.HEREDOC_END() != null) {
@@ -273,7 +273,7 @@ final class ModelBuilder {
                 while (bodyEnd > t.getStartIndex() && (text.charAt(bodyEnd - 1) == '\n' || text.charAt(bodyEnd - 1) == '\r')) {
                     bodyEnd--;
                 }
-                mapped = mapped.concat(MappedText.synthetic(op.name(), t.getStartIndex(), lines));
+                mapped.synthetic(op.name(), t.getStartIndex());
             } else {
                 bodyEnd = text.length();
                 problems.add(new Problem(Layer.PARSE, "unterminated heredoc <<" + op.name()
@@ -282,7 +282,7 @@ final class ModelBuilder {
             end = Math.max(end, bodyEnd);
             heredocs.add(new Heredoc(op.name(), op.fd(), op.expand(), op.chomp(), content.toString(),
                     lines.range(bodyStart, Math.max(bodyStart, bodyEnd))));
-            heredocTexts.add(mapped);
+            heredocTexts.add(mapped.build());
         }
         SourceRange whole = lines.range(start, Math.max(start, end));
         Instruction in = fromLine(logical, whole, heredocs, heredocTexts, comments, false);
@@ -621,15 +621,15 @@ final class ModelBuilder {
     private MappedText runScript(Instruction.Command cmd, MappedText rest, List<Heredoc> heredocs,
                                  List<MappedText> heredocTexts, SourceRange whole) {
         if (cmd.exec()) {
-            MappedText out = MappedText.synthetic("", whole.start(), lines);
+            MappedText.Builder out = new MappedText.Builder(lines);
             for (int i = 0; i < cmd.args().size(); i++) {
                 Word w = cmd.args().get(i);
                 if (i > 0) {
-                    out = out.concat(MappedText.synthetic(" ", w.range().start(), lines));
+                    out.synthetic(" ", w.range().start());
                 }
-                out = out.concat(MappedText.synthetic(w.text(), w.range().start(), lines));
+                out.synthetic(w.text(), w.range().start());
             }
-            return out;
+            return out.build();
         }
         if (heredocs.isEmpty() || heredocTexts.isEmpty()) {
             return rest;
@@ -643,11 +643,11 @@ final class ModelBuilder {
         } catch (Heredocs.HeredocException e) {
             // fall through to the multi-heredoc form
         }
-        MappedText out = rest;
+        MappedText.Builder out = new MappedText.Builder(lines).append(rest);
         for (int i = 0; i < heredocTexts.size(); i++) {
-            out = out.concat(MappedText.synthetic("\n", heredocs.get(i).body().start(), lines)).concat(heredocTexts.get(i));
+            out.synthetic("\n", heredocs.get(i).body().start()).append(heredocTexts.get(i));
         }
-        return out;
+        return out.build();
     }
 
     private void instructionError(String message, SourceRange range) {

@@ -34,6 +34,9 @@ public final class BuildRules {
                 new ConstantPlatform(),
                 new RedundantTargetPlatform(),
                 new UndefinedArgInFrom(),
-                new InvalidDefaultArgInFrom());
+                new InvalidDefaultArgInFrom(),
+                new UndefinedVar(),
+                new CopyIgnoredFile(),
+                new InvalidBaseImagePlatform());
     }
 }

@@ -59,6 +59,11 @@ public final class AptListsNotRemoved implements Rule {
             }
 
             @Override
+            public Object cleansKey(CacheRuleSupport.Site site, SimpleCommand trigger) {
+                return List.of(); // the later command alone decides
+            }
+
+            @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 String sub = later.is("apt-get", "apt") ? later.subcommand() : null;
                 if ("distclean".equals(sub) || "dist-clean".equals(sub)) {
@@ -93,36 +98,64 @@ public final class AptListsNotRemoved implements Rule {
      * they are removed.
      */
     static boolean laterInstallNeedsLists(CacheRuleSupport.Site site) {
-        Dockerfile file = site.ctx().file();
-        boolean after = false;
-        if (site.stage().index() < 0) { // the RUNs before the first FROM: only later ones of them
-            for (Instruction.Run r : CacheRuleSupport.runs(site.stage())) {
-                if (after && installsWithoutUpdate(site.ctx().shell(r))) {
-                    return true;
-                }
-                after |= r == site.run();
+        RuleContext ctx = site.ctx();
+        Dockerfile file = ctx.file();
+        Stage stage = site.stage();
+        // per stage, once: for each of its RUNs whether one after it installs without update
+        java.util.Map<Instruction.Run, Boolean> laterInStage = ctx.memo(new LaterKey(stage.index()), () -> {
+            java.util.Map<Instruction.Run, Boolean> m = new java.util.IdentityHashMap<>();
+            List<Instruction.Run> runs = CacheRuleSupport.runs(stage);
+            boolean later = false;
+            for (int k = runs.size() - 1; k >= 0; k--) {
+                m.put(runs.get(k), later);
+                later = later || installsWithoutUpdate(ctx.shell(runs.get(k)));
             }
+            return m;
+        });
+        if (laterInStage.getOrDefault(site.run(), false)) {
+            return true;
+        }
+        if (stage.index() < 0) { // the RUNs before the first FROM: only later ones of them
             return false;
         }
-        for (Stage s : file.stages()) {
-            boolean inLine = s.index() == site.stage().index() || descends(file, s, site.stage());
-            if (!inLine) {
-                continue;
-            }
-            for (Instruction.Run r : CacheRuleSupport.runs(s)) {
-                if (r == site.run()) {
-                    after = true;
-                    continue;
-                }
-                if (s.index() == site.stage().index() && !after) {
-                    continue;
-                }
-                if (installsWithoutUpdate(site.ctx().shell(r))) {
-                    return true;
+        return ctx.memo(new DescendantsKey(stage.index()), () -> {
+            for (Stage s : file.stages()) {
+                if (s.index() != stage.index() && descends(file, s, stage)) {
+                    for (Instruction.Run r : CacheRuleSupport.runs(s)) {
+                        if (installsWithoutUpdate(ctx.shell(r))) {
+                            return true;
+                        }
+                    }
                 }
             }
+            return false;
+        });
+    }
+
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
+    private record LaterKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LaterKey k && k.stage == stage;
         }
-        return false;
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 8;
+        }
+    }
+
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
+    private record DescendantsKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DescendantsKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 14;
+        }
     }
 
     private static boolean descends(Dockerfile file, Stage s, Stage ancestor) {

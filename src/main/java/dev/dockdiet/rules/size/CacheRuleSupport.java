@@ -381,7 +381,7 @@ final class CacheRuleSupport {
      * an {@code export X=1} earlier in the same script, or an ENV (or ARG with a default) earlier
      * in the stage or in a stage it is built FROM. Empty when not set or not known.
      */
-    static Optional<String> env(Dockerfile file, Stage stage, Instruction.Run run, ShellScript sh, SimpleCommand cmd,
+    static Optional<String> env(RuleContext ctx, Stage stage, Instruction.Run run, ShellScript sh, SimpleCommand cmd,
                                 String name) {
         for (Assignment a : cmd.assignments()) {
             if (a.name().equals(name)) {
@@ -389,55 +389,141 @@ final class CacheRuleSupport {
             }
         }
         String exported = null;
-        for (SimpleCommand c : sh.effectiveCommands()) {
-            if (c == cmd || !sh.runsAfter(c, cmd)) {
-                continue;
-            }
-            if (c.is("export")) {
-                for (Word w : c.args()) {
-                    String v = w.value();
-                    if (v.startsWith(name + "=")) {
-                        exported = v.substring(name.length() + 1);
-                    }
+        List<Export> exports = ctx.memo(new ExportsKey(sh), () -> exports(sh)).get(name);
+        if (exports != null) {
+            for (Export e : exports) {
+                if (e.command() != cmd && sh.runsAfter(e.command(), cmd)) {
+                    exported = e.value();
                 }
             }
         }
         if (exported != null) {
             return Optional.of(exported);
         }
-        return stageEnv(file, stage, run, name);
+        return stageEnv(ctx, stage, run, name);
     }
 
-    /** ENV or ARG-with-default of {@code name} before {@code upTo} in the stage or its FROM ancestors. */
-    static Optional<String> stageEnv(Dockerfile file, Stage stage, Instruction upTo, String name) {
-        List<Stage> chain = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (Stage s = stage; s != null && seen.add(s.index());
-             s = s.baseStage() >= 0 ? file.stages().get(s.baseStage()) : null) {
-            chain.add(0, s);
+    /** An {@code export NAME=value} of a script. */
+    private record Export(SimpleCommand command, String value) {
+    }
+
+    /** Memo keys: a script's exports, a stage's ENV and ARG values (by identity of the script or the stage). */
+    private record ExportsKey(ShellScript sh) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExportsKey k && k.sh == sh;
         }
-        String value = null;
-        for (Stage s : chain) {
-            for (Instruction i : s.instructions()) {
-                if (i == upTo || (i instanceof Instruction.Onbuild o && o.trigger() == upTo)) {
-                    break;
-                }
-                if (i instanceof Instruction.Env e) {
-                    for (Instruction.KeyValue kv : e.pairs()) {
-                        if (kv.key().equals(name)) {
-                            value = unquote(kv.value());
-                        }
-                    }
-                } else if (i instanceof Instruction.Arg a) {
-                    for (Instruction.ArgDef d : a.definitions()) {
-                        if (d.name().equals(name) && d.defaultValue() != null) {
-                            value = unquote(d.defaultValue());
-                        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(sh);
+        }
+    }
+
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
+    private record StageEnvKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StageEnvKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 11;
+        }
+    }
+
+    /** Every {@code export NAME=value} of the script by name, in the order of its effective commands. */
+    private static java.util.Map<String, List<Export>> exports(ShellScript sh) {
+        java.util.Map<String, List<Export>> out = new java.util.HashMap<>();
+        for (SimpleCommand c : sh.effectiveCommands()) {
+            if (c.is("export")) {
+                for (Word w : c.args()) {
+                    String v = w.value();
+                    int eq = v.indexOf('=');
+                    if (eq > 0) {
+                        out.computeIfAbsent(v.substring(0, eq), k -> new ArrayList<>()).add(new Export(c, v.substring(eq + 1)));
                     }
                 }
             }
         }
-        return Optional.ofNullable(value);
+        return out;
+    }
+
+    /**
+     * A stage's ENV and ARG-with-default settings, in order: for each name the positions (index in
+     * the stage's instructions) and values, and where each instruction (or ONBUILD trigger) sits.
+     */
+    private record StageEnv(java.util.Map<String, List<int[]>> positions, java.util.Map<String, List<String>> values,
+                            java.util.Map<Instruction, Integer> at, int size) {
+
+        static StageEnv of(Stage s) {
+            java.util.Map<String, List<int[]>> pos = new java.util.HashMap<>();
+            java.util.Map<String, List<String>> val = new java.util.HashMap<>();
+            java.util.Map<Instruction, Integer> at = new java.util.IdentityHashMap<>();
+            List<Instruction> ins = s.instructions();
+            for (int k = 0; k < ins.size(); k++) {
+                Instruction i = ins.get(k);
+                at.putIfAbsent(i, k);
+                if (i instanceof Instruction.Onbuild o && o.trigger() != null) {
+                    at.putIfAbsent(o.trigger(), k);
+                }
+                if (i instanceof Instruction.Env e) {
+                    for (Instruction.KeyValue kv : e.pairs()) {
+                        pos.computeIfAbsent(kv.key(), x -> new ArrayList<>()).add(new int[] {k});
+                        val.computeIfAbsent(kv.key(), x -> new ArrayList<>()).add(kv.value());
+                    }
+                } else if (i instanceof Instruction.Arg a) {
+                    for (Instruction.ArgDef d : a.definitions()) {
+                        if (d.defaultValue() != null) {
+                            pos.computeIfAbsent(d.name(), x -> new ArrayList<>()).add(new int[] {k});
+                            val.computeIfAbsent(d.name(), x -> new ArrayList<>()).add(d.defaultValue());
+                        }
+                    }
+                }
+            }
+            return new StageEnv(pos, val, at, ins.size());
+        }
+
+        /** The last value of {@code name} set before instruction position {@code before}, or null. */
+        String valueBefore(String name, int before) {
+            List<int[]> p = positions.get(name);
+            if (p == null) {
+                return null;
+            }
+            int lo = 0;
+            int hi = p.size(); // first index whose position is >= before
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (p.get(mid)[0] < before) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo == 0 ? null : unquote(values.get(name).get(lo - 1));
+        }
+    }
+
+    /** ENV or ARG-with-default of {@code name} before {@code upTo} in the stage or its FROM ancestors. */
+    static Optional<String> stageEnv(RuleContext ctx, Stage stage, Instruction upTo, String name) {
+        Dockerfile file = ctx.file();
+        List<Stage> chain = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (Stage s = stage; s != null && seen.add(s.index());
+             s = s.baseStage() >= 0 ? file.stages().get(s.baseStage()) : null) {
+            chain.add(s);
+        }
+        // the nearest setting wins: this stage before upTo, then each ancestor as a whole
+        for (Stage s : chain) {
+            StageEnv e = ctx.memo(new StageEnvKey(s.index()), () -> StageEnv.of(s));
+            Integer cut = e.at().get(upTo);
+            String v = e.valueBefore(name, cut == null ? e.size() : cut);
+            if (v != null) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     static String unquote(String s) {
@@ -453,7 +539,20 @@ final class CacheRuleSupport {
     /** Where a finding is looked for: one RUN of a shipped stage, with its parsed script. */
     record Site(RuleContext ctx, Stage stage, Instruction.Run run, ShellScript sh) {
         Optional<String> env(SimpleCommand cmd, String name) {
-            return CacheRuleSupport.env(ctx.file(), stage, run, sh, cmd, name);
+            return CacheRuleSupport.env(ctx, stage, run, sh, cmd, name);
+        }
+    }
+
+    /** A key equal only to itself's trigger: no sharing between triggers. */
+    private record IdentityKey(SimpleCommand trigger) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityKey k && k.trigger == trigger;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(trigger);
         }
     }
 
@@ -467,6 +566,15 @@ final class CacheRuleSupport {
 
         /** True when {@code later} (which runs after the trigger in the same RUN) empties the cache. */
         boolean cleans(Site site, SimpleCommand trigger, SimpleCommand later);
+
+        /**
+         * What {@link #cleans} depends on besides the later command: triggers with equal keys are
+         * cleaned by the same commands, so a RUN's commands are scanned once per key, not once per
+         * trigger. The default (the trigger itself) assumes nothing.
+         */
+        default Object cleansKey(Site site, SimpleCommand trigger) {
+            return new IdentityKey(trigger);
+        }
 
         /** The cleanup command the fix appends with {@code &&}, e.g. {@code yum clean all}. */
         String append(SimpleCommand trigger);
@@ -495,19 +603,24 @@ final class CacheRuleSupport {
                 }
                 Site site = new Site(ctx, stage, run, sh);
                 List<SimpleCommand> cmds = sh.effectiveCommands();
+                // per cleansKey, the cleaning command that runs last (null: none); something cleans
+                // after a trigger exactly when that one runs after it (see ShellScript#compareOrder)
+                java.util.Map<Object, Optional<SimpleCommand>> lastCleaner = new java.util.HashMap<>();
                 for (SimpleCommand c : cmds) {
                     Word w = check.trigger(c);
                     if (w == null || check.exempt(site, c)) {
                         continue;
                     }
-                    boolean cleaned = false;
-                    for (SimpleCommand d : cmds) {
-                        if (d != c && sh.runsAfter(c, d) && check.cleans(site, c, d)) {
-                            cleaned = true;
-                            break;
+                    Optional<SimpleCommand> last = lastCleaner.computeIfAbsent(check.cleansKey(site, c), k -> {
+                        SimpleCommand best = null;
+                        for (SimpleCommand d : cmds) {
+                            if (check.cleans(site, c, d) && (best == null || sh.compareOrder(d, best) > 0)) {
+                                best = d;
+                            }
                         }
-                    }
-                    if (cleaned) {
+                        return Optional.ofNullable(best);
+                    });
+                    if (last.isPresent() && sh.runsAfter(c, last.get())) {
                         continue;
                     }
                     Finding f = new Finding(meta, check.message(c, w), run.shellScript().range(w.start(), w.end()));

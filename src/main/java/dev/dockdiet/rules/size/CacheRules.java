@@ -12,6 +12,7 @@ public final class CacheRules {
     public static List<Rule> all() {
         return List.of(new AptListsNotRemoved(), new AptNoInstallRecommends(), new ApkNoCache(), new PipNoCacheDir(),
                 new YumNoClean(), new DnfNoClean(), new ZypperNoClean(), new YarnCacheNotCleaned(),
-                new NpmCacheNotCleaned());
+                new NpmCacheNotCleaned(),
+                new InstallAfterSourceCopy());
     }
 }

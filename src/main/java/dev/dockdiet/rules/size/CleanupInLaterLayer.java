@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * DD120: a RUN deletes or uninstalls what an earlier RUN of the same stage created or installed. Each
@@ -62,7 +61,7 @@ public final class CleanupInLaterLayer implements Rule {
     }
 
     private void checkStage(RuleContext ctx, Dockerfile file, Stage stage) {
-        List<Made> left = new ArrayList<>();
+        Left left = new Left();
         String workdir = "/";
         boolean root = true;
         Set<String> env = new HashSet<>();
@@ -80,16 +79,16 @@ public final class CleanupInLaterLayer implements Rule {
         }
     }
 
-    private void checkRun(RuleContext ctx, Dockerfile file, Stage stage, Instruction.Run run, List<Made> left,
+    private void checkRun(RuleContext ctx, Dockerfile file, Stage stage, Instruction.Run run, Left left,
                           String workdir, boolean root, Set<String> env) {
         ShellScript script = ctx.shell(run);
-        List<String> mounts = new ArrayList<>();
+        List<PathGlob> mounts = new ArrayList<>();
         for (Mount m : run.mounts()) {
             if (m.target() != null) {
-                mounts.add(normalise(resolve(workdir, m.target(), root)));
+                mounts.add(PathGlob.of(normalise(resolve(workdir, m.target(), root))));
             }
         }
-        List<Made> made = new ArrayList<>();
+        Left made = left.fresh();
         Set<String> mkdirs = new HashSet<>();
         String cwd = workdir;
         for (SimpleCommand c : script.effectiveCommands()) {
@@ -103,21 +102,19 @@ public final class CleanupInLaterLayer implements Rule {
                 List<Made> hits = new ArrayList<>();
                 Target first = null;
                 for (Target t : targets) {
-                    for (Made m : List.copyOf(left)) {
-                        if (matches(t, m)) {
-                            hits.add(m);
-                            left.remove(m);
-                            first = first == null ? t : first;
-                        }
+                    List<Made> h = left.removeMatching(t);
+                    if (!h.isEmpty()) {
+                        hits.addAll(h);
+                        first = first == null ? t : first;
                     }
-                    made.removeIf(m -> matches(t, m));
+                    made.removeMatching(t);
                 }
                 if (first != null) {
                     report(ctx, file, stage, run, script, c, first, hits, targets);
                 }
             }
             for (Made m : creates(c, cwd, root, env, mkdirs, run)) {
-                if (m.path() == null || mounts.stream().noneMatch(t -> covers(t, m.path()))) {
+                if (m.path() == null || mounts.stream().noneMatch(t -> t.coversPath(m.path()))) {
                     made.add(m);
                 }
             }
@@ -133,6 +130,212 @@ public final class CleanupInLaterLayer implements Rule {
             }
         }
         left.addAll(made);
+    }
+
+    /**
+     * What the stage's layers left so far, indexed so that a cleanup finds what it removes without
+     * looking at everything else: packages by manager and name, paths in a tree of their segments
+     * (a glob's literal segments are lookups, a wildcard segment walks only the children that start
+     * with its literal prefix). A cleanup takes what it matches out, so every entry is matched away
+     * at most once and a stage costs time in proportion to its length.
+     */
+    static final class Left {
+
+        private static final class Entry {
+            final Made made;
+            final long seq;
+            boolean gone;
+
+            Entry(Made made, long seq) {
+                this.made = made;
+                this.seq = seq;
+            }
+        }
+
+        private static final class Node {
+            java.util.TreeMap<String, Node> children;
+            List<Entry> here;
+
+            boolean empty() {
+                return (children == null || children.isEmpty()) && (here == null || here.isEmpty());
+            }
+        }
+
+        /** Shared by a stage's index and its RUNs' indexes, so that their entries compare in the order made. */
+        private final long[] counter;
+        private final Node root = new Node();
+        private final java.util.Map<String, List<Entry>> packages = new java.util.HashMap<>();
+        /** Every entry in the order it was made (gone ones too, until compacted): for draining and rare globs. */
+        private List<Entry> all = new ArrayList<>();
+        private int gone;
+
+        Left() {
+            this(new long[1]);
+        }
+
+        private Left(long[] counter) {
+            this.counter = counter;
+        }
+
+        /** An empty index whose entries come after this one's. */
+        Left fresh() {
+            return new Left(counter);
+        }
+
+        void add(Made m) {
+            put(new Entry(m, counter[0]++));
+        }
+
+        /** Moves what is still in {@code other} here, in the order it was made (after everything here). */
+        void addAll(Left other) {
+            for (Entry e : other.all) {
+                if (!e.gone) {
+                    put(new Entry(e.made, e.seq));
+                }
+            }
+        }
+
+        private void put(Entry e) {
+            all.add(e);
+            Made m = e.made;
+            if (m.path() != null) {
+                Node n = root;
+                for (String seg : segments(m.path())) {
+                    if (n.children == null) {
+                        n.children = new java.util.TreeMap<>();
+                    }
+                    n = n.children.computeIfAbsent(seg, k -> new Node());
+                }
+                if (n.here == null) {
+                    n.here = new ArrayList<>();
+                }
+                n.here.add(e);
+            } else if (m.pkg() != null) {
+                packages.computeIfAbsent(m.manager() + "\0" + m.pkg(), k -> new ArrayList<>()).add(e);
+            }
+        }
+
+        /** Takes out and returns what the target removes, in the order it was made. */
+        List<Made> removeMatching(Target t) {
+            List<Entry> out = new ArrayList<>();
+            if (t.pattern() == null) {
+                List<Entry> l = packages.remove(t.manager() + "\0" + t.pkg());
+                if (l != null) {
+                    for (Entry e : l) {
+                        if (!e.gone) {
+                            out.add(e);
+                        }
+                    }
+                }
+            } else if (t.pattern().indexOf('[') >= 0) {
+                // a bracket class may match '/': match whole paths, as the pattern is written
+                PathGlob g = PathGlob.of(t.pattern());
+                for (Entry e : all) {
+                    if (!e.gone && e.made.path() != null && g.coversPath(e.made.path())) {
+                        out.add(e);
+                    }
+                }
+            } else {
+                List<String> segs = segments(t.pattern());
+                if (!segs.isEmpty()) {
+                    collect(root, segs, 0, out);
+                }
+            }
+            if (out.isEmpty()) {
+                return List.of();
+            }
+            out.sort(java.util.Comparator.comparingLong(e -> e.seq));
+            List<Made> made = new ArrayList<>(out.size());
+            for (Entry e : out) {
+                e.gone = true;
+                made.add(e.made);
+            }
+            gone += out.size();
+            if (gone > 64 && gone * 2 > all.size()) {
+                all.removeIf(e -> e.gone);
+                gone = 0;
+            }
+            return made;
+        }
+
+        /** Matches segment {@code i} of the glob below {@code node}; a match of the whole glob takes its subtree. */
+        private static void collect(Node node, List<String> segs, int i, List<Entry> out) {
+            if (node.children == null) {
+                return;
+            }
+            String seg = segs.get(i);
+            boolean last = i == segs.size() - 1;
+            if (PathGlob.isLiteral(seg)) {
+                Node child = node.children.get(seg);
+                if (child != null) {
+                    if (last) {
+                        drain(child, out);
+                    } else {
+                        collect(child, segs, i + 1, out);
+                    }
+                    if (child.empty()) {
+                        node.children.remove(seg);
+                    }
+                }
+                return;
+            }
+            int meta = 0;
+            while (meta < seg.length() && "*?[".indexOf(seg.charAt(meta)) < 0) {
+                meta++;
+            }
+            String prefix = seg.substring(0, meta);
+            PathGlob g = PathGlob.of(seg);
+            var it = node.children.tailMap(prefix, true).entrySet().iterator();
+            while (it.hasNext()) {
+                var en = it.next();
+                if (!en.getKey().startsWith(prefix)) {
+                    break;
+                }
+                if (!g.matches(en.getKey())) {
+                    continue;
+                }
+                Node child = en.getValue();
+                if (last) {
+                    drain(child, out);
+                } else {
+                    collect(child, segs, i + 1, out);
+                }
+                if (child.empty()) {
+                    it.remove();
+                }
+            }
+        }
+
+        private static void drain(Node node, List<Entry> out) {
+            if (node.here != null) {
+                for (Entry e : node.here) {
+                    if (!e.gone) {
+                        out.add(e);
+                    }
+                }
+                node.here = null;
+            }
+            if (node.children != null) {
+                for (Node c : node.children.values()) {
+                    drain(c, out);
+                }
+                node.children = null;
+            }
+        }
+
+        private static List<String> segments(String path) {
+            List<String> out = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i <= path.length(); i++) {
+                if (i == path.length() || path.charAt(i) == '/') {
+                    if (i > start) {
+                        out.add(path.substring(start, i));
+                    }
+                    start = i + 1;
+                }
+            }
+            return out;
+        }
     }
 
     private void report(RuleContext ctx, Dockerfile file, Stage stage, Instruction.Run run, ShellScript script,
@@ -381,55 +584,9 @@ public final class CleanupInLaterLayer implements Rule {
         return out;
     }
 
-    private static boolean matches(Target t, Made m) {
-        if (t.pattern() != null) {
-            return m.path() != null && covers(t.pattern(), m.path());
-        }
-        return m.pkg() != null && t.manager() == m.manager() && t.pkg().equals(m.pkg());
-    }
-
     /** True when the glob {@code pattern} names {@code path} or one of its parent directories. */
     static boolean covers(String pattern, String path) {
-        Pattern p = Pattern.compile(globRegex(pattern));
-        String s = path;
-        while (!s.isEmpty()) {
-            if (p.matcher(s).matches()) {
-                return true;
-            }
-            int i = s.lastIndexOf('/');
-            if (i <= 0) {
-                return false;
-            }
-            s = s.substring(0, i);
-        }
-        return false;
-    }
-
-    private static String globRegex(String g) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else if (c == '[') {
-                int close = g.indexOf(']', i + 1);
-                if (close > i + 1) {
-                    String body = g.substring(i + 1, close).replace("\\", "\\\\");
-                    if (body.startsWith("!")) {
-                        body = "^" + body.substring(1);
-                    }
-                    re.append('[').append(body).append(']');
-                    i = close;
-                } else {
-                    re.append("\\[");
-                }
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return re.toString();
+        return PathGlob.of(pattern).coversPath(path);
     }
 
     /** An absolute path, or null when it cannot be known ({@code $VAR}, an unknown directory). */
@@ -496,20 +653,14 @@ public final class CleanupInLaterLayer implements Rule {
                 return null; // the text moves verbatim: a relative path would mean another directory
             }
         }
-        List<Instruction> ins = stage.instructions();
-        int a = ins.indexOf(creator);
-        int b = ins.indexOf(later);
+        Positions pos = ctx.memo(new PositionsKey(stage.index()), () -> Positions.of(stage));
+        int a = pos.indexOf(stage, creator);
+        int b = pos.indexOf(stage, later);
         if (a < 0 || b <= a) {
             return null;
         }
-        for (Instruction between : ins.subList(a + 1, b)) {
-            if (!(between instanceof Instruction.Env || between instanceof Instruction.Arg
-                    || between instanceof Instruction.Label || between instanceof Instruction.Expose
-                    || between instanceof Instruction.Cmd || between instanceof Instruction.Entrypoint
-                    || between instanceof Instruction.Healthcheck || between instanceof Instruction.StopSignal
-                    || between instanceof Instruction.Maintainer)) {
-                return null; // anything else may use what is deleted
-            }
+        if (pos.blocking()[b] - pos.blocking()[a + 1] > 0) {
+            return null; // anything else between them may use what is deleted
         }
         // the later RUN must be a flat `a && b && c` of simple commands; those before the cleanup clean up too
         List<SimpleCommand> cmds = laterScript.commands();
@@ -565,6 +716,49 @@ public final class CleanupInLaterLayer implements Rule {
         }
         return Fix.suggested("move `" + abbreviate(moved) + "` into the RUN on line " + creator.range().startLine(),
                 insert, remove);
+    }
+
+    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
+    private record PositionsKey(int stage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PositionsKey k && k.stage == stage;
+        }
+
+        @Override
+        public int hashCode() {
+            return stage * 31 + 12;
+        }
+    }
+
+    /**
+     * A stage's instructions by identity, and how many of the first k may use files (anything but
+     * ENV, ARG, LABEL, EXPOSE, CMD, ENTRYPOINT, HEALTHCHECK, STOPSIGNAL, MAINTAINER): built once per
+     * stage, so that each fix asks in O(1) instead of scanning what lies between two RUNs.
+     */
+    private record Positions(java.util.Map<Instruction, Integer> at, int[] blocking) {
+
+        static Positions of(Stage stage) {
+            List<Instruction> ins = stage.instructions();
+            java.util.Map<Instruction, Integer> at = new java.util.IdentityHashMap<>();
+            int[] blocking = new int[ins.size() + 1];
+            for (int k = 0; k < ins.size(); k++) {
+                Instruction i = ins.get(k);
+                at.putIfAbsent(i, k);
+                boolean passive = i instanceof Instruction.Env || i instanceof Instruction.Arg
+                        || i instanceof Instruction.Label || i instanceof Instruction.Expose
+                        || i instanceof Instruction.Cmd || i instanceof Instruction.Entrypoint
+                        || i instanceof Instruction.Healthcheck || i instanceof Instruction.StopSignal
+                        || i instanceof Instruction.Maintainer;
+                blocking[k + 1] = blocking[k] + (passive ? 0 : 1);
+            }
+            return new Positions(at, blocking);
+        }
+
+        int indexOf(Stage stage, Instruction i) {
+            Integer k = at.get(i);
+            return k != null ? k : stage.instructions().indexOf(i);
+        }
     }
 
     private static boolean isClean(SimpleCommand c) {

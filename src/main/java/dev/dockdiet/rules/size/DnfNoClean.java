@@ -48,6 +48,11 @@ public final class DnfNoClean implements Rule {
             }
 
             @Override
+            public Object cleansKey(CacheRuleSupport.Site site, SimpleCommand trigger) {
+                return List.of(); // the later command alone decides
+            }
+
+            @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 return (later.is("dnf", "dnf5", "microdnf", "yum") && YumNoClean.cleansAll(later))
                         || CacheRuleSupport.removesAny(later, CACHES);

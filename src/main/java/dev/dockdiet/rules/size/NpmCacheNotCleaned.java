@@ -54,6 +54,11 @@ public final class NpmCacheNotCleaned implements Rule {
             }
 
             @Override
+            public Object cleansKey(CacheRuleSupport.Site site, SimpleCommand trigger) {
+                return caches(site, trigger); // the cache directories decide
+            }
+
+            @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 if (later.is("npm")) {
                     List<Word> p = later.positionals();

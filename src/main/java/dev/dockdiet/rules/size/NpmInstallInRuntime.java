@@ -55,11 +55,15 @@ public final class NpmInstallInRuntime implements Rule {
             return;
         }
         Map<String, String> env = new HashMap<>();
+        // whether a RUN after a position (in the shipped stages, in order) uses the dependencies:
+        // computed once, so that each install asks in O(1) instead of rescanning the rest of the stage
+        boolean[] usedAfter = null;
+        int position = 0;
         for (int si = 0; si < shipped.size(); si++) {
             Stage s = shipped.get(si);
             boolean builder = SizeStages.copiedFrom(file, s);
             List<Instruction> instructions = s.instructions();
-            for (int ii = 0; ii < instructions.size(); ii++) {
+            for (int ii = 0; ii < instructions.size(); ii++, position++) {
                 Instruction i = instructions.get(ii);
                 if (i instanceof Instruction.Env e) {
                     e.pairs().forEach(p -> env.put(p.key(), expand(unquote(p.value()), env)));
@@ -69,10 +73,46 @@ public final class NpmInstallInRuntime implements Rule {
                 } else if (i instanceof Instruction.Run run && !builder) {
                     ShellScript script = ctx.shell(run);
                     List<SimpleCommand> cmds = script.effectiveCommands();
+                    // the variables the RUN's earlier commands set (export X=, X=1 alone), over the stage's
+                    Map<String, String> local = new HashMap<>();
+                    int lastPrune = -1;
+                    int lastUse = -2; // not computed yet
                     for (int ci = 0; ci < cmds.size(); ci++) {
-                        Install in = install(cmds.get(ci), cmds.subList(0, ci), cmds.subList(ci + 1, cmds.size()), env);
+                        if (prunes(cmds.get(ci))) {
+                            lastPrune = ci;
+                        }
+                    }
+                    for (int ci = 0; ci < cmds.size(); ci++) {
+                        SimpleCommand c = cmds.get(ci);
+                        Install in = install(c, local, env, lastPrune > ci);
                         if (in != null) {
-                            report(ctx, file, shipped, s, run, in, buildFollows(ctx, shipped, si, ii, cmds, ci));
+                            boolean follows = false;
+                            if (!in.production()) {
+                                if (usedAfter == null) {
+                                    usedAfter = usedAfter(ctx, shipped);
+                                }
+                                if (lastUse == -2) {
+                                    lastUse = -1;
+                                    for (int k = 0; k < cmds.size(); k++) {
+                                        if (usesDependencies(cmds.get(k))) {
+                                            lastUse = k;
+                                        }
+                                    }
+                                }
+                                follows = lastUse > ci || usedAfter[position];
+                            }
+                            report(ctx, file, shipped, s, run, in, follows);
+                        }
+                        if (c.is("export")) {
+                            for (Word w : c.args()) {
+                                int eq = w.value().indexOf('=');
+                                if (eq > 0) {
+                                    local.put(w.value().substring(0, eq), w.value().substring(eq + 1));
+                                }
+                            }
+                        }
+                        for (Assignment a : c.name() == null ? c.assignments() : List.<Assignment>of()) {
+                            local.put(a.name(), a.value());
                         }
                     }
                 }
@@ -106,32 +146,26 @@ public final class NpmInstallInRuntime implements Rule {
         ctx.report(f);
     }
 
-    /** The install this command runs, or null. */
-    private static Install install(SimpleCommand c, List<SimpleCommand> before, List<SimpleCommand> after,
-                                   Map<String, String> env) {
+    /**
+     * The install this command runs, or null. {@code local} holds what the RUN's earlier commands set,
+     * {@code env} the stage's ENV and ARG values; {@code pruned}: an {@code npm prune} follows in the RUN.
+     */
+    private static Install install(SimpleCommand c, Map<String, String> local, Map<String, String> env, boolean pruned) {
         if (c.name() == null || !c.name().isLiteral()) {
             return null;
         }
         String name = BuildSteps.base(c.nameValue());
+        if (!name.equals("npm") && !name.equals("yarn") && !name.equals("pnpm")) {
+            return null;
+        }
         List<Word> pos = c.positionals();
-        Map<String, String> vars = new HashMap<>(env);
-        for (SimpleCommand b : before) {
-            if (b.is("export")) {
-                for (Word w : b.args()) {
-                    int eq = w.value().indexOf('=');
-                    if (eq > 0) {
-                        vars.put(w.value().substring(0, eq), w.value().substring(eq + 1));
-                    }
-                }
-            }
-            for (Assignment a : b.name() == null ? b.assignments() : List.<Assignment>of()) {
-                vars.put(a.name(), a.value());
-            }
-        }
+        Map<String, String> own = new HashMap<>();
         for (Assignment a : c.assignments()) {
-            vars.put(a.name(), a.value());
+            own.put(a.name(), a.value());
         }
-        boolean nodeEnvProd = "production".equals(vars.get("NODE_ENV"));
+        java.util.function.UnaryOperator<String> vars = k -> own.containsKey(k) ? own.get(k)
+                : local.containsKey(k) ? local.get(k) : env.get(k);
+        boolean nodeEnvProd = "production".equals(vars.apply("NODE_ENV"));
         switch (name) {
             case "npm": {
                 if (pos.isEmpty() || c.hasFlag("-g", "--global", "--location=global")) {
@@ -144,10 +178,10 @@ public final class NpmInstallInRuntime implements Rule {
                 }
                 boolean prod = nodeEnvProd || c.flagValues("--omit").contains("dev") || trueFlag(c, "--production")
                         || c.flagValues("--only").stream().anyMatch(v -> v.startsWith("prod"))
-                        || "true".equalsIgnoreCase(vars.get("NPM_CONFIG_PRODUCTION"))
-                        || "true".equalsIgnoreCase(vars.get("npm_config_production"))
-                        || "dev".equals(vars.get("NPM_CONFIG_OMIT")) || "dev".equals(vars.get("npm_config_omit"))
-                        || prunedLater(after);
+                        || "true".equalsIgnoreCase(vars.apply("NPM_CONFIG_PRODUCTION"))
+                        || "true".equalsIgnoreCase(vars.apply("npm_config_production"))
+                        || "dev".equals(vars.apply("NPM_CONFIG_OMIT")) || "dev".equals(vars.apply("npm_config_omit"))
+                        || pruned;
                 return new Install("npm", "npm " + sub, c.name(), pos.get(0), prod);
             }
             case "yarn": {
@@ -155,7 +189,7 @@ public final class NpmInstallInRuntime implements Rule {
                     return null;
                 }
                 boolean prod = nodeEnvProd || trueFlag(c, "--production") || c.hasFlag("--prod")
-                        || "true".equalsIgnoreCase(vars.get("YARN_PRODUCTION")) || prunedLater(after);
+                        || "true".equalsIgnoreCase(vars.apply("YARN_PRODUCTION")) || pruned;
                 if (pos.isEmpty()) {
                     if (c.hasFlag("--version", "-v", "--help", "-h")) {
                         return null;
@@ -179,7 +213,7 @@ public final class NpmInstallInRuntime implements Rule {
                     return null;
                 }
                 boolean prod = nodeEnvProd || c.hasFlag("--prod", "-P") || trueFlag(c, "--production")
-                        || prunedLater(after);
+                        || pruned;
                 return new Install("pnpm", "pnpm " + sub, c.name(), pos.get(0), prod);
             }
             default:
@@ -201,41 +235,43 @@ public final class NpmInstallInRuntime implements Rule {
         return values.isEmpty() || !values.get(0).equalsIgnoreCase("false");
     }
 
-    /** {@code npm prune --omit=dev|--production} later in the same RUN removes the devDependencies in this layer. */
-    private static boolean prunedLater(List<SimpleCommand> after) {
-        for (SimpleCommand a : after) {
-            if (a.is("npm") && a.isSubcommand("prune")
-                    && (a.flagValues("--omit").contains("dev") || trueFlag(a, "--production"))) {
-                return true;
-            }
-            if (a.is("pnpm") && a.isSubcommand("prune") && a.hasFlag("--prod")) {
-                return true;
-            }
+    /** {@code npm prune --omit=dev|--production} (later in the same RUN) removes the devDependencies in this layer. */
+    private static boolean prunes(SimpleCommand a) {
+        if (a.is("npm") && a.isSubcommand("prune")
+                && (a.flagValues("--omit").contains("dev") || trueFlag(a, "--production"))) {
+            return true;
         }
-        return false;
+        return a.is("pnpm") && a.isSubcommand("prune") && a.hasFlag("--prod");
     }
 
-    /** True when a build runs after the install in the shipped image: it may need the devDependencies. */
-    private static boolean buildFollows(RuleContext ctx, List<Stage> shipped, int si, int ii,
-                                        List<SimpleCommand> cmds, int ci) {
-        for (int k = ci + 1; k < cmds.size(); k++) {
-            if (usesDependencies(cmds.get(k))) {
-                return true;
-            }
+    /**
+     * For each instruction position of the shipped stages (in order): whether a RUN after it uses the
+     * dependencies (a build, a test, a script). One backward pass.
+     */
+    private static boolean[] usedAfter(RuleContext ctx, List<Stage> shipped) {
+        int n = 0;
+        for (Stage s : shipped) {
+            n += s.instructions().size();
         }
-        for (int s = si; s < shipped.size(); s++) {
-            List<Instruction> ins = shipped.get(s).instructions();
-            for (int k = s == si ? ii + 1 : 0; k < ins.size(); k++) {
-                if (ins.get(k) instanceof Instruction.Run r) {
+        boolean[] out = new boolean[n];
+        boolean later = false;
+        int pos = n;
+        for (int si = shipped.size() - 1; si >= 0; si--) {
+            List<Instruction> ins = shipped.get(si).instructions();
+            for (int k = ins.size() - 1; k >= 0; k--) {
+                pos--;
+                out[pos] = later;
+                if (!later && ins.get(k) instanceof Instruction.Run r) {
                     for (SimpleCommand c : ctx.shell(r).effectiveCommands()) {
                         if (usesDependencies(c)) {
-                            return true;
+                            later = true;
+                            break;
                         }
                     }
                 }
             }
         }
-        return false;
+        return out;
     }
 
     /** A build, a test or a script run: it may need the devDependencies. */
@@ -251,12 +287,14 @@ public final class NpmInstallInRuntime implements Rule {
         return false;
     }
 
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{?(\\w+)}?");
+
     /** {@code $X} or {@code ${X}} as a whole value, from what is known; anything else as is. */
     private static String expand(String value, Map<String, String> env) {
         if (value == null) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{?(\\w+)}?").matcher(value);
+        java.util.regex.Matcher m = VARIABLE.matcher(value);
         if (m.matches() && env.containsKey(m.group(1))) {
             return env.get(m.group(1));
         }

@@ -75,6 +75,11 @@ public final class YarnCacheNotCleaned implements Rule {
             }
 
             @Override
+            public Object cleansKey(CacheRuleSupport.Site site, SimpleCommand trigger) {
+                return caches(site, trigger); // the cache directories decide
+            }
+
+            @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 if (later.is("yarn", "yarnpkg")) {
                     List<Word> p = CacheRuleSupport.positionals(later.args(), KnownFlags.valueFlags("yarn"));

@@ -46,6 +46,11 @@ public final class YumNoClean implements Rule {
             }
 
             @Override
+            public Object cleansKey(CacheRuleSupport.Site site, SimpleCommand trigger) {
+                return List.of(); // the later command alone decides
+            }
+
+            @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 return (later.is("yum", "dnf") && cleansAll(later)) || CacheRuleSupport.removesAny(later, CACHES);
             }

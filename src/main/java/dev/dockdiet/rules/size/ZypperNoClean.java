@@ -50,6 +50,11 @@ public final class ZypperNoClean implements Rule {
             }
 
             @Override
+            public Object cleansKey(CacheRuleSupport.Site site, SimpleCommand trigger) {
+                return List.of(); // the later command alone decides
+            }
+
+            @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 if (later.is("zypper")) {
                     String sub = later.subcommand();

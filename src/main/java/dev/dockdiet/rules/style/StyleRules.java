@@ -13,6 +13,7 @@ public final class StyleRules {
         return List.of(new CdInsteadOfWorkdir(), new InappropriateCommand(), new WgetWithoutProgress(),
                 new MaintainerDeprecated(), new InconsistentInstructionCasing(), new FromAsCasing(),
                 new StageNameCasing(), new LegacyKeyValueFormat(), new ExposeProtoCasing(), new ConsecutiveRun(),
-                new CurlAndWget(), new InvalidLabelKey(), new ExposeInvalid());
+                new CurlAndWget(), new InvalidLabelKey(), new ExposeInvalid(),
+                new InvalidDefinitionDescription());
     }
 }
