@@ -65,14 +65,19 @@ forClause    : FOR BLANK word
              ;
 whileClause  : (WHILE | UNTIL) BLANK? condition DO BLANK? body DONE ;
 
-caseClause   : CASE BLANK word BLANK IN BLANK? linebreak caseItem* ESAC ;
-caseItem     : LPAREN? nameWord (PIPE word)* RPAREN BLANK? linebreak listBody? (caseEnd linebreak)? ;
+// items are separated by ';;' (or ';&', ';;&'), only the last may omit it, as in sh and bash:
+// letting an item follow a body directly made the word loop need unbounded lookahead (quadratic
+// parsing of long words)
+caseClause   : CASE BLANK word BLANK IN BLANK? linebreak (caseItem (caseEnd linebreak caseItem)* (caseEnd linebreak)?)? ESAC ;
+caseItem     : LPAREN? nameWord (PIPE word)* RPAREN BLANK? linebreak listBody? ;
 caseEnd      : DSEMI | SEMI_AMP | DSEMI_AMP ;
 
 condition    : compoundList ;
 body         : compoundList ;
 
-functionDef  : FUNCTION BLANK word (LPAREN RPAREN)? BLANK? linebreak compoundCommand redirect*
+// the body is set apart from the name (in bash `function f{` names the function `f{`); letting
+// it touch the name made the word loop need unbounded lookahead
+functionDef  : FUNCTION BLANK word (LPAREN RPAREN BLANK? linebreak | BLANK linebreak | newlineList) compoundCommand redirect*
              | nameWord LPAREN RPAREN BLANK? linebreak compoundCommand redirect*
              ;
 

@@ -33,13 +33,6 @@ import picocli.CommandLine.Spec;
                 "2:the run failed (no engine, no such image, unreadable archive, bad option)"})
 public class ImageCommand implements Callable<Integer> {
 
-    /** Reads the instructions of {@code --dockerfile}; the lead plugs in the project's parser. */
-    private static volatile DockerfileSteps stepReader = DockerfileSteps.PARSED;
-
-    public static void setStepReader(DockerfileSteps reader) {
-        stepReader = reader;
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -91,7 +84,7 @@ public class ImageCommand implements Callable<Integer> {
             }
         }
         if (dockerfile != null) {
-            report = DockerfileMatcher.match(report, stepReader.read(dockerfile), dockerfile.toString());
+            report = DockerfileMatcher.match(report, DockerfileSteps.PARSED.read(dockerfile), dockerfile.toString());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(ImageReportWriter.write(report, format));

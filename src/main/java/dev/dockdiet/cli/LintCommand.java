@@ -231,6 +231,24 @@ public class LintCommand implements Callable<Integer> {
             io.out().flush();
             return failures > 0 ? 2 : changes ? 1 : 0;
         }
+        if (fixLevel != null && outcomes.size() == 1 && outcomes.get(0).input().stdin()) {
+            // --fix -: the (fixed or unchanged) text goes to stdout, the findings that remain decide the exit code
+            Outcome o = outcomes.get(0);
+            if (o.file() != null) {
+                io.out().print(o.file().text());
+                io.out().flush();
+            }
+            if (failures > 0) {
+                return 2;
+            }
+            Linter.Result left = o.file() == null ? null : Main.linter().lint(o.file().text(), null, o.input().display(),
+                    o.config(), Main.settings(o.config(), Path.of(o.input().display()).toAbsolutePath().getParent()), base);
+            FailOn threshold = cliFailOn != null ? cliFailOn : o.config().failOnOr(FailOn.WARNING);
+            return left != null && left.findings().stream().anyMatch(f -> threshold.failsOn(f.severity())) ? 1 : 0;
+        }
+        if (fixLevel != null && !diff && outcomes.stream().anyMatch(o -> o.input().stdin())) {
+            throw new RunFailure("--fix with - needs - to be the only input (the fixed text goes to stdout); use --diff");
+        }
         LintReport report = new LintReport(Version.VERSION, files, Rules.metas(), RuleDocs::pageById);
         writeReports(report, targets, io);
 
@@ -306,7 +324,7 @@ public class LintCommand implements Callable<Integer> {
         try {
             file = read(in, io);
         } catch (NoSuchFileException e) {
-            return new Outcome(in, null, null, cfg, in.display() + ": no such file");
+            return new Outcome(in, null, null, cfg, in.display() + ": no such file or directory" + typoOfCommand(in));
         } catch (IOException e) {
             return new Outcome(in, null, null, cfg, describe(in, e));
         }
@@ -319,13 +337,16 @@ public class LintCommand implements Callable<Integer> {
         var services = DefaultServices.forConfig(cfg);
         final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
         Linter.Result result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
-        if (fixLevel != null && !in.stdin()) {
+        if (fixLevel != null) {
             final Config c = cfg;
             Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
                     t -> lint.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
                     return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
+                } else if (in.stdin()) {
+                    // stdin has no file to write: the fixed text is the output (like `ruff --fix -`)
+                    return new Outcome(in, new TextFile(null, fixed.text(), file.bom()), result, cfg, null, null);
                 } else {
                     file.write(fixed.text());
                     file = new TextFile(file.path(), fixed.text(), file.bom());
@@ -334,6 +355,24 @@ public class LintCommand implements Callable<Integer> {
             }
         }
         return new Outcome(in, file, result, cfg, null);
+    }
+
+    /** "; did you mean `explain`?" when a missing first path looks like a mistyped subcommand. */
+    private String typoOfCommand(Input in) {
+        if (paths.isEmpty() || !paths.get(0).equals(in.display()) || in.display().contains("/")
+                || in.display().contains(".")) {
+            return "";
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String name : java.util.List.of("lint", "parse", "rules", "explain", "rewrite", "image", "measure", "completion")) {
+            int d = dev.dockdiet.syntax.EditDistance.osa(in.display().toLowerCase(Locale.ROOT), name);
+            if (d < bestDistance && d < name.length()) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "; did you mean `" + best + "`?";
     }
 
     private static String describe(Input in, IOException e) {
@@ -354,6 +393,16 @@ public class LintCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(in.path())) {
             throw new IOException("is a directory");
+        }
+        if (!Files.exists(in.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(in.path().toString());
+        }
+        if (!Files.exists(in.path())) {
+            throw new IOException("broken or looping symbolic link");
+        }
+        if (!Files.isRegularFile(in.path())) {
+            // a FIFO would block forever and /dev/zero would be read until memory runs out
+            throw new IOException("not a regular file");
         }
         long size = Files.size(in.path());
         if (size > 64L * 1024 * 1024) {
@@ -409,9 +458,8 @@ public class LintCommand implements Callable<Integer> {
                 if (found.isEmpty() && !paths.isEmpty()) {
                     Main.io(spec).err().println("dockdiet: no Dockerfiles found in " + p);
                 }
-            } else if (!Files.exists(path)) {
-                throw new RunFailure(p + ": no such file or directory");
             } else {
+                // a missing or unreadable path is reported for itself when it is read; the others are still linted
                 out.add(new Input(path, display(path), false));
             }
         }

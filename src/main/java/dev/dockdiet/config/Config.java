@@ -1,10 +1,7 @@
 package dev.dockdiet.config;
 
 import dev.dockdiet.rule.Finding;
-import dev.dockdiet.rule.ImagePolicy;
 import dev.dockdiet.rule.RuleMeta;
-import dev.dockdiet.rule.Severity;
-import dev.dockdiet.syntax.ImageRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,13 +110,7 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
         return rule.enabledByDefault() || select.contains(rule.id()) || severity.containsKey(rule.id());
     }
 
-    /** The severity a rule's findings get: the override, else the rule's default. */
-    public Severity severityOf(RuleMeta rule) {
-        RuleLevel level = severity.get(rule.id());
-        return level == null || level == RuleLevel.OFF ? rule.severity() : level.severity();
-    }
-
-    /** Drops findings of rules that are not enabled and applies severity overrides. */
+    /** Drops findings of rules that are not enabled and gives the rest their severity: the override, else the rule's. */
     public List<Finding> apply(List<Finding> findings) {
         return apply(findings, java.util.Set.of());
     }
@@ -176,26 +167,6 @@ public record Config(Path file, Path baseDir, Dialect dialect, List<String> igno
             }
         }
         return false;
-    }
-
-    /**
-     * True if the base image is allowed: no {@code allowedBaseImages} set, or a pattern matches.
-     * A pattern is matched against the reference as written and in its short and fully qualified
-     * forms ({@code node:20-slim}, {@code docker.io/library/node:20-slim}); a pattern without tag or
-     * digest allows every tag of that name. {@code *} matches any text, {@code /} and {@code :} included.
-     */
-    public boolean allowsBaseImage(String imageRef) {
-        return allowedBaseImages.isEmpty()
-                || ImagePolicy.allowsBaseImage(allowedBaseImages, imageRef, ImageRef.parse(imageRef));
-    }
-
-    /**
-     * True if {@code registry} ({@code docker.io}, {@code gcr.io}, {@code localhost:5000}) matches a
-     * {@code trustedRegistries} pattern. An empty list trusts nothing here: a rule checking
-     * registries should run only when the list is non-empty.
-     */
-    public boolean isTrustedRegistry(String registry) {
-        return ImagePolicy.trustsRegistry(trustedRegistries, registry);
     }
 
     /** The configured threshold, or {@code fallback}. */

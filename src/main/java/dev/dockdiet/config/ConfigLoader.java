@@ -120,7 +120,7 @@ public final class ConfigLoader {
         String name = displayName(f);
         String text;
         try {
-            text = Files.readString(f, StandardCharsets.UTF_8);
+            text = decode(Files.readAllBytes(f), name);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, "config file not found", e);
         } catch (IOException e) {
@@ -212,5 +212,23 @@ public final class ConfigLoader {
             return workingDir.relativize(abs).toString();
         }
         return abs.toString();
+    }
+
+    /**
+     * Config text: UTF-8, or UTF-16 with its byte-order mark (as Windows editors save it); anything
+     * else is one clear error instead of the decoder's "Input length = 1".
+     */
+    static String decode(byte[] bytes, String name) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(name, "not a text file: the config must be UTF-8 (or UTF-16 with a byte-order mark)", e);
+        }
     }
 }

@@ -2,10 +2,12 @@ package dev.dockdiet.config;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import dev.dockdiet.syntax.GlobMatcher;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Glob patterns, compiled once to regular expressions.
+ * Glob patterns of the config, compiled once to the linear-time {@link GlobMatcher}.
  *
  * <p>Path globs (for {@code exclude}): {@code *} and {@code ?} stay within one path segment,
  * {@code **} crosses {@code /}, {@code [abc]} / {@code [!abc]} are character classes,
@@ -14,31 +16,36 @@ import java.util.regex.Pattern;
  */
 public final class Glob {
 
-    private static final Map<String, Pattern> PATH = new ConcurrentHashMap<>();
-    private static final Map<String, Pattern> PLAIN = new ConcurrentHashMap<>();
+    /** Most alternatives one pattern's braces may expand to. */
+    static final int MAX_ALTERNATIVES = 64;
+
+    private static final Map<String, GlobMatcher> PATH = new ConcurrentHashMap<>();
+    private static final Map<String, GlobMatcher> PLAIN = new ConcurrentHashMap<>();
 
     private Glob() {
     }
 
     /** True if {@code text} (a relative path with {@code /}) matches the path glob. */
     public static boolean matchesPath(String glob, String text) {
-        return PATH.computeIfAbsent(glob, g -> compile(g, true)).matcher(text).matches();
+        return PATH.computeIfAbsent(glob, g -> compile(g, true)).matches(text);
     }
 
     /** True if {@code text} matches the plain glob. */
     public static boolean matchesAnything(String glob, String text) {
-        return PLAIN.computeIfAbsent(glob, g -> compile(g, false)).matcher(text).matches();
+        return PLAIN.computeIfAbsent(glob, g -> compile(g, false)).matches(text);
     }
 
     /**
-     * Compiles a glob.
+     * Compiles a glob to the linear-time {@link GlobMatcher}.
      *
      * @throws IllegalArgumentException with a message naming the problem, for an unclosed
-     *     {@code [} or {@code {}, a trailing {@code \} or nested braces
+     *     {@code [} or {@code {}, a trailing {@code \}, nested braces or too many alternatives
      */
-    public static Pattern compile(String glob, boolean pathMode) {
-        StringBuilder re = new StringBuilder();
-        int braces = 0;
+    public static GlobMatcher compile(String glob, boolean pathMode) {
+        List<GlobMatcher.Builder> alts = new ArrayList<>();
+        alts.add(new GlobMatcher.Builder());
+        List<GlobMatcher.Builder> beforeBrace = null;
+        List<GlobMatcher.Builder> done = null;
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             switch (c) {
@@ -46,7 +53,8 @@ public final class Glob {
                     if (i + 1 == glob.length()) {
                         throw new IllegalArgumentException("'\\' at the end of the pattern escapes nothing");
                     }
-                    re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+                    char e = glob.charAt(++i);
+                    each(alts, b -> b.literal(e));
                 }
                 case '*' -> {
                     if (pathMode && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
@@ -54,15 +62,15 @@ public final class Glob {
                         // "**/" also matches no directory at all
                         if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
                             i++;
-                            re.append("(?:.*/)?");
+                            each(alts, GlobMatcher.Builder::optionalDirectories);
                         } else {
-                            re.append(".*");
+                            each(alts, b -> b.star(true));
                         }
                     } else {
-                        re.append(pathMode ? "[^/]*" : ".*");
+                        each(alts, b -> b.star(!pathMode));
                     }
                 }
-                case '?' -> re.append(pathMode ? "[^/]" : ".");
+                case '?' -> each(alts, b -> b.any(!pathMode));
                 case '[' -> {
                     int close = glob.indexOf(']', i + 2);
                     if (close < 0) {
@@ -73,42 +81,72 @@ public final class Glob {
                     if (negate) {
                         body = body.substring(1);
                     }
-                    re.append('[').append(negate ? "^" : "");
-                    for (char b : body.toCharArray()) {
-                        if (b == '\\' || b == '[' || b == ']' || b == '&' || b == '^') {
-                            re.append('\\');
+                    StringBuilder ranges = new StringBuilder();
+                    for (int j = 0; j < body.length(); j++) {
+                        char from = body.charAt(j);
+                        char to = from;
+                        if (j + 2 < body.length() && body.charAt(j + 1) == '-') {
+                            to = body.charAt(j + 2);
+                            j += 2;
                         }
-                        re.append(b);
+                        ranges.append(from).append(to);
                     }
-                    re.append(']');
+                    String r = ranges.toString();
+                    boolean n = negate;
+                    each(alts, b -> b.oneOf(r, n, !pathMode));
                     i = close;
                 }
                 case '{' -> {
                     if (!pathMode) {
-                        re.append("\\{");
+                        each(alts, b -> b.literal('{'));
                     } else {
-                        if (braces > 0) {
+                        if (beforeBrace != null) {
                             throw new IllegalArgumentException("nested '{' at position " + (i + 1));
                         }
-                        braces++;
-                        re.append("(?:");
+                        beforeBrace = alts;
+                        done = new ArrayList<>();
+                        alts = copies(beforeBrace);
                     }
                 }
                 case '}' -> {
-                    if (pathMode && braces > 0) {
-                        braces--;
-                        re.append(')');
+                    if (pathMode && beforeBrace != null) {
+                        done.addAll(alts);
+                        alts = done;
+                        beforeBrace = null;
+                        done = null;
                     } else {
-                        re.append("\\}");
+                        each(alts, b -> b.literal('}'));
                     }
                 }
-                case ',' -> re.append(pathMode && braces > 0 ? "|" : ",");
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+                case ',' -> {
+                    if (pathMode && beforeBrace != null) {
+                        done.addAll(alts);
+                        alts = copies(beforeBrace);
+                    } else {
+                        each(alts, b -> b.literal(','));
+                    }
+                }
+                default -> each(alts, b -> b.literal(c));
+            }
+            if (alts.size() + (done == null ? 0 : done.size()) > MAX_ALTERNATIVES) {
+                throw new IllegalArgumentException("more than " + MAX_ALTERNATIVES + " alternatives");
             }
         }
-        if (braces > 0) {
+        if (beforeBrace != null) {
             throw new IllegalArgumentException("'{' is not closed");
         }
-        return Pattern.compile(re.toString());
+        return GlobMatcher.anyOf(alts, false);
+    }
+
+    private static void each(List<GlobMatcher.Builder> alts, java.util.function.Consumer<GlobMatcher.Builder> f) {
+        alts.forEach(f);
+    }
+
+    private static List<GlobMatcher.Builder> copies(List<GlobMatcher.Builder> alts) {
+        List<GlobMatcher.Builder> out = new ArrayList<>();
+        for (GlobMatcher.Builder b : alts) {
+            out.add(b.copy());
+        }
+        return out;
     }
 }

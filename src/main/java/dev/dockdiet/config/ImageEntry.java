@@ -28,15 +28,4 @@ public record ImageEntry(String name, List<String> tags, long bytes, Savings.Siz
         alternatives = List.copyOf(alternatives);
         Objects.requireNonNull(origin, "origin");
     }
-
-    /** True if {@code tag} (null = {@code latest}) is one of this entry's tag patterns. */
-    public boolean coversTag(String tag) {
-        String t = tag == null ? "latest" : tag;
-        for (String p : tags) {
-            if (Glob.matchesAnything(p, t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -369,6 +369,16 @@ public final class Suppressions {
         if (!alone) {
             return new Edit(r, "");
         }
-        return new Edit(lines.range(lineStart, lines.nextLineStart(endLine)), "");
+        int next = lines.nextLineStart(endLine);
+        if (source.substring(0, lineStart).lines().allMatch(l -> l.strip().startsWith("#"))
+                && DIRECTIVE_LIKE.matcher(source.substring(next, lines.lineContentEnd(Math.min(endLine + 1, lines.lineCount())))).find()) {
+            // in the directive region at the top: deleting the line would turn the comment below into a
+            // parser directive (e.g. `# escape=`); an empty line keeps it a comment
+            return new Edit(lines.range(lineStart, lines.lineContentEnd(endLine)), "");
+        }
+        return new Edit(lines.range(lineStart, next), "");
     }
+
+    /** A comment line that BuildKit would read as a parser directive if it were at the top. */
+    private static final java.util.regex.Pattern DIRECTIVE_LIKE = java.util.regex.Pattern.compile("^\\s*#\\s*[a-zA-Z][a-zA-Z0-9_-]*\\s*=");
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds Dockerfiles under a directory: {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile},
- * {@code *.dockerfile}, {@code Containerfile} (and {@code Containerfile.*}), skipping {@code .git},
+ * Finds Dockerfiles under a directory (names: {@link #isDockerfileName}), skipping {@code .git},
  * {@code node_modules}, {@code target} and what {@code .gitignore} files ignore. Sorted, so reports
  * come out in a stable order.
  */
@@ -24,10 +23,29 @@ public final class DockerfileFinder {
     private DockerfileFinder() {
     }
 
+    /** Extensions of files named like Dockerfiles that are documentation, templates or ignore files. */
+    private static final Set<String> NOT_DOCKERFILE = Set.of("dockerignore", "md", "markdown", "txt", "rst", "adoc",
+            "html", "j2", "jinja", "jinja2", "tpl", "tmpl", "template", "erb", "in", "mustache", "hbs", "gotmpl",
+            "orig", "rej", "bak", "swp", "sample", "example", "patch", "diff", "sh", "yml", "yaml", "json", "toml");
+
+    /**
+     * What BuildKit and people call a Dockerfile: {@code Dockerfile}, {@code Dockerfile.*}, {@code Dockerfile-*},
+     * {@code *.Dockerfile}, {@code *.dockerfile}, {@code Containerfile*}; not {@code *.dockerignore} (BuildKit's
+     * per-Dockerfile ignore file) nor documentation and template files ({@code Dockerfile.md}, {@code .j2}, ...).
+     * Used for directory discovery only: a file named on the command line is always linted.
+     */
     public static boolean isDockerfileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.equals("Containerfile")
-                || name.startsWith("Containerfile.") || lower.endsWith(".dockerfile") || lower.equals("dockerfile");
+        boolean named = lower.equals("dockerfile") || name.startsWith("Dockerfile.") || name.startsWith("Dockerfile-")
+                || name.startsWith("Containerfile") || lower.endsWith(".dockerfile");
+        if (!named) {
+            return false;
+        }
+        int dot = lower.lastIndexOf('.');
+        if (dot > 0 && !lower.endsWith(".dockerfile")) {
+            return !NOT_DOCKERFILE.contains(lower.substring(dot + 1));
+        }
+        return true;
     }
 
     public static List<Path> find(Path root) throws IOException {

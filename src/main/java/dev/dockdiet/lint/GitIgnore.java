@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.dockdiet.syntax.GlobMatcher;
 
 /**
  * The patterns of one {@code .gitignore}: blank lines and {@code #} comments skipped, {@code !}
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 record GitIgnore(Path dir, List<Rule> rules) {
 
-    record Rule(Pattern pattern, boolean negate, boolean dirOnly, boolean anchored) {
+    record Rule(GlobMatcher pattern, boolean negate, boolean dirOnly, boolean anchored) {
     }
 
     static GitIgnore load(Path file) throws IOException {
@@ -39,35 +39,37 @@ record GitIgnore(Path dir, List<Rule> rules) {
             if (l.isEmpty()) {
                 continue;
             }
-            rules.add(new Rule(Pattern.compile(globToRegex(l)), negate, dirOnly, anchored));
+            rules.add(new Rule(glob(l), negate, dirOnly, anchored));
         }
         return new GitIgnore(file.getParent(), rules);
     }
 
-    static String globToRegex(String glob) {
-        StringBuilder sb = new StringBuilder();
+    /** gitignore's glob: {@code *} and {@code ?} within a segment, {@code **} across, {@code **}{@code /} any directories, {@code \\} escapes. */
+    static GlobMatcher glob(String glob) {
+        GlobMatcher.Builder b = new GlobMatcher.Builder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (c == '*') {
                 if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    sb.append(".*");
                     i++;
                     if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
                         i++;
-                        sb.append("/?");
+                        b.optionalDirectories();
+                    } else {
+                        b.star(true);
                     }
                 } else {
-                    sb.append("[^/]*");
+                    b.star(false);
                 }
             } else if (c == '?') {
-                sb.append("[^/]");
-            } else if ("\\.[]{}()+-^$|".indexOf(c) >= 0) {
-                sb.append('\\').append(c);
+                b.any(false);
+            } else if (c == '\\' && i + 1 < glob.length()) {
+                b.literal(glob.charAt(++i));
             } else {
-                sb.append(c);
+                b.literal(c);
             }
         }
-        return sb.toString();
+        return GlobMatcher.anyOf(java.util.List.of(b), false);
     }
 
     /** TRUE ignored, FALSE re-included, null no rule matched. */
@@ -82,7 +84,7 @@ record GitIgnore(Path dir, List<Rule> rules) {
             if (r.dirOnly() && !isDir) {
                 continue;
             }
-            boolean m = r.anchored() ? r.pattern().matcher(rel).matches() : r.pattern().matcher(name).matches();
+            boolean m = r.anchored() ? r.pattern().matches(rel) : r.pattern().matches(name);
             if (m) {
                 result = !r.negate();
             }

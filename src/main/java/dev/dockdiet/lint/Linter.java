@@ -120,6 +120,9 @@ public final class Linter {
                 raw.addAll(ctx.findings());
             } catch (RuntimeException e) {
                 failures.add(new RuleFailure(id, e));
+            } catch (StackOverflowError e) {
+                // hostile input that a rule recursed too deeply on: a failure of that rule, not of the run
+                failures.add(new RuleFailure(id, new IllegalStateException("stack overflow", e)));
             }
         }
         // BuildKit's # check= directive (skip=, experimental=, error=) for the rules that are BuildKit checks

@@ -40,7 +40,8 @@ final class Docs {
                 continue;
             }
             boolean prose = !line.isEmpty() && !line.startsWith("#") && !line.startsWith("|") && !line.startsWith(">")
-                    && !line.startsWith("- ") && !line.startsWith("* ") && !line.startsWith("<");
+                    && !line.startsWith("- ") && !line.startsWith("* ") && !line.startsWith("<")
+                    && !line.startsWith("**Severity:**"); // the metadata line is not the description
             if (prose) {
                 if (para.length() > 0) {
                     para.append(' ');

@@ -69,7 +69,19 @@ final class SarifReporter implements Reporter {
         }
         g.writeArrayFieldStart("invocations");
         g.writeStartObject();
-        g.writeBooleanField("executionSuccessful", true);
+        // a file that could not be read fails the run (exit 2): say so, with one notification each
+        List<FileReport> unread = report.files().stream().filter(f -> f.source() == null).toList();
+        g.writeBooleanField("executionSuccessful", unread.isEmpty());
+        if (!unread.isEmpty()) {
+            g.writeArrayFieldStart("toolExecutionNotifications");
+            for (FileReport f : unread) {
+                g.writeStartObject();
+                g.writeStringField("level", "error");
+                message(g, "message", f.path() + " could not be linted (see the error on stderr)");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
         g.writeEndArray();
 

@@ -128,20 +128,22 @@ final class TextReporter implements Reporter {
                     String old = src == null || e.range().end() > src.text().length() ? null
                             : src.text().substring(e.range().start(), e.range().end());
                     t.append(old != null && old.length() <= SHORT_REPLACEMENT && old.indexOf('\n') < 0
-                            ? ": remove `" + clean(old) + "`" : ": delete lines " + lines(e));
+                            ? ": remove `" + clean(old) + "`" : ": delete " + lines(e));
                 } else {
                     t.append(": replace with `").append(clean(e.text())).append('`');
                 }
                 return t.toString();
             }
-            return t.append(": rewrites ").append(e.range().startLine() == e.range().endLine()
-                    ? "line " + e.range().startLine() : "lines " + lines(e)).toString();
+            return t.append(": rewrites ").append(lines(e)).toString();
         }
         return t.append(": ").append(fix.edits().size()).append(" edits").toString();
     }
 
+    /** The lines an edit deletes: one that ends at the start of a line (column 1) does not touch that line. */
     private static String lines(Edit e) {
-        return e.range().startLine() + "-" + e.range().endLine();
+        int first = e.range().startLine();
+        int last = e.range().endColumn() <= 1 && e.range().endLine() > first ? e.range().endLine() - 1 : e.range().endLine();
+        return first == last ? "line " + first : "lines " + first + "-" + last;
     }
 
     private void sizePicture(StringBuilder b, String path, SizePicture p) {

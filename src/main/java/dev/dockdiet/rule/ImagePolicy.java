@@ -1,11 +1,11 @@
 package dev.dockdiet.rule;
 
+import dev.dockdiet.syntax.GlobMatcher;
 import dev.dockdiet.syntax.ImageRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The image policies of the configuration ({@code trustedRegistries}, {@code allowedBaseImages}),
@@ -17,7 +17,7 @@ public final class ImagePolicy {
 
     private static final List<String> HUB_NAMES = List.of("docker.io", "index.docker.io", "hub.docker.com",
             "registry-1.docker.io");
-    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, GlobMatcher> COMPILED = new ConcurrentHashMap<>();
 
     private ImagePolicy() {
     }
@@ -74,20 +74,10 @@ public final class ImagePolicy {
     }
 
     static boolean matches(String pattern, String text) {
-        return COMPILED.computeIfAbsent(pattern, ImagePolicy::compile).matcher(text).matches();
+        return COMPILED.computeIfAbsent(pattern, ImagePolicy::compile).matches(text);
     }
 
-    private static Pattern compile(String pattern) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
+    private static GlobMatcher compile(String pattern) {
+        return GlobMatcher.wildcard(pattern, true);
     }
 }

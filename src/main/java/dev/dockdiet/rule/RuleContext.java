@@ -52,6 +52,23 @@ public final class RuleContext {
         return path;
     }
 
+    /**
+     * True for a Dockerfile under a {@code .devcontainer} directory: it builds a development
+     * environment, where full images, compilers, dev dependencies, debuggers and {@code USER root}
+     * (the tool connects as devcontainer.json's {@code remoteUser}) are the point.
+     */
+    public boolean isDevContainer() {
+        if (path == null) {
+            return false;
+        }
+        for (Path part : path) {
+            if (part.toString().equals(".devcontainer")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public RuleSettings settings() {
         return settings;
     }

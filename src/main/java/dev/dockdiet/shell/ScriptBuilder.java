@@ -36,7 +36,6 @@ import dev.dockdiet.shell.antlr.ShellParser.CommandSubstContext;
 import dev.dockdiet.shell.antlr.ShellParser.CompoundCommandContext;
 import dev.dockdiet.shell.antlr.ShellParser.CompoundListContext;
 import dev.dockdiet.shell.antlr.ShellParser.ConditionContext;
-import dev.dockdiet.shell.antlr.ShellParser.DqStringContext;
 import dev.dockdiet.shell.antlr.ShellParser.ForClauseContext;
 import dev.dockdiet.shell.antlr.ShellParser.FunctionDefContext;
 import dev.dockdiet.shell.antlr.ShellParser.IfClauseContext;
@@ -121,6 +120,14 @@ final class ScriptBuilder {
                         "here-document has no line '" + h.delimiter() + "' that ends it"));
             }
         }
+        int tooDeep = tooDeep(tokens.getTokens());
+        if (tooDeep >= 0) {
+            // hostile input: the recursive-descent parser would need time and stack in proportion to
+            // the depth at every level; the script is reported as not understood instead
+            errors.add(new ShellError(src.outer(tooDeep), src.outerEnd(tooDeep + 1),
+                    "nested more than " + MAX_NESTING + " levels deep; not analysed"));
+            return;
+        }
         dev.dockdiet.shell.antlr.ShellParser parser = new dev.dockdiet.shell.antlr.ShellParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -138,6 +145,31 @@ final class ScriptBuilder {
         if (tree.listBody() != null) {
             listBody(tree.listBody(), ctx);
         }
+    }
+
+    /** Deepest nesting of parentheses or compound commands that is parsed. */
+    static final int MAX_NESTING = 100;
+
+    /** Start offset of the token where nesting first exceeds {@link #MAX_NESTING}, or -1. */
+    private static int tooDeep(List<Token> tokens) {
+        int parens = 0;
+        int compounds = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case ShellLexer.LPAREN, ShellLexer.DOLLAR_LPAREN, ShellLexer.PROC_SUBST, ShellLexer.ARRAY_ASSIGN -> parens++;
+                case ShellLexer.RPAREN -> parens = Math.max(0, parens - 1);
+                case ShellLexer.IF, ShellLexer.FOR, ShellLexer.WHILE, ShellLexer.UNTIL, ShellLexer.CASE,
+                        ShellLexer.LBRACE -> compounds++;
+                case ShellLexer.FI, ShellLexer.DONE, ShellLexer.ESAC, ShellLexer.RBRACE ->
+                        compounds = Math.max(0, compounds - 1);
+                default -> {
+                }
+            }
+            if (parens > MAX_NESTING || compounds > MAX_NESTING) {
+                return Math.max(0, t.getStartIndex());
+            }
+        }
+        return -1;
     }
 
     private final class Collector extends BaseErrorListener {
@@ -352,8 +384,8 @@ final class ScriptBuilder {
             }
             words.add(w);
         }
-        int s = startOf(sc);
-        int e = endOf(sc);
+        int s = WordBuilder.startOf(sc);
+        int e = WordBuilder.endOf(sc);
         if (s < 0) {
             return;
         }
@@ -557,7 +589,7 @@ final class ScriptBuilder {
                 break;
             }
             int from = i;
-            WordDecoder d = new WordDecoder();
+            WordBuilder.WordDecoder d = new WordBuilder.WordDecoder(src);
             char quote = 0;
             for (; i < e; i++) {
                 char c = text.charAt(i);
@@ -599,198 +631,7 @@ final class ScriptBuilder {
 
     /** Builds a Word from a word or nameWord context; null when it has no real token. */
     Word word(ParserRuleContext w) {
-        int s = startOf(w);
-        int e = endOf(w);
-        if (s < 0 || e < s) {
-            return null;
-        }
-        WordDecoder d = new WordDecoder();
-        d.parts(w);
-        String value = d.value.toString();
-        int[] offs = Arrays.copyOf(d.offsets, value.length() + 1);
-        offs[value.length()] = value.isEmpty() ? src.outer(s) : offs[value.length() - 1] + 1;
-        return new Word(value, text.substring(s, e), src.outer(s), src.outerEnd(e), d.literal, d.glob, d.quoted, offs);
-    }
-
-    private final class WordDecoder {
-        final StringBuilder value = new StringBuilder();
-        int[] offsets = new int[16];
-        boolean literal = true;
-        boolean glob;
-        boolean quoted;
-
-        void add(char c, int innerIndex) {
-            if (value.length() + 1 >= offsets.length) {
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            }
-            offsets[value.length()] = src.outer(innerIndex);
-            value.append(c);
-        }
-
-        void range(int from, int to) {
-            for (int i = from; i < to; i++) {
-                add(text.charAt(i), i);
-            }
-        }
-
-        void parts(ParseTree node) {
-            if (node instanceof TerminalNode t) {
-                token(t.getSymbol());
-            } else if (node instanceof DqStringContext) {
-                quoted = true;
-                for (int i = 0; i < node.getChildCount(); i++) {
-                    parts(node.getChild(i));
-                }
-            } else if (node instanceof CommandSubstContext || node instanceof ProcSubstContext) {
-                literal = false;
-                int s = startOf((ParserRuleContext) node);
-                int e = endOf((ParserRuleContext) node);
-                if (s >= 0 && e >= s) {
-                    range(s, e);
-                }
-            } else {
-                for (int i = 0; i < node.getChildCount(); i++) {
-                    parts(node.getChild(i));
-                }
-            }
-        }
-
-        void token(Token t) {
-            int s = t.getStartIndex();
-            int stop = t.getStopIndex();
-            if (s < 0 || stop < s) {
-                return;
-            }
-            switch (t.getType()) {
-                case ShellLexer.WORD -> unquoted(s, stop);
-                case ShellLexer.SQ_STRING -> {
-                    quoted = true;
-                    range(s + 1, stop);
-                }
-                case ShellLexer.ANSI_C -> {
-                    quoted = true;
-                    ansiC(s + 2, stop);
-                }
-                case ShellLexer.DQ_TEXT -> dqText(s, stop);
-                case ShellLexer.DQ_START, ShellLexer.DQ_END -> quoted = true;
-                case ShellLexer.VAR, ShellLexer.PARAM, ShellLexer.ARITH, ShellLexer.BACKTICK -> {
-                    literal = false;
-                    range(s, stop + 1);
-                }
-                default -> range(s, stop + 1);
-            }
-        }
-
-        void unquoted(int s, int stop) {
-            for (int i = s; i <= stop; i++) {
-                char c = text.charAt(i);
-                if (c == '\\' && i < stop) {
-                    char n = text.charAt(i + 1);
-                    if (n == '\n') {
-                        i++;
-                        continue;
-                    }
-                    if (n == '\r' && i + 1 < stop && text.charAt(i + 2) == '\n') {
-                        i += 2;
-                        continue;
-                    }
-                    add(n, i + 1);
-                    i++;
-                    continue;
-                }
-                if (c == '*' || c == '?' || (c == '[' && text.indexOf(']', i) >= 0 && text.indexOf(']', i) <= stop)) {
-                    glob = true;
-                }
-                add(c, i);
-            }
-        }
-
-        void dqText(int s, int stop) {
-            for (int i = s; i <= stop; i++) {
-                char c = text.charAt(i);
-                if (c == '\\' && i < stop) {
-                    char n = text.charAt(i + 1);
-                    if (n == '$' || n == '`' || n == '"' || n == '\\') {
-                        add(n, i + 1);
-                        i++;
-                        continue;
-                    }
-                    if (n == '\n') {
-                        i++;
-                        continue;
-                    }
-                }
-                add(c, i);
-            }
-        }
-
-        void ansiC(int s, int closing) {
-            for (int i = s; i < closing; i++) {
-                char c = text.charAt(i);
-                if (c == '\\' && i + 1 < closing) {
-                    char n = text.charAt(i + 1);
-                    char r = switch (n) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        case 'r' -> '\r';
-                        case 'a' -> 7;
-                        case 'b' -> '\b';
-                        case 'e', 'E' -> 27;
-                        case 'f' -> '\f';
-                        case 'v' -> 11;
-                        case '\\', '\'', '"', '?' -> n;
-                        default -> 0;
-                    };
-                    if (r != 0) {
-                        add(r, i);
-                        i++;
-                        continue;
-                    }
-                }
-                add(c, i);
-            }
-        }
-    }
-
-    private static int startOf(ParserRuleContext ctx) {
-        Token t = ctx.getStart();
-        if (t == null || t.getType() == Token.EOF || t.getStartIndex() < 0) {
-            // a conjured (missing) first token: look for the first real one
-            return firstReal(ctx);
-        }
-        return t.getStartIndex();
-    }
-
-    private static int firstReal(ParseTree node) {
-        if (node instanceof TerminalNode t) {
-            Token tok = t.getSymbol();
-            return tok.getType() != Token.EOF && tok.getStartIndex() >= 0 ? tok.getStartIndex() : -1;
-        }
-        for (int i = 0; i < node.getChildCount(); i++) {
-            int r = firstReal(node.getChild(i));
-            if (r >= 0) {
-                return r;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastReal(ParseTree node) {
-        if (node instanceof TerminalNode t) {
-            Token tok = t.getSymbol();
-            return tok.getType() != Token.EOF && tok.getStartIndex() >= 0 ? tok.getStopIndex() + 1 : -1;
-        }
-        for (int i = node.getChildCount() - 1; i >= 0; i--) {
-            int r = lastReal(node.getChild(i));
-            if (r >= 0) {
-                return r;
-            }
-        }
-        return -1;
-    }
-
-    private static int endOf(ParserRuleContext ctx) {
-        return lastReal(ctx);
+        return WordBuilder.word(src, w);
     }
 
     // ------------------------------------------------------------------ effective commands

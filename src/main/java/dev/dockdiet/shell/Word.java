@@ -73,11 +73,6 @@ public final class Word {
         return quoted;
     }
 
-    /** The offset in the outermost script of {@code value().charAt(index)}; index == length gives the end. */
-    public int offsetOf(int index) {
-        return valueOffsets[index];
-    }
-
     int[] valueOffsets() {
         return valueOffsets;
     }

@@ -18,5 +18,8 @@
  * {@link dev.dockdiet.shell.ShellParser#parse(String)}, also for commands found in nested scripts;
  * the caller maps them to the Dockerfile (continuations removed by the Dockerfile parser must be
  * accounted for there).
+ *
+ * <p>May use: the JDK and ANTLR only (it does not know Dockerfiles; {@code syntax} and later
+ * packages use it).
  */
 package dev.dockdiet.shell;

@@ -2,7 +2,7 @@ package dev.dockdiet.size;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.dockdiet.syntax.GlobMatcher;
 
 /**
  * The patterns of a {@code .dockerignore} file, matched as the Docker CLI does: paths relative to
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class DockerIgnore {
 
-    private record Rule(Pattern pattern, boolean exception, String text) {
+    private record Rule(GlobMatcher pattern, boolean exception, String text) {
     }
 
     private static final DockerIgnore NONE = new DockerIgnore(List.of());
@@ -42,7 +42,7 @@ public final class DockerIgnore {
             if (clean.isEmpty()) {
                 continue;
             }
-            rules.add(new Rule(Pattern.compile(glob(clean)), exception, clean));
+            rules.add(new Rule(glob(clean), exception, clean));
         }
         return new DockerIgnore(rules);
     }
@@ -72,10 +72,10 @@ public final class DockerIgnore {
         return out;
     }
 
-    private static boolean matchesSelfOrParent(Pattern p, String rel) {
+    private static boolean matchesSelfOrParent(GlobMatcher p, String rel) {
         String s = rel;
         while (true) {
-            if (p.matcher(s).matches()) {
+            if (p.matches(s)) {
                 return true;
             }
             int i = s.lastIndexOf('/');
@@ -106,28 +106,29 @@ public final class DockerIgnore {
         return out.toString();
     }
 
-    private static String glob(String g) {
-        StringBuilder re = new StringBuilder();
+    /** The Docker CLI's pattern: {@code *} and {@code ?} within a segment, {@code **} across, {@code **}{@code /} any directories, {@code \\} escapes. */
+    private static GlobMatcher glob(String g) {
+        GlobMatcher.Builder b = new GlobMatcher.Builder();
         for (int i = 0; i < g.length(); i++) {
             char c = g.charAt(i);
             if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
                 i++;
                 if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
                     i++;
-                    re.append("(?:.*/)?");
+                    b.optionalDirectories();
                 } else {
-                    re.append(".*");
+                    b.star(true);
                 }
             } else if (c == '*') {
-                re.append("[^/]*");
+                b.star(false);
             } else if (c == '?') {
-                re.append("[^/]");
+                b.any(false);
             } else if (c == '\\' && i + 1 < g.length()) {
-                re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
+                b.literal(g.charAt(++i));
             } else {
-                re.append(Pattern.quote(String.valueOf(c)));
+                b.literal(c);
             }
         }
-        return re.toString();
+        return GlobMatcher.anyOf(List.of(b), false);
     }
 }

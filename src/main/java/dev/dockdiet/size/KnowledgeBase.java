@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.dockdiet.syntax.GlobMatcher;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -352,7 +353,7 @@ public final class KnowledgeBase {
         String family;
         String registry;
         String repository;
-        Pattern tag;
+        GlobMatcher tag;
         boolean anyTag;
         SizeFigure figure;
         ImageRuntime runtime;
@@ -417,7 +418,7 @@ public final class KnowledgeBase {
                 return false;
             }
             String t = ref.tag() != null ? ref.tag() : (ref.digest() == null ? "latest" : null);
-            return t == null ? anyTag : tag.matcher(t).matches();
+            return t == null ? anyTag : tag.matches(t);
         }
 
         ImageMatch toMatch(ImageRef ref) {
@@ -425,18 +426,8 @@ public final class KnowledgeBase {
                     figure == null ? List.of() : List.of(figure), List.of(), null, true);
         }
 
-        private static Pattern globToRegex(String glob) {
-            StringBuilder re = new StringBuilder();
-            for (char c : glob.toCharArray()) {
-                if (c == '*') {
-                    re.append(".*");
-                } else if (c == '?') {
-                    re.append('.');
-                } else {
-                    re.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return Pattern.compile(re.toString());
+        private static GlobMatcher globToRegex(String glob) {
+            return GlobMatcher.wildcard(glob, false);
         }
     }
 

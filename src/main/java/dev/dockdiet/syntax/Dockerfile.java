@@ -112,6 +112,18 @@ public final class Dockerfile {
         return problems.stream().filter(Problem::isError).toList();
     }
 
+    /**
+     * The stage and the stages it is built on ({@code FROM <stage>}), nearest first: the last one
+     * names an image (or scratch). The one walk of a stage chain (a stage builds only on earlier ones).
+     */
+    public List<Stage> baseChain(Stage stage) {
+        List<Stage> out = new ArrayList<>();
+        for (Stage s = stage; s != null; s = s.baseStage() >= 0 && s.baseStage() < s.index() ? stages.get(s.baseStage()) : null) {
+            out.add(s);
+        }
+        return out;
+    }
+
     /** The last stage: what {@code docker build} produces without {@code --target}. */
     public Optional<Stage> finalStage() {
         return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));

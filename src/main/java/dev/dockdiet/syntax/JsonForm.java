@@ -130,7 +130,7 @@ final class JsonForm {
         }
 
         private void value() throws Invalid {
-            if (++depth > 10_000) {
+            if (++depth > 512) { // deep enough for any exec form; deeper input would overflow the stack
                 throw INVALID;
             }
             skipWhitespace();

@@ -1,5 +1,7 @@
 package dev.dockdiet.syntax;
 
+import dev.dockdiet.syntax.ArgParsers.Maybe;
+import dev.dockdiet.syntax.ArgParsers.NameVal;
 import dev.dockdiet.syntax.Problem.Layer;
 import dev.dockdiet.syntax.antlr.DockerfileLexer;
 import dev.dockdiet.syntax.antlr.DockerfileParser;
@@ -317,7 +319,7 @@ final class ModelBuilder {
         }
         MappedText rest = logical.substring(Math.min(restStart, logical.length()),
                 Math.min(restStart + restText.length(), logical.length()));
-        Args a = new Args(rest);
+        ArgParsers a = new ArgParsers(rest, lines, problems, escape);
 
         Instruction in;
         switch (keyword) {
@@ -339,9 +341,9 @@ final class ModelBuilder {
             }
             case "RUN", "CMD", "ENTRYPOINT" -> {
                 Maybe m = a.maybeJson(keyword, whole);
-                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
-                Instruction.Command cmd = new Instruction.Command(m.json, m.json ? m.words : List.of(),
-                        m.json ? MappedText.synthetic("", whole.start(), lines) : rest);
+                Node n = node(keyword, whole, kwRange, flags, m.words(), m.json(), heredocs, rest, logical, comments);
+                Instruction.Command cmd = new Instruction.Command(m.json(), m.json() ? m.words() : List.of(),
+                        m.json() ? MappedText.synthetic("", whole.start(), lines) : rest);
                 if (keyword.equals("RUN")) {
                     in = new Instruction.Run(n, cmd, runScript(cmd, rest, heredocs, heredocTexts, whole));
                 } else if (keyword.equals("CMD")) {
@@ -352,8 +354,8 @@ final class ModelBuilder {
             }
             case "COPY", "ADD" -> {
                 Maybe m = a.maybeJsonList(keyword, whole);
-                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
-                List<Word> w = m.words;
+                Node n = node(keyword, whole, kwRange, flags, m.words(), m.json(), heredocs, rest, logical, comments);
+                List<Word> w = m.words();
                 if (w.size() < 2) {
                     instructionError(keyword + " requires at least two arguments, but only "
                             + "one was provided. Destination could not be determined",
@@ -361,7 +363,7 @@ final class ModelBuilder {
                 }
                 Word dest = w.isEmpty() ? null : w.get(w.size() - 1);
                 List<Word> sources = w.size() < 2 ? List.of() : w.subList(0, w.size() - 1);
-                if (dest != null && !m.json && !heredocs.isEmpty()) {
+                if (dest != null && !m.json() && !heredocs.isEmpty()) {
                     try {
                         if (Heredocs.parseWord(dest.text()) != null) {
                             instructionError(keyword + " cannot accept a heredoc as a destination", dest.range());
@@ -374,17 +376,17 @@ final class ModelBuilder {
             }
             case "ENV", "LABEL" -> {
                 NameVal nv = a.nameVal(keyword, whole);
-                Node n = node(keyword, whole, kwRange, flags, nv.nodes, false, heredocs, rest, logical, comments);
-                if (nv.pairs.isEmpty() && nv.error == null) {
+                Node n = node(keyword, whole, kwRange, flags, nv.nodes(), false, heredocs, rest, logical, comments);
+                if (nv.pairs().isEmpty() && nv.error() == null) {
                     instructionError(keyword + " requires at least one argument", n.keywordRange());
                 }
-                for (Instruction.KeyValue kv : nv.pairs) {
+                for (Instruction.KeyValue kv : nv.pairs()) {
                     if (kv.key().isEmpty()) {
                         instructionError(keyword + " names can not be blank", kv.range());
                     }
                 }
-                in = keyword.equals("ENV") ? new Instruction.Env(n, nv.pairs, nv.legacy)
-                        : new Instruction.Label(n, nv.pairs, nv.legacy);
+                in = keyword.equals("ENV") ? new Instruction.Env(n, nv.pairs(), nv.legacy())
+                        : new Instruction.Label(n, nv.pairs(), nv.legacy());
             }
             case "ARG" -> {
                 List<Word> w = a.words();
@@ -413,26 +415,26 @@ final class ModelBuilder {
             }
             case "VOLUME" -> {
                 Maybe m = a.maybeJsonList(keyword, whole);
-                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
-                if (m.words.isEmpty()) {
+                Node n = node(keyword, whole, kwRange, flags, m.words(), m.json(), heredocs, rest, logical, comments);
+                if (m.words().isEmpty()) {
                     instructionError("VOLUME requires at least one argument", n.keywordRange());
                 }
-                for (Word w : m.words) {
+                for (Word w : m.words()) {
                     if (w.text().isBlank()) {
                         instructionError("VOLUME specified can not be an empty string", w.range());
                     }
                 }
-                in = new Instruction.Volume(n, m.words);
+                in = new Instruction.Volume(n, m.words());
             }
             case "SHELL" -> {
                 Maybe m = a.maybeJson(keyword, whole);
-                Node n = node(keyword, whole, kwRange, flags, m.words, m.json, heredocs, rest, logical, comments);
-                if (!m.json) {
+                Node n = node(keyword, whole, kwRange, flags, m.words(), m.json(), heredocs, rest, logical, comments);
+                if (!m.json()) {
                     instructionError("SHELL requires the arguments to be in JSON form", n.restRange());
-                } else if (m.words.isEmpty()) {
+                } else if (m.words().isEmpty()) {
                     instructionError("SHELL requires at least one argument", n.restRange());
                 }
-                in = new Instruction.Shell(n, m.json ? m.words : List.of());
+                in = new Instruction.Shell(n, m.json() ? m.words() : List.of());
             }
             case "HEALTHCHECK" -> in = healthcheck(a, rest, whole, kwRange, flags, heredocs, logical, comments);
             case "ONBUILD" -> {
@@ -491,7 +493,7 @@ final class ModelBuilder {
         return best == null ? "" : " (did you mean " + best.toLowerCase(Locale.ROOT) + "?)";
     }
 
-    private Instruction healthcheck(Args a, MappedText rest, SourceRange whole, SourceRange kwRange, List<Flag> flags,
+    private Instruction healthcheck(ArgParsers a, MappedText rest, SourceRange whole, SourceRange kwRange, List<Flag> flags,
                                     List<Heredoc> heredocs, MappedText logical, List<Comment> comments) {
         String r = rest.text();
         int sep = 0;
@@ -510,25 +512,25 @@ final class ModelBuilder {
         String type = r.substring(0, sep);
         Word typeWord = new Word(type, rest.range(0, sep));
         MappedText cmdText = rest.substring(next);
-        Maybe m = new Args(cmdText).maybeJson("HEALTHCHECK", whole);
+        Maybe m = new ArgParsers(cmdText, lines, problems, escape).maybeJson("HEALTHCHECK", whole);
         List<Word> nodes = new ArrayList<>();
         nodes.add(typeWord);
-        nodes.addAll(m.words);
-        Node n = node("HEALTHCHECK", whole, kwRange, flags, nodes, m.json, heredocs, rest, logical, comments);
+        nodes.addAll(m.words());
+        Node n = node("HEALTHCHECK", whole, kwRange, flags, nodes, m.json(), heredocs, rest, logical, comments);
         String t = type.toUpperCase(Locale.ROOT);
         Instruction.Command cmd = null;
         switch (t) {
             case "NONE" -> {
-                if (!m.words.isEmpty()) {
+                if (!m.words().isEmpty()) {
                     instructionError("HEALTHCHECK NONE takes no arguments", typeWord.range());
                 }
             }
             case "CMD" -> {
-                if (m.words.isEmpty()) {
+                if (m.words().isEmpty()) {
                     instructionError("Missing command after HEALTHCHECK CMD", typeWord.range());
                 }
-                cmd = new Instruction.Command(m.json, m.json ? m.words : List.of(),
-                        m.json ? MappedText.synthetic("", whole.start(), lines) : cmdText);
+                cmd = new Instruction.Command(m.json(), m.json() ? m.words() : List.of(),
+                        m.json() ? MappedText.synthetic("", whole.start(), lines) : cmdText);
             }
             default -> instructionError("Unknown type \"" + t + "\" in HEALTHCHECK (try CMD)", typeWord.range());
         }
@@ -638,7 +640,8 @@ final class ModelBuilder {
             if (Heredocs.parseWord(rest.text()) != null) {
                 MappedText body = heredocTexts.get(0);
                 String name = heredocs.get(0).name();
-                return body.substring(0, body.length() - name.length());
+                // an unterminated heredoc has no terminator line to cut off
+                return body.text().endsWith(name) ? body.substring(0, body.length() - name.length()) : body;
             }
         } catch (Heredocs.HeredocException e) {
             // fall through to the multi-heredoc form
@@ -656,210 +659,6 @@ final class ModelBuilder {
 
     private void parseError(String message, SourceRange range) {
         problems.add(new Problem(Layer.PARSE, message, range));
-    }
-
-    // ---- BuildKit's line parsers over the argument text ----
-
-    private record Maybe(List<Word> words, boolean json) {
-    }
-
-    private record NameVal(List<Word> nodes, List<Instruction.KeyValue> pairs, boolean legacy, String error) {
-    }
-
-    private final class Args {
-        private final MappedText rest;
-
-        Args(MappedText rest) {
-            this.rest = rest;
-        }
-
-        private Word word(String value, int start, int end) {
-            if (rest.length() == 0) {
-                return new Word(value, lines.range(0, 0));
-            }
-            return new Word(value, rest.range(start, end));
-        }
-
-        /** parseStringsWhitespaceDelimited. */
-        List<Word> whitespace() {
-            List<Word> out = new ArrayList<>();
-            String s = rest.text();
-            int i = 0;
-            while (i < s.length()) {
-                while (i < s.length() && LineSplit.isSplitBlank(s.charAt(i))) {
-                    i++;
-                }
-                int st = i;
-                while (i < s.length() && !LineSplit.isSplitBlank(s.charAt(i))) {
-                    i++;
-                }
-                if (i > st) {
-                    out.add(word(s.substring(st, i), st, i));
-                }
-            }
-            return out;
-        }
-
-        /** parseMaybeJSON: JSON array of strings, or the whole text as one node. */
-        Maybe maybeJson(String keyword, SourceRange whole) {
-            if (rest.length() == 0) {
-                return new Maybe(List.of(), false);
-            }
-            JsonForm.Result r = JsonForm.parse(rest.text());
-            if (r.kind() == JsonForm.Kind.STRINGS) {
-                return new Maybe(jsonWords(r), true);
-            }
-            if (r.kind() == JsonForm.Kind.NOT_STRINGS) {
-                parseError("when using JSON array syntax, arrays must be comprised of strings only", rest.range(0, rest.length()));
-                return new Maybe(List.of(), true);
-            }
-            return new Maybe(List.of(word(rest.text(), 0, rest.length())), false);
-        }
-
-        /** parseMaybeJSONToList: JSON array of strings, or blank-separated words. */
-        Maybe maybeJsonList(String keyword, SourceRange whole) {
-            JsonForm.Result r = JsonForm.parse(rest.text());
-            if (r.kind() == JsonForm.Kind.STRINGS) {
-                return new Maybe(jsonWords(r), true);
-            }
-            if (r.kind() == JsonForm.Kind.NOT_STRINGS) {
-                parseError("when using JSON array syntax, arrays must be comprised of strings only", rest.range(0, rest.length()));
-                return new Maybe(List.of(), true);
-            }
-            return new Maybe(whitespace(), false);
-        }
-
-        private List<Word> jsonWords(JsonForm.Result r) {
-            List<Word> out = new ArrayList<>();
-            for (JsonForm.Element e : r.elements()) {
-                out.add(word(e.value(), e.start(), e.end()));
-            }
-            return out;
-        }
-
-        /** parseWords: blank-separated words, quotes and escapes kept in the word. */
-        List<Word> words() {
-            List<Word> out = new ArrayList<>();
-            String s = rest.text();
-            final int inSpaces = 0;
-            final int inWord = 1;
-            final int inQuote = 2;
-            int phase = inSpaces;
-            StringBuilder w = new StringBuilder();
-            int wStart = 0;
-            char quote = 0;
-            boolean blankOk = false;
-            int n = s.length();
-            for (int pos = 0; pos <= n; pos++) {
-                char ch = pos < n ? s.charAt(pos) : 0;
-                if (phase == inSpaces) {
-                    if (pos == n) {
-                        break;
-                    }
-                    if (ShellLex.isSpace(ch)) {
-                        continue;
-                    }
-                    phase = inWord;
-                    wStart = pos;
-                }
-                if ((phase == inWord || phase == inQuote) && pos == n) {
-                    if (blankOk || w.length() > 0) {
-                        out.add(word(w.toString(), wStart, pos));
-                    }
-                    break;
-                }
-                if (phase == inWord) {
-                    if (ShellLex.isSpace(ch)) {
-                        phase = inSpaces;
-                        if (blankOk || w.length() > 0) {
-                            out.add(word(w.toString(), wStart, pos));
-                        }
-                        w.setLength(0);
-                        blankOk = false;
-                        continue;
-                    }
-                    if (ch == '\'' || ch == '"') {
-                        quote = ch;
-                        blankOk = true;
-                        phase = inQuote;
-                    }
-                    if (ch == escape) {
-                        if (pos + 1 == n) {
-                            continue;
-                        }
-                        w.append(ch);
-                        pos++;
-                        ch = s.charAt(pos);
-                    }
-                    w.append(ch);
-                    continue;
-                }
-                if (phase == inQuote) {
-                    if (ch == quote) {
-                        phase = inWord;
-                    }
-                    if (ch == escape && quote != '\'') {
-                        if (pos + 1 == n) {
-                            phase = inWord;
-                            continue;
-                        }
-                        pos++;
-                        w.append(ch);
-                        ch = s.charAt(pos);
-                    }
-                    w.append(ch);
-                }
-            }
-            return out;
-        }
-
-        /** parseNameVal for ENV and LABEL. */
-        NameVal nameVal(String keyword, SourceRange whole) {
-            List<Word> ws = words();
-            if (ws.isEmpty()) {
-                return new NameVal(List.of(), List.of(), false, null);
-            }
-            String s = rest.text();
-            if (!ws.get(0).text().contains("=")) {
-                int i = 0;
-                while (i < s.length() && !LineSplit.isSplitBlank(s.charAt(i))) {
-                    i++;
-                }
-                int j = i;
-                while (j < s.length() && LineSplit.isSplitBlank(s.charAt(j))) {
-                    j++;
-                }
-                if (i == s.length()) {
-                    String msg = keyword + " must have two arguments";
-                    parseError(msg, rest.range(0, rest.length()));
-                    return new NameVal(List.of(), List.of(), true, msg);
-                }
-                Word k = word(s.substring(0, i), 0, i);
-                Word v = word(s.substring(j), j, s.length());
-                Word sep = new Word("", v.range());
-                return new NameVal(List.of(k, v, sep),
-                        List.of(new Instruction.KeyValue(k.text(), v.text(), k.range().union(v.range()))), true, null);
-            }
-            List<Word> nodes = new ArrayList<>();
-            List<Instruction.KeyValue> pairs = new ArrayList<>();
-            for (Word w : ws) {
-                int eq = w.text().indexOf('=');
-                if (eq < 0) {
-                    String msg = "Syntax error - can't find = in \"" + w.text() + "\". Must be of the form: name=value";
-                    parseError(msg, w.range());
-                    return new NameVal(nodes, pairs, false, msg);
-                }
-                SourceRange r = w.range();
-                int keyEnd = r.start() + eq;
-                SourceRange kr = lines.range(r.start(), Math.max(r.start(), Math.min(keyEnd, r.end())));
-                SourceRange vr = lines.range(Math.min(keyEnd + 1, r.end()), r.end());
-                nodes.add(new Word(w.text().substring(0, eq), kr));
-                nodes.add(new Word(w.text().substring(eq + 1), vr));
-                nodes.add(new Word("=", lines.range(Math.min(keyEnd, r.end()), Math.min(keyEnd + 1, r.end()))));
-                pairs.add(new Instruction.KeyValue(w.text().substring(0, eq), w.text().substring(eq + 1), r));
-            }
-            return new NameVal(nodes, pairs, false, null);
-        }
     }
 
     // ---- stages ----

@@ -30,13 +30,7 @@ final class Support {
 
     /** The stage and the stages it is built on ({@code FROM <stage>}), nearest first. */
     static List<Stage> chain(Dockerfile file, Stage stage) {
-        List<Stage> out = new ArrayList<>();
-        Stage s = stage;
-        while (s != null && out.size() <= file.stages().size()) {
-            out.add(s);
-            s = s.baseStage() >= 0 && s.baseStage() < s.index() ? file.stages().get(s.baseStage()) : null;
-        }
-        return out;
+        return file.baseChain(stage);
     }
 
     /** True when a reference is valid as Docker's reference grammar says (familiar form allowed). */
@@ -103,10 +97,7 @@ final class Support {
 
     /** The text with one pair of surrounding quotes removed. */
     static String unquote(String s) {
-        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
-            return s.substring(1, s.length() - 1);
-        }
-        return s;
+        return dev.dockdiet.syntax.Quotes.unquote(s);
     }
 
     /** The stage names of the file, lower-cased, in order (unnamed stages skipped). */

@@ -34,7 +34,7 @@ public final class RootUser implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (isDevContainer(ctx.path())) {
+        if (ctx.isDevContainer()) {
             return;
         }
         List<Stage> chain = Util.finalChain(ctx.file());
@@ -70,22 +70,6 @@ public final class RootUser implements Rule {
                         + " end of the stage");
             }
         }
-    }
-
-    /**
-     * A dev container image ({@code .devcontainer/Dockerfile}) ends with {@code USER root} by
-     * convention: the tool connects as {@code remoteUser} from devcontainer.json.
-     */
-    static boolean isDevContainer(java.nio.file.Path path) {
-        if (path == null) {
-            return false;
-        }
-        for (java.nio.file.Path part : path) {
-            if (part.toString().equals(".devcontainer")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isRoot(String user) {

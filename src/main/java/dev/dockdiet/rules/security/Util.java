@@ -5,11 +5,8 @@ import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.SourceRange;
 import dev.dockdiet.syntax.Stage;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Helpers shared by the security rules. */
 final class Util {
@@ -24,14 +21,7 @@ final class Util {
 
     /** The final stage and the stages it is built on ({@code FROM <stage>}), final first. */
     static List<Stage> finalChain(Dockerfile file) {
-        List<Stage> out = new ArrayList<>();
-        Set<Integer> seen = new LinkedHashSet<>();
-        Stage s = file.finalStage().orElse(null);
-        while (s != null && seen.add(s.index())) {
-            out.add(s);
-            s = s.baseStage() >= 0 && s.baseStage() < file.stages().size() ? file.stages().get(s.baseStage()) : null;
-        }
-        return out;
+        return file.finalStage().map(file::baseChain).orElse(List.of());
     }
 
     /** The range of a shell word of a RUN, in the file. */
@@ -55,10 +45,7 @@ final class Util {
 
     /** Removes one pair of surrounding quotes. */
     static String unquote(String s) {
-        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
-            return s.substring(1, s.length() - 1);
-        }
-        return s;
+        return dev.dockdiet.syntax.Quotes.unquote(s);
     }
 
     static String lower(String s) {

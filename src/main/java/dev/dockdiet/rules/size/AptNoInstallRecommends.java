@@ -17,7 +17,6 @@ import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -151,10 +150,8 @@ public final class AptNoInstallRecommends implements Rule {
     }
 
     private static boolean configuredInAncestors(RuleContext ctx, Stage stage) {
-        Dockerfile file = ctx.file();
-        Set<Integer> seen = new HashSet<>();
-        for (Stage s = stage; s.baseStage() >= 0 && seen.add(s.index()); ) {
-            s = file.stages().get(s.baseStage());
+        List<Stage> chain = ctx.file().baseChain(stage);
+        for (Stage s : chain.subList(1, chain.size())) {
             for (Instruction.Run r : CacheRuleSupport.runs(s)) {
                 List<SimpleCommand> cmds = ctx.shell(r).effectiveCommands();
                 for (int i = 0; i < cmds.size(); i++) {

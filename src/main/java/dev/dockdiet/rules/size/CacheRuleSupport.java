@@ -527,11 +527,7 @@ final class CacheRuleSupport {
     }
 
     static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
-            return t.substring(1, t.length() - 1);
-        }
-        return t;
+        return dev.dockdiet.syntax.Quotes.unquote(s.trim());
     }
 
     // ------------------------------------------------------------------ the cleanup rules' loop

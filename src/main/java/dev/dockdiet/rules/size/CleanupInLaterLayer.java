@@ -389,12 +389,12 @@ public final class CleanupInLaterLayer implements Rule {
                 }
             }
             case "yum" -> {
-                if (Set.of("install", "update", "upgrade", "makecache", "groupinstall").contains(sub)) {
+                if (sub != null && Set.of("install", "update", "upgrade", "makecache", "groupinstall").contains(sub)) {
                     out.add(new Made("/var/cache/yum/*", null, null, "yum " + sub, run));
                 }
             }
             case "dnf" -> {
-                if (Set.of("install", "update", "upgrade", "makecache", "groupinstall").contains(sub)) {
+                if (sub != null && Set.of("install", "update", "upgrade", "makecache", "groupinstall").contains(sub)) {
                     out.add(new Made("/var/cache/dnf/*", null, null, "dnf " + sub, run));
                     out.add(new Made("/var/cache/libdnf5/*", null, null, "dnf " + sub, run));
                 }

@@ -43,7 +43,7 @@ public final class CompileInFinalStage implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (SizeStages.devEnvironment(ctx.path())) {
+        if (ctx.isDevContainer()) {
             return;
         }
         Dockerfile file = ctx.file();

@@ -53,7 +53,7 @@ public final class DebugToolsInFinalStage implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (SizeStages.devEnvironment(ctx.path())) {
+        if (ctx.isDevContainer()) {
             return;
         }
         Dockerfile file = ctx.file();

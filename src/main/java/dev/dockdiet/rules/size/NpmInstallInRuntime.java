@@ -46,7 +46,7 @@ public final class NpmInstallInRuntime implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (SizeStages.devEnvironment(ctx.path())) {
+        if (ctx.isDevContainer()) {
             return;
         }
         Dockerfile file = ctx.file();
@@ -325,10 +325,7 @@ public final class NpmInstallInRuntime implements Rule {
         if (v == null) {
             return null;
         }
-        String s = v.trim();
-        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
-            s = s.substring(1, s.length() - 1);
-        }
+        String s = dev.dockdiet.syntax.Quotes.unquote(v.trim());
         return s.toLowerCase(Locale.ROOT).equals("production") ? "production" : s;
     }
 }

@@ -24,25 +24,15 @@ final class SizeStages {
         if (last.isEmpty()) {
             return List.of();
         }
-        List<Stage> chain = new ArrayList<>();
-        Stage s = last.get();
-        while (s != null && !chain.contains(s)) {
-            chain.add(s);
-            int b = s.baseStage();
-            s = b >= 0 && b < s.index() ? file.stages().get(b) : null;
-        }
+        List<Stage> chain = new ArrayList<>(file.baseChain(last.get()));
         Collections.reverse(chain);
         return chain;
     }
 
     /** The stage at the root of {@code s}'s {@code FROM <stage>} chain (the one that names an image). */
     static Stage root(Dockerfile file, Stage s) {
-        Stage cur = s;
-        int guard = 0;
-        while (cur.baseStage() >= 0 && cur.baseStage() < cur.index() && guard++ < 1000) {
-            cur = file.stages().get(cur.baseStage());
-        }
-        return cur;
+        List<Stage> chain = file.baseChain(s);
+        return chain.get(chain.size() - 1);
     }
 
     /**
@@ -92,21 +82,5 @@ final class SizeStages {
     static dev.dockdiet.syntax.SourceRange insertionAfter(Dockerfile file, Instruction.Run run, int scriptEnd) {
         int at = run.shellScript().sourceOffset(scriptEnd - 1) + 1;
         return file.range(at, at);
-    }
-
-    /**
-     * True for a Dockerfile under a {@code .devcontainer} directory: it builds a development
-     * environment, where full images, compilers, dev dependencies and debuggers are the point.
-     */
-    static boolean devEnvironment(java.nio.file.Path path) {
-        if (path == null) {
-            return false;
-        }
-        for (java.nio.file.Path part : path) {
-            if (part.toString().equals(".devcontainer")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -57,9 +57,9 @@ public final class ToolchainInFinalStage implements Rule {
             return;
         }
         Stage fin = last.get();
-        List<Stage> chain = chain(df, fin);
+        List<Stage> chain = df.baseChain(fin);
         Stage root = chain.get(chain.size() - 1);
-        if (!runsAnApplication(chain) || devContainer(ctx.path())) {
+        if (!runsAnApplication(chain) || ctx.isDevContainer()) {
             return;
         }
         KnowledgeBase kb = ctx.service(KnowledgeBase.class);
@@ -119,17 +119,6 @@ public final class ToolchainInFinalStage implements Rule {
         }
     }
 
-    /** The final stage and the stages it is built on ({@code FROM builder}), the image-based one last. */
-    private static List<Stage> chain(Dockerfile df, Stage fin) {
-        List<Stage> chain = new ArrayList<>();
-        Stage s = fin;
-        while (s != null && !chain.contains(s)) {
-            chain.add(s);
-            s = s.baseStage() >= 0 && s.baseStage() < s.index() ? df.stages().get(s.baseStage()) : null;
-        }
-        return chain;
-    }
-
     private static final Set<String> SHELLS_AND_INTERPRETERS = Set.of("sh", "bash", "zsh", "ash", "dash", "fish",
             "python", "python3", "node", "irb", "ruby", "php", "jshell", "pwsh", "sleep");
     private static final Set<String> BUILD_DRIVERS = Set.of("make", "cmake", "gcc", "g++", "cc", "clang", "clang++",
@@ -183,19 +172,6 @@ public final class ToolchainInFinalStage implements Rule {
             return words.size() > 1 && (RUN_VERBS.contains(words.get(1)) || words.get(1).endsWith(".dll"));
         }
         return true;
-    }
-
-    /** A file under {@code .devcontainer/} describes a development environment: the toolchain is the point. */
-    private static boolean devContainer(java.nio.file.Path path) {
-        if (path == null) {
-            return false;
-        }
-        for (java.nio.file.Path p : path) {
-            if (p.toString().equals(".devcontainer")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> words(Instruction.Command launch) {

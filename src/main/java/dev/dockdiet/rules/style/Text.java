@@ -24,9 +24,6 @@ final class Text {
     }
 
     static String unquote(String s) {
-        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
-            return s.substring(1, s.length() - 1);
-        }
-        return s;
+        return dev.dockdiet.syntax.Quotes.unquote(s);
     }
 }

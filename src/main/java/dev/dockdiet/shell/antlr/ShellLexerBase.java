@@ -102,6 +102,9 @@ public abstract class ShellLexerBase extends Lexer {
         delimiterRaw = null;
         pending.clear();
         heredocs.clear();
+        paramOk = null;
+        parenMatch = null;
+        lastDoubleBracket = -2;
     }
 
     @Override
@@ -141,7 +144,13 @@ public abstract class ShellLexerBase extends Lexer {
             return raw.poll();
         }
         int depthBefore = _modeStack.size();
-        Token t = super.nextToken();
+        Token t = unmatchedParam();
+        if (t == null) {
+            t = unmatchedArith();
+        }
+        if (t == null) {
+            t = super.nextToken();
+        }
         int type = t.getType();
         switch (type) {
             case ShellLexer.LPAREN, ShellLexer.PROC_SUBST, ShellLexer.ARRAY_ASSIGN -> parens.push(new Paren(false));
@@ -185,6 +194,165 @@ public abstract class ShellLexerBase extends Lexer {
             pending.clear();
         }
         return t;
+    }
+
+    /** Deepest {@code ${} nesting the lexer is asked to match; deeper ones are lexed as a plain {@code $}. */
+    static final int MAX_PARAM_DEPTH = 32;
+    /** Start offsets of the {@code ${} that the PARAM rule can match within {@link #MAX_PARAM_DEPTH}, computed once. */
+    private java.util.BitSet paramOk;
+
+    /**
+     * A {@code $} that starts a {@code ${} the grammar's PARAM rule cannot match (no closing brace, or
+     * nested deeper than {@link #MAX_PARAM_DEPTH}), as a DOLLAR token; null otherwise. Without this the
+     * recursive PARAM rule rescans the rest of the script at every such {@code ${}: 3,200 of them took
+     * 40 s and 3 GB.
+     */
+    private Token unmatchedParam() {
+        if (_input.LA(1) != '$' || _input.LA(2) != '{') {
+            return null;
+        }
+        if (paramOk == null) {
+            paramOk = matchedParams(_input.getText(Interval.of(0, _input.size() - 1)));
+        }
+        int start = _input.index();
+        if (paramOk.get(start)) {
+            return null;
+        }
+        int line = getLine();
+        int col = getCharPositionInLine();
+        getInterpreter().consume(_input);
+        return _factory.create(_tokenFactorySourcePair, ShellLexer.DOLLAR, "$", DEFAULT_TOKEN_CHANNEL, start, start,
+                line, col);
+    }
+
+    /**
+     * One pass over the text with a stack, as PARAM_BODY reads it: {@code \x} is skipped, {@code ${} opens,
+     * {@code }} closes the innermost open one.
+     */
+    static java.util.BitSet matchedParams(String text) {
+        java.util.BitSet ok = new java.util.BitSet(text.length());
+        int[] open = new int[16];
+        int[] depthInside = new int[16];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && n > 0) {
+                i++;
+            } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                if (n == open.length) {
+                    open = java.util.Arrays.copyOf(open, n * 2);
+                    depthInside = java.util.Arrays.copyOf(depthInside, n * 2);
+                }
+                open[n] = i;
+                depthInside[n] = 1;
+                n++;
+                i++;
+            } else if (c == '}' && n > 0) {
+                n--;
+                if (depthInside[n] <= MAX_PARAM_DEPTH) {
+                    ok.set(open[n]);
+                }
+                if (n > 0) {
+                    depthInside[n - 1] = Math.max(depthInside[n - 1], depthInside[n] + 1);
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** For each '(' the index of its ')' (or -1 when unmatched or nested too deep), computed once. */
+    private int[] parenMatch;
+    /** Index of the last "]]" in the text, computed once. */
+    private int lastDoubleBracket = -2;
+
+    /**
+     * The rules ARITH ({@code $((}), ARITH_CMD ({@code ((}) and DBRACKET ({@code [[}) scan to the end of
+     * the script when their closer is missing; at every such opener that made lexing quadratic. Where
+     * the closer is known to be missing, the opener is emitted here as the token the grammar would
+     * fall back to ({@code $(}, {@code (} or a one-character word), so each character is read a bounded
+     * number of times.
+     */
+    private Token unmatchedArith() {
+        int c1 = _input.LA(1);
+        int c2 = _input.LA(2);
+        int start = _input.index();
+        int type;
+        int len;
+        if (c1 == '$' && c2 == '(' && _input.LA(3) == '(') {
+            int close = match(start + 2);
+            if (close >= 0 && close + 1 < _input.size() && _input.LA(close - start + 2) == ')') {
+                return null;
+            }
+            type = ShellLexer.DOLLAR_LPAREN;
+            len = 2;
+        } else if (c1 == '(' && c2 == '(' && _mode == DEFAULT_MODE) {
+            int close = match(start + 1);
+            if (close >= 0 && _input.LA(close - start + 2) == ')') {
+                return null;
+            }
+            type = ShellLexer.LPAREN;
+            len = 1;
+        } else if (c1 == '[' && c2 == '[' && _mode == DEFAULT_MODE) {
+            if (lastDoubleBracket == -2) {
+                String all = _input.getText(Interval.of(0, _input.size() - 1));
+                lastDoubleBracket = all.lastIndexOf("]]");
+            }
+            if (lastDoubleBracket > start + 1) {
+                return null;
+            }
+            type = ShellLexer.WORD;
+            len = 1;
+        } else {
+            return null;
+        }
+        int line = getLine();
+        int col = getCharPositionInLine();
+        String text = _input.getText(Interval.of(start, start + len - 1));
+        for (int i = 0; i < len; i++) {
+            getInterpreter().consume(_input);
+        }
+        if (type == ShellLexer.DOLLAR_LPAREN && _mode != DEFAULT_MODE) {
+            pushMode(DEFAULT_MODE);
+        }
+        return _factory.create(_tokenFactorySourcePair, type, text, DEFAULT_TOKEN_CHANNEL, start, start + len - 1,
+                line, col);
+    }
+
+    private int match(int open) {
+        if (parenMatch == null) {
+            parenMatch = matchedParens(_input.getText(Interval.of(0, _input.size() - 1)));
+        }
+        return open < parenMatch.length ? parenMatch[open] : -1;
+    }
+
+    /** For each '(' its matching ')' as ARITH_BODY reads them (no escapes), -1 when unmatched or too deep. */
+    static int[] matchedParens(String text) {
+        int[] match = new int[text.length()];
+        java.util.Arrays.fill(match, -1);
+        int[] open = new int[16];
+        int[] depthInside = new int[16];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                if (n == open.length) {
+                    open = java.util.Arrays.copyOf(open, n * 2);
+                    depthInside = java.util.Arrays.copyOf(depthInside, n * 2);
+                }
+                open[n] = i;
+                depthInside[n] = 1;
+                n++;
+            } else if (c == ')' && n > 0) {
+                n--;
+                if (depthInside[n] <= MAX_PARAM_DEPTH) {
+                    match[open[n]] = i;
+                }
+                if (n > 0) {
+                    depthInside[n - 1] = Math.max(depthInside[n - 1], depthInside[n] + 1);
+                }
+            }
+        }
+        return match;
     }
 
     /** True when the previous token lets a reserved word here start a command. */

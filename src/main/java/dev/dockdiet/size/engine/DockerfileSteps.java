@@ -6,15 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * Where the image tools get a Dockerfile's instructions from. The CLI plugs in the project's parser;
- * {@link #LINES} is a line-based reader used until then (and by tests): it knows comments, blank
- * lines, line continuations and the {@code # escape=} directive, but not heredocs.
- */
+/** Where the image tools get a Dockerfile's instructions from: {@link #PARSED}, dockdiet's parser. */
 @FunctionalInterface
 public interface DockerfileSteps {
 
@@ -29,7 +22,6 @@ public interface DockerfileSteps {
         }
     }
 
-    /** The line-based reader. */
     /** The steps as dockdiet's parser sees them (heredocs, escape directive and all). */
     DockerfileSteps PARSED = text -> {
         dev.dockdiet.syntax.Dockerfile df = dev.dockdiet.syntax.Dockerfile.parse(text);
@@ -44,51 +36,5 @@ public interface DockerfileSteps {
                     original.substring(blank).strip()));
         }
         return out;
-    };
-
-    DockerfileSteps LINES = text -> {
-        Pattern directive = Pattern.compile("^#\\s*escape\\s*=\\s*(\\S)\\s*$", Pattern.CASE_INSENSITIVE);
-        String[] lines = text.split("\r?\n", -1);
-        char escape = '\\';
-        for (String l : lines) {
-            Matcher m = directive.matcher(l.strip());
-            if (m.matches()) {
-                escape = m.group(1).charAt(0);
-                break;
-            }
-            if (!l.strip().startsWith("#") || l.isBlank()) {
-                break;
-            }
-        }
-        List<DockerfileStep> steps = new ArrayList<>();
-        StringBuilder cur = null;
-        int start = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String trimmed = line.strip();
-            if (cur == null) {
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                cur = new StringBuilder();
-                start = i + 1;
-            } else if (trimmed.startsWith("#") || trimmed.isEmpty()) {
-                continue; // comments and blank lines inside a continuation are dropped
-            }
-            String body = line.stripTrailing();
-            boolean continues = body.endsWith(String.valueOf(escape));
-            cur.append(continues ? body.substring(0, body.length() - 1) : body);
-            if (!continues || i == lines.length - 1) {
-                String all = cur.toString().strip();
-                int sp = 0;
-                while (sp < all.length() && !Character.isWhitespace(all.charAt(sp))) {
-                    sp++;
-                }
-                steps.add(new DockerfileStep(start, i + 1, all.substring(0, sp).toUpperCase(Locale.ROOT),
-                        all.substring(sp).strip()));
-                cur = null;
-            }
-        }
-        return steps;
     };
 }

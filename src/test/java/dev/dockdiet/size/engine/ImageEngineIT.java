@@ -96,7 +96,7 @@ class ImageEngineIT {
                 .extracting(ImageReport.HistoryEntry::instruction)
                 .contains("ENV GREETING=hello", "CMD [\"cat\" \"/etc/hello.txt\"]");
 
-        ImageReport m = DockerfileMatcher.match(r, DockerfileSteps.LINES.read(WASTE.resolve("Dockerfile")),
+        ImageReport m = DockerfileMatcher.match(r, DockerfileSteps.PARSED.read(WASTE.resolve("Dockerfile")),
                 "Dockerfile");
         assertThat(m.layers()).extracting(l -> l.step() == null ? null : l.step().line())
                 .containsExactly(null, 2, 3, 4, 5);

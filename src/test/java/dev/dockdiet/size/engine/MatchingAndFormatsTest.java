@@ -60,7 +60,7 @@ class MatchingAndFormatsTest {
 
     @Test
     void matchesLayersToTheFinalStageAndPointsFindingsAtTheCreatingLine() {
-        List<DockerfileStep> steps = DockerfileSteps.LINES.read(DOCKERFILE);
+        List<DockerfileStep> steps = DockerfileSteps.PARSED.read(DOCKERFILE);
         assertThat(steps).extracting(DockerfileStep::line).containsExactly(1, 2, 4, 5, 6, 9, 10, 11);
         assertThat(steps.get(4)).isEqualTo(new DockerfileStep(6, 7, "RUN", "apt-get update &&     apt-get install -y big"));
         ImageReport r = DockerfileMatcher.match(buildkitImage(), steps, "Dockerfile");
@@ -88,7 +88,7 @@ class MatchingAndFormatsTest {
 
     @Test
     void sarifIsValidAndPointsAtTheLine() throws Exception {
-        ImageReport r = DockerfileMatcher.match(buildkitImage(), DockerfileSteps.LINES.read(DOCKERFILE), "app/Dockerfile");
+        ImageReport r = DockerfileMatcher.match(buildkitImage(), DockerfileSteps.PARSED.read(DOCKERFILE), "app/Dockerfile");
         String sarif = ImageReportWriter.sarif(r);
         // the OASIS schema, kept in src/test/resources/report (the same one the report tests use)
         assertThat(dev.dockdiet.report.Schemas.errors(dev.dockdiet.report.Schemas.sarif(), sarif)).isEmpty();
@@ -169,7 +169,7 @@ class MatchingAndFormatsTest {
 
     @Test
     void escapeDirectiveAndApiVersions() {
-        List<DockerfileStep> steps = DockerfileSteps.LINES.read("# escape=`\nFROM x\nRUN a `\n  b\n");
+        List<DockerfileStep> steps = DockerfileSteps.PARSED.read("# escape=`\nFROM x\nRUN a `\n  b\n");
         assertThat(steps).containsExactly(new DockerfileStep(2, 2, "FROM", "x"), new DockerfileStep(3, 4, "RUN", "a   b"));
         assertThat(DockerEngine.min("1.41", "1.44")).isEqualTo("1.41");
         assertThat(DockerEngine.min("1.51", "1.44")).isEqualTo("1.44");

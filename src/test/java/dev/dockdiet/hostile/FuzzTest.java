@@ -1,0 +1,139 @@
+package dev.dockdiet.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockdiet.config.Config;
+import dev.dockdiet.lint.DefaultServices;
+import dev.dockdiet.lint.Linter;
+import dev.dockdiet.rule.RuleSettings;
+import dev.dockdiet.rules.Rules;
+import dev.dockdiet.syntax.Corpus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded mutation fuzzer over the real-world corpus (issue 11): each input is a corpus file with a
+ * few of the mutations that once crashed or hung dockdiet (runs of shell metacharacters, unterminated
+ * heredocs and brackets, deep nesting, spliced lines, truncation, random bytes). Every rule runs on
+ * every input; a rule that throws, or a parse that throws, is a crash and its input is written to
+ * {@code target/fuzz/crash-N.Dockerfile}. The slowest input is written too, with its time, for reading
+ * (not asserted). Tagged "fuzz", excluded by default; run it with {@code bench/fuzz.sh [COUNT] [SEED]}.
+ */
+@Tag("fuzz")
+class FuzzTest {
+
+    private static final String[] RUNS = {"=", "\"", "`", "$", "${", "$(", "((", "$((", "[[ ", "[", "{", "}", "(", ")",
+        "\\", "'", "<<", "<<EOF\n", "*", "a*", "&&", "|", ";", "\n", "\\\n", "#", " ", "\t", "\r\n", "${a:-",
+        "if true; then ", "case x in ", "[\"", "--mount=type=cache,target=", "-", "\u00e9", "\ud83d\ude00"};
+    private static final String[] LINES = {"RUN <<EOF", "RUN <<-\"EOF\"", "EOF", "FROM", "RUN dnf", "RUN yum",
+        "RUN apt-get", "RUN apk", "RUN rm -rf /var/lib/apt/lists/[[x]", "RUN rm -f /tmp/*a*a*a*a*a*a*a*a*b",
+        "CMD [", "ENTRYPOINT [\"a\",", "# escape=`", "# syntax=", "# dockdiet ignore=", "ONBUILD", "ONBUILD ONBUILD",
+        "COPY --from=", "ARG", "ENV A=${", "HEALTHCHECK CMD", "SHELL [", "USER", "WORKDIR", "FROM a AS", "\\",
+        "RUN npm", "RUN pip install", "RUN curl https://u:p@x/?token=1", "LABEL a=\"", "EXPOSE 99999999999999999999"};
+
+    @Test
+    void mutatedCorpusNeverCrashes() throws IOException {
+        long count = Long.getLong("dockdiet.fuzz.count", 20_000);
+        long seed = Long.getLong("dockdiet.fuzz.seed", 11);
+        List<String> corpus = new ArrayList<>();
+        for (Corpus.Entry e : Corpus.load()) {
+            corpus.add(e.text());
+        }
+        Path out = Path.of("target", "fuzz");
+        Files.createDirectories(out);
+        Linter linter = new Linter(Rules.all(), DefaultServices::get);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<String> crashes = new ArrayList<>();
+        long slowestNanos = 0;
+        String slowest = "";
+        long started = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            String base = corpus.get(rnd.nextInt(corpus.size()));
+            String text = mutate(base, corpus, rnd);
+            long t0 = System.nanoTime();
+            String crash = null;
+            try {
+                Linter.Result r = linter.lint(text, Path.of("Dockerfile"), "Dockerfile", Config.defaults(),
+                        RuleSettings.defaults(), null);
+                if (!r.failures().isEmpty()) {
+                    crash = r.failures().get(0).ruleId() + ": " + r.failures().get(0).error();
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                crash = "parse: " + e;
+            }
+            long took = System.nanoTime() - t0;
+            if (took > slowestNanos) {
+                slowestNanos = took;
+                slowest = text;
+            }
+            if (crash != null) {
+                Path f = out.resolve("crash-" + crashes.size() + ".Dockerfile");
+                Files.writeString(f, text, StandardCharsets.UTF_8);
+                crashes.add(f + ": " + crash);
+            }
+        }
+        Files.writeString(out.resolve("slowest.Dockerfile"), slowest, StandardCharsets.UTF_8);
+        String summary = String.format("fuzz: %d inputs (seed %d) in %.1f s, %d crashes, slowest %.3f s (%s)%n",
+                count, seed, (System.nanoTime() - started) / 1e9, crashes.size(), slowestNanos / 1e9,
+                out.resolve("slowest.Dockerfile"));
+        Files.writeString(out.resolve("summary.txt"), summary + String.join("\n", crashes) + "\n", StandardCharsets.UTF_8);
+        System.out.print(summary);
+        assertThat(crashes).isEmpty();
+    }
+
+    static String mutate(String base, List<String> corpus, SplittableRandom rnd) {
+        StringBuilder sb = new StringBuilder(base);
+        int n = 1 + rnd.nextInt(4);
+        for (int k = 0; k < n; k++) {
+            int at = sb.length() == 0 ? 0 : rnd.nextInt(sb.length() + 1);
+            switch (rnd.nextInt(8)) {
+                case 0 -> {
+                    // a run of a metacharacter: up to 20 KB
+                    String r = RUNS[rnd.nextInt(RUNS.length)];
+                    int reps = rnd.nextInt(10) == 0 ? 1 + rnd.nextInt(20_000 / r.length()) : 1 + rnd.nextInt(50);
+                    sb.insert(at, r.repeat(reps));
+                }
+                case 1 -> sb.insert(at, "\n" + LINES[rnd.nextInt(LINES.length)] + (rnd.nextBoolean() ? "\n" : " "));
+                case 2 -> sb.setLength(at); // truncation: unterminated everything
+                case 3 -> {
+                    int end = Math.min(sb.length(), at + rnd.nextInt(200));
+                    sb.delete(at, end);
+                }
+                case 4 -> {
+                    // splice lines of another corpus file
+                    String other = corpus.get(rnd.nextInt(corpus.size()));
+                    int s = other.isEmpty() ? 0 : rnd.nextInt(other.length());
+                    sb.insert(at, other, s, Math.min(other.length(), s + rnd.nextInt(400)));
+                }
+                case 5 -> {
+                    // random characters, control characters included
+                    for (int j = rnd.nextInt(8); j >= 0; j--) {
+                        sb.insert(Math.min(at, sb.length()), (char) (rnd.nextBoolean() ? rnd.nextInt(32, 127) : rnd.nextInt(0, 0x3000)));
+                    }
+                }
+                case 6 -> {
+                    // duplicate a chunk
+                    int end = Math.min(sb.length(), at + rnd.nextInt(300));
+                    String chunk = sb.substring(at, end);
+                    sb.insert(end, chunk.repeat(1 + rnd.nextInt(5)));
+                }
+                default -> {
+                    // nest: wrap in $( ... ) or an if
+                    String[] open = {"$(", "if true; then ", "{ ", "(", "\"$(", "`"};
+                    String[] close = {")", "; fi", "; }", ")", ")\"", "`"};
+                    int w = rnd.nextInt(open.length);
+                    int depth = rnd.nextInt(10) == 0 ? rnd.nextInt(500) : 1 + rnd.nextInt(5);
+                    sb.insert(at, open[w].repeat(depth) + "x" + (rnd.nextBoolean() ? close[w].repeat(depth) : ""));
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
