@@ -49,7 +49,7 @@ public final class MissingUser implements Rule {
         }
         Stage root = chain.get(chain.size() - 1);
         if (root.from().image() == null || !runsAsRoot(root.base(), hasEntrypoint(chain))
-                || RootUser.dropsPrivileges(chain) || RootUser.isDevContainer(ctx.path())
+                || RootUser.dropsPrivileges(chain) || ctx.isDevContainer()
                 || installsPrivilegeDropper(ctx, chain)) {
             return;
         }
