@@ -18,8 +18,9 @@ class CliTest {
     @TempDir
     Path dir;
 
-    static final String CLEAN = "FROM alpine:3.20\nRUN echo hello\n";
-    static final String BROKEN = "FROM alpine:3.20\nENV PATH\nRUN echo hello\n";
+    // USER: an official base with no USER is DD314's finding
+    static final String CLEAN = "FROM alpine:3.20\nRUN echo hello\nUSER 65534\n";
+    static final String BROKEN = "FROM alpine:3.20\nENV PATH\nRUN echo hello\nUSER 65534\n";
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -206,9 +207,9 @@ class CliTest {
         CliRunner.Run w = CliRunner.run("--write-baseline", baseline.toString(), f.toString());
         assertThat(w.code()).isZero();
         assertThat(baseline).exists();
-        Files.writeString(f, "# a comment\n\nFROM alpine:3.20\nENV PATH\nRUN echo hello\n");
+        Files.writeString(f, "# a comment\n\nFROM alpine:3.20\nENV PATH\nRUN echo hello\nUSER 65534\n");
         assertThat(CliRunner.run("--baseline", baseline.toString(), f.toString()).code()).isZero();
-        Files.writeString(f, "# a comment\n\nFROM alpine:3.20\nENV PATH\nENV HOME\nRUN echo hello\n");
+        Files.writeString(f, "# a comment\n\nFROM alpine:3.20\nENV PATH\nENV HOME\nRUN echo hello\nUSER 65534\n");
         CliRunner.Run r = CliRunner.run("-f", "json", "--baseline", baseline.toString(), f.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(json(r.out()).at("/files/0/findings")).hasSize(1);

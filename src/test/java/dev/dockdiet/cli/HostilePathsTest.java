@@ -21,7 +21,7 @@ class HostilePathsTest {
     @TempDir
     Path dir;
 
-    static final String CLEAN = "FROM alpine:3.20\nRUN echo hello\n";
+    static final String CLEAN = "FROM alpine:3.20\nRUN echo hello\nUSER 65534\n"; // USER: else DD314
     static final String BROKEN = "FROM alpine:3.20\nENV PATH\nRUN echo hello\n";
 
     @Test

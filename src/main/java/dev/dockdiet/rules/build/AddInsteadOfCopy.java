@@ -23,7 +23,7 @@ import java.util.Set;
 public final class AddInsteadOfCopy implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD240", "add-instead-of-copy", Severity.ERROR, Category.BUILD,
-            Fixability.SOMETIMES, List.of("DL3020"), "Use COPY instead of ADD for files and folders");
+            Fixability.SOMETIMES, List.of("DL3020", "CKV_DOCKER_4", "DS005", "DS-0005", "AVD-DS-0005"), "Use COPY instead of ADD for files and folders");
 
     /** Flags only ADD has: with them the instruction cannot become a COPY. */
     private static final Set<String> ADD_ONLY = Set.of("checksum", "keep-git-dir", "unpack");

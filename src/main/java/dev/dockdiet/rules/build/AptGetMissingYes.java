@@ -21,7 +21,7 @@ import java.util.Set;
 public final class AptGetMissingYes implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD216", "apt-get-missing-yes", Severity.WARNING,
-            Category.BUILD, Fixability.SOMETIMES, List.of("DL3014"), "Use apt-get -y so the build does not wait for an answer");
+            Category.BUILD, Fixability.SOMETIMES, List.of("DL3014", "DS021", "DS-0021", "AVD-DS-0021"), "Use apt-get -y so the build does not wait for an answer");
 
     private static final Set<String> PROMPTS = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade", "remove",
             "purge", "autoremove", "build-dep", "reinstall");

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class AptInsteadOfAptGet implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD215", "apt-instead-of-apt-get", Severity.WARNING,
-            Category.BUILD, Fixability.SOMETIMES, List.of("DL3027"), "Use apt-get or apt-cache instead of apt");
+            Category.BUILD, Fixability.SOMETIMES, List.of("DL3027", "CKV_DOCKER_9"), "Use apt-get or apt-cache instead of apt");
 
     /** Subcommands where apt-get does what apt does. */
     private static final Set<String> SAME = Set.of("install", "update", "remove", "purge", "autoremove", "clean",

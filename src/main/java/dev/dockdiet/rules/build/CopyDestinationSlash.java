@@ -21,7 +21,7 @@ import dev.dockdiet.syntax.Word;
 public final class CopyDestinationSlash implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD209", "copy-destination-slash", Severity.ERROR, Category.BUILD,
-            Fixability.SOMETIMES, List.of("DL3021"), "COPY with several sources needs a destination ending in /");
+            Fixability.SOMETIMES, List.of("DL3021", "DS011", "DS-0011", "AVD-DS-0011"), "COPY with several sources needs a destination ending in /");
 
     @Override
     public RuleMeta meta() {

@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class CopyFromOwnStage implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD211", "copy-from-own-stage", Severity.ERROR, Category.BUILD,
-            Fixability.NONE, List.of("DL3023"), "COPY --from cannot name its own stage");
+            Fixability.NONE, List.of("DL3023", "DS006", "DS-0006", "AVD-DS-0006"), "COPY --from cannot name its own stage");
 
     @Override
     public RuleMeta meta() {

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class DuplicateStageName implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD212", "duplicate-stage-name", Severity.ERROR, Category.BUILD,
-            Fixability.NONE, List.of("DL3024", "DuplicateStageName"), "Stage names must be unique");
+            Fixability.NONE, List.of("DL3024", "DuplicateStageName", "CKV_DOCKER_11", "DS012", "DS-0012", "AVD-DS-0012"), "Stage names must be unique");
 
     @Override
     public RuleMeta meta() {

@@ -17,7 +17,7 @@ import java.util.List;
 public final class HealthcheckMissing implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD244", "healthcheck-missing", Severity.INFO, Category.BUILD,
-            Fixability.NONE, List.of("DL3057"), "HEALTHCHECK instruction missing (off by default)", false);
+            Fixability.NONE, List.of("DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026"), "HEALTHCHECK instruction missing (off by default)", false);
 
     @Override
     public RuleMeta meta() {

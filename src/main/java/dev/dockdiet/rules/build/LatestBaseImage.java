@@ -14,7 +14,7 @@ import java.util.List;
 public final class LatestBaseImage implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD202", "latest-base-image", Severity.WARNING, Category.BUILD,
-            Fixability.NONE, List.of("DL3007"), "Pin a base image to a release tag instead of latest");
+            Fixability.NONE, List.of("DL3007", "CKV_DOCKER_7", "DS001", "DS-0001", "AVD-DS-0001"), "Pin a base image to a release tag instead of latest");
 
     @Override
     public RuleMeta meta() {

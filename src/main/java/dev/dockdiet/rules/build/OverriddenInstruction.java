@@ -22,7 +22,7 @@ import java.util.Map;
 public final class OverriddenInstruction implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD217", "overridden-instruction", Severity.WARNING,
-            Category.BUILD, Fixability.NONE, List.of("DL4003", "DL4004", "DL3012", "MultipleInstructionsDisallowed"),
+            Category.BUILD, Fixability.NONE, List.of("DL4003", "DL4004", "DL3012", "MultipleInstructionsDisallowed", "DS007", "DS-0007", "AVD-DS-0007", "DS016", "DS-0016", "AVD-DS-0016", "DS023", "DS-0023", "AVD-DS-0023"),
             "Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect");
 
     @Override

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class PipeWithoutPipefail implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD218", "pipe-without-pipefail", Severity.WARNING,
-            Category.BUILD, Fixability.NONE, List.of("DL4006"), "Set -o pipefail before using a pipe in RUN");
+            Category.BUILD, Fixability.NONE, List.of("DL4006", "DS032", "DS-0032", "AVD-DS-0032"), "Set -o pipefail before using a pipe in RUN");
 
     private static final List<String> DEFAULT = List.of("/bin/sh", "-c");
     private static final Set<String> POSIX = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox");

@@ -20,7 +20,7 @@ import dev.dockdiet.syntax.SourceRange;
 public final class RelativeWorkdir implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD203", "relative-workdir", Severity.WARNING, Category.BUILD,
-            Fixability.SOMETIMES, List.of("DL3000", "WorkdirRelativePath"), "Use an absolute WORKDIR");
+            Fixability.SOMETIMES, List.of("DL3000", "WorkdirRelativePath", "CKV_DOCKER_10", "DS009", "DS-0009", "AVD-DS-0009"), "Use an absolute WORKDIR");
 
     @Override
     public RuleMeta meta() {

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class RootUser implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD301", "root-user", Severity.WARNING, Category.SECURITY,
-            Fixability.NONE, List.of("DL3002"), "A stage's last USER is root, so its image and the stages built on it run as root");
+            Fixability.NONE, List.of("DL3002", "CKV_DOCKER_8", "last-user-is-root"), "A stage's last USER is root, so its image and the stages built on it run as root");
 
     /** Entrypoint tools that start as root and drop to another user themselves. */
     private static final Set<String> PRIVILEGE_DROPPERS = Set.of("gosu", "su-exec", "setpriv", "runuser", "chpst",
@@ -80,7 +80,7 @@ public final class RootUser implements Rule {
     }
 
     /** True when the effective ENTRYPOINT starts with a tool that switches user itself (gosu, su-exec ...). */
-    private static boolean dropsPrivileges(List<Stage> chain) {
+    static boolean dropsPrivileges(List<Stage> chain) {
         for (Stage s : chain) {
             List<Instruction.Entrypoint> eps = s.all(Instruction.Entrypoint.class);
             if (!eps.isEmpty()) {
@@ -88,7 +88,7 @@ public final class RootUser implements Rule {
                 List<String> words = c.exec() ? c.args().stream().map(Word::text).toList()
                         : List.of(c.script().text().trim().split("\\s+"));
                 for (int i = 0; i < words.size() && i < 3; i++) {
-                    if (PRIVILEGE_DROPPERS.contains(Util.base(words.get(i)))) {
+                    if (PRIVILEGE_DROPPERS.contains(Util.base(words.get(i))) && i + 1 < words.size()) {
                         return true;
                     }
                 }

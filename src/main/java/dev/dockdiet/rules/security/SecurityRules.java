@@ -13,6 +13,7 @@ public final class SecurityRules {
         return List.of(new RootUser(), new Sudo(), new UntrustedRegistry(), new DisallowedBaseImage(),
                 new SecretInArgOrEnv(), new PipeToShell(), new AddUrlWithoutChecksum(), new WorldWritable(),
                 new InsecureRun(), new SecretFileCopied(), new UnverifiedPackages(), new TlsVerificationDisabled(),
-                new SshPortExposed());
+                new SshPortExposed(),
+                new MissingUser(), new HardcodedSecret(), new LiteralUserPassword(), new DockerSocketMount(), new SystemDirectoryTarget(), new UpdateWithoutInstall(), new CopyFromIndex(), new ImageNotPinnedByDigest());
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 public final class SshPortExposed implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD313", "ssh-port-exposed", Severity.INFO, Category.SECURITY,
-            Fixability.NONE, List.of(), "Do not run an SSH server in a container: use docker exec instead");
+            Fixability.NONE, List.of("CKV_DOCKER_1", "DS004", "DS-0004", "AVD-DS-0004"), "Do not run an SSH server in a container: use docker exec instead");
 
     @Override
     public RuleMeta meta() {

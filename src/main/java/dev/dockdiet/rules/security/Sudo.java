@@ -17,7 +17,7 @@ import java.util.Set;
 public final class Sudo implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD302", "sudo", Severity.WARNING, Category.SECURITY,
-            Fixability.NONE, List.of("DL3004"), "Do not use sudo in RUN: switch users with USER, or gosu at run time");
+            Fixability.NONE, List.of("DL3004", "CKV2_DOCKER_1", "DS010", "DS-0010", "AVD-DS-0010"), "Do not use sudo in RUN: switch users with USER, or gosu at run time");
 
     @Override
     public RuleMeta meta() {

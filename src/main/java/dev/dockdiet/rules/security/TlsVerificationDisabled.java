@@ -24,10 +24,17 @@ import java.util.Set;
 public final class TlsVerificationDisabled implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD312", "tls-verification-disabled", Severity.WARNING,
-            Category.SECURITY, Fixability.NONE, List.of(),
+            Category.SECURITY, Fixability.NONE,
+            List.of("CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_5", "CKV2_DOCKER_6", "CKV2_DOCKER_12",
+                    "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_15", "CKV2_DOCKER_16", "CKV2_DOCKER_18"),
             "Do not turn off TLS certificate verification for downloads");
 
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
+    private static final Set<String> YUM_LIKE = Set.of("yum", "dnf", "dnf5", "microdnf", "tdnf", "yum-config-manager");
+    private static final java.util.regex.Pattern SSLVERIFY_OFF = java.util.regex.Pattern.compile(
+            "(?i)--setopt=(?:[^=\\s]+\\.)?sslverify=(?:0|false|no|off)");
+    private static final java.util.regex.Pattern SSLVERIFY_LINE = java.util.regex.Pattern.compile(
+            "(?im)^\\s*sslverify\\s*=\\s*(?:0|false|no|off)\\s*$");
 
     @Override
     public RuleMeta meta() {
@@ -41,6 +48,14 @@ public final class TlsVerificationDisabled implements Rule {
                 String why = insecureVariable(kv.key(), Util.unquote(kv.value()));
                 if (why != null) {
                     report(ctx, Util.keyRange(ctx.file(), kv.range(), kv.key()), kv.key() + " " + why);
+                }
+            }
+        }
+        for (Instruction.Arg arg : ctx.file().all(Instruction.Arg.class)) {
+            for (Instruction.ArgDef d : arg.definitions()) {
+                String why = d.defaultValue() == null ? null : insecureVariable(d.name(), Util.unquote(d.defaultValue()));
+                if (why != null) {
+                    report(ctx, Util.keyRange(ctx.file(), d.range(), d.name()), d.name() + " " + why);
                 }
             }
         }
@@ -70,6 +85,29 @@ public final class TlsVerificationDisabled implements Rule {
     private static void checkCommand(RuleContext ctx, Instruction.Run run, SimpleCommand c) {
         List<Word> a = c.args();
         String name = Util.base(c.nameValue());
+        if (YUM_LIKE.contains(name)) {
+            for (Word w : a) {
+                if (SSLVERIFY_OFF.matcher(w.value()).matches()) {
+                    report(ctx, Util.range(run, w), name + " " + w.value() + " makes the package manager accept any"
+                            + " certificate");
+                }
+            }
+        } else if ((name.equals("echo") || name.equals("printf")) && c.redirects().stream().anyMatch(r -> r.isOutput())) {
+            for (Word w : a) {
+                if (SSLVERIFY_LINE.matcher(w.value()).find()) {
+                    report(ctx, Util.range(run, w), "sslverify off in a yum/dnf configuration makes the package manager"
+                            + " accept any certificate");
+                }
+            }
+        } else if (name.equals("conda") || name.equals("mamba") || name.equals("micromamba")) {
+            for (int i = 0; i + 2 < a.size(); i++) {
+                if (a.get(i).value().equals("--set") && a.get(i + 1).value().equals("ssl_verify")
+                        && FALSE.contains(a.get(i + 2).value().toLowerCase(Locale.ROOT))) {
+                    report(ctx, Util.range(run, a.get(i + 1)), name + " config --set ssl_verify false accepts any"
+                            + " certificate");
+                }
+            }
+        }
         if (name.equals("curl")) {
             for (Word w : a) {
                 String v = w.value();
@@ -178,6 +216,8 @@ public final class TlsVerificationDisabled implements Rule {
             case "PYTHONHTTPSVERIFY" -> v.equals("0") ? "=0 makes Python accept any certificate" : null;
             case "NPM_CONFIG_STRICT_SSL", "YARN_STRICT_SSL" -> FALSE.contains(v) ? "=false makes npm accept any certificate"
                     : null;
+            case "GOINSECURE" -> !v.isEmpty() && !v.contains("$") ? "makes go fetch those modules without certificate"
+                    + " checks (and over plain HTTP)" : null;
             case "PIP_TRUSTED_HOST" -> !v.isEmpty() ? "makes pip accept any certificate from " + value : null;
             default -> null;
         };

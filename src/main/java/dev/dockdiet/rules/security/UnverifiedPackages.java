@@ -22,7 +22,8 @@ import java.util.Set;
 public final class UnverifiedPackages implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD311", "unverified-packages", Severity.WARNING,
-            Category.SECURITY, Fixability.NONE, List.of(),
+            Category.SECURITY, Fixability.NONE,
+            List.of("CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"),
             "Do not install packages with signature checks turned off");
 
     private static final Map<String, Set<String>> FLAGS = Map.of(
@@ -33,9 +34,11 @@ public final class UnverifiedPackages implements Rule {
             "dnf", Set.of("--nogpgcheck", "--no-gpgchecks"),
             "microdnf", Set.of("--nogpgcheck"),
             "tdnf", Set.of("--nogpgcheck"),
-            "rpm", Set.of("--nosignature", "--nodigest", "--nogpgcheck"),
+            "rpm", Set.of("--nosignature", "--nodigest", "--nogpgcheck", "--noverify", "--nofiledigest"),
             "zypper", Set.of("--no-gpg-checks"),
             "apk", Set.of("--allow-untrusted"));
+    private static final java.util.regex.Pattern GPGCHECK_OFF = java.util.regex.Pattern.compile(
+            "(?i)--setopt=(?:[^=\\s]+\\.)?(?:gpgcheck|repo_gpgcheck|localpkg_gpgcheck)=(?:0|false|no|off)");
     private static final Set<String> APT_OPTIONS = Set.of("apt::get::allowunauthenticated",
             "acquire::allowinsecurerepositories", "acquire::allowdowngradetoinsecurerepositories");
 
@@ -59,8 +62,9 @@ public final class UnverifiedPackages implements Rule {
                         break;
                     }
                     String flag = v.contains("=") ? v.substring(0, v.indexOf('=')) : v;
-                    if (bad.contains(flag)) {
-                        report(ctx, run, args.get(i), flag);
+                    if (bad.contains(flag) || (!c.is("rpm", "apk", "apt-get", "apt", "aptitude", "zypper")
+                            && GPGCHECK_OFF.matcher(v).matches())) {
+                        report(ctx, run, args.get(i), bad.contains(flag) ? flag : v);
                     } else if (c.is("apt-get", "apt") && (v.equals("-o") || v.equals("--option"))
                             && i + 1 < args.size() && insecureAptOption(args.get(i + 1).value())) {
                         report(ctx, run, args.get(i + 1), args.get(i + 1).value());

@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class ApkNoCache implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD113", "apk-no-cache", Severity.WARNING, Category.SIZE,
-            Fixability.SOMETIMES, List.of("DL3019"), "Use apk add --no-cache so the package index stays out of the layer");
+            Fixability.SOMETIMES, List.of("DL3019", "DS025", "DS-0025", "AVD-DS-0025"), "Use apk add --no-cache so the package index stays out of the layer");
 
     static final String CACHE = "/var/cache/apk";
     private static final List<String> CACHES = List.of(CACHE, "/etc/apk/cache");

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class AptGetUpgrade implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD123", "apt-get-upgrade", Severity.INFO, Category.SIZE,
-            Fixability.NONE, List.of("DL3005", "DL3017", "DL3031", "DL3039"),
+            Fixability.NONE, List.of("DL3005", "DL3017", "DL3031", "DL3039", "DS024", "DS-0024", "AVD-DS-0024"),
             "A whole-system package upgrade in the image makes layers larger and builds unreproducible");
 
     private static final Map<String, Set<String>> UPGRADES = Map.of(

@@ -36,7 +36,7 @@ import java.util.Set;
 public final class AptNoInstallRecommends implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD112", "apt-no-install-recommends", Severity.WARNING,
-            Category.SIZE, Fixability.SOMETIMES, List.of("DL3015"),
+            Category.SIZE, Fixability.SOMETIMES, List.of("DL3015", "DS029", "DS-0029", "AVD-DS-0029"),
             "Install apt packages with --no-install-recommends");
 
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off");

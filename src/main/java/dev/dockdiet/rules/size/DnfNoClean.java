@@ -22,7 +22,7 @@ import java.util.Set;
 public final class DnfNoClean implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD116", "dnf-no-clean", Severity.WARNING, Category.SIZE,
-            Fixability.SOMETIMES, List.of("DL3040"), "Run dnf clean all in the RUN that installs with dnf or microdnf");
+            Fixability.SOMETIMES, List.of("DL3040", "DS019", "DS-0019", "AVD-DS-0019", "DS027", "DS-0027", "AVD-DS-0027"), "Run dnf clean all in the RUN that installs with dnf or microdnf");
 
     static final List<String> CACHES = List.of("/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/yum");
     private static final Set<String> FILLS = Set.of("install", "in", "upgrade", "up", "update", "upgrade-minimal",

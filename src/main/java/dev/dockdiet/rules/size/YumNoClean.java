@@ -21,7 +21,7 @@ import java.util.Set;
 public final class YumNoClean implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD115", "yum-no-clean", Severity.WARNING, Category.SIZE,
-            Fixability.SOMETIMES, List.of("DL3032"), "Run yum clean all in the RUN that installs with yum");
+            Fixability.SOMETIMES, List.of("DL3032", "DS015", "DS-0015", "AVD-DS-0015"), "Run yum clean all in the RUN that installs with yum");
 
     static final List<String> CACHES = List.of("/var/cache/yum", "/var/cache/dnf");
     private static final Set<String> FILLS = Set.of("install", "groupinstall", "localinstall", "reinstall", "update",

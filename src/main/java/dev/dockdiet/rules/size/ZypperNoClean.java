@@ -21,7 +21,7 @@ import java.util.Set;
 public final class ZypperNoClean implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD117", "zypper-no-clean", Severity.WARNING, Category.SIZE,
-            Fixability.SOMETIMES, List.of("DL3036"), "Run zypper clean in the RUN that installs with zypper");
+            Fixability.SOMETIMES, List.of("DL3036", "DS020", "DS-0020", "AVD-DS-0020"), "Run zypper clean in the RUN that installs with zypper");
 
     static final List<String> CACHES = List.of("/var/cache/zypp");
     private static final Set<String> FILLS = Set.of("install", "in", "update", "up", "dist-upgrade", "dup", "patch",

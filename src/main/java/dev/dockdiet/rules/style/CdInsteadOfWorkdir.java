@@ -23,7 +23,7 @@ import java.util.Set;
 public final class CdInsteadOfWorkdir implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD411", "cd-instead-of-workdir", Severity.WARNING,
-            Category.STYLE, Fixability.NONE, List.of("DL3003"), "Use WORKDIR to switch to a directory, not cd");
+            Category.STYLE, Fixability.NONE, List.of("DL3003", "DS013", "DS-0013", "AVD-DS-0013"), "Use WORKDIR to switch to a directory, not cd");
 
     @Override
     public RuleMeta meta() {

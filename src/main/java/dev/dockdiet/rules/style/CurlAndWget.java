@@ -20,7 +20,7 @@ import java.util.Set;
 public final class CurlAndWget implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD408", "curl-and-wget", Severity.INFO, Category.STYLE,
-            Fixability.NONE, List.of("DL4001"), "Use either curl or wget in a stage, not both");
+            Fixability.NONE, List.of("DL4001", "DS014", "DS-0014", "AVD-DS-0014"), "Use either curl or wget in a stage, not both");
 
     @Override
     public RuleMeta meta() {

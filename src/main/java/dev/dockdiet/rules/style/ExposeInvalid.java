@@ -20,7 +20,7 @@ import java.util.List;
 public final class ExposeInvalid implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD410", "expose-invalid", Severity.WARNING, Category.STYLE,
-            Fixability.SOMETIMES, List.of("DL3011", "ExposeInvalidFormat"),
+            Fixability.SOMETIMES, List.of("DL3011", "ExposeInvalidFormat", "DS008", "DS-0008", "AVD-DS-0008"),
             "EXPOSE takes container ports (0-65535), not host mappings or IP addresses");
 
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
 public final class MaintainerDeprecated implements Rule {
 
     public static final RuleMeta META = new RuleMeta("DD401", "maintainer-deprecated", Severity.WARNING,
-            Category.STYLE, Fixability.ALWAYS, List.of("DL4000", "MaintainerDeprecated"),
+            Category.STYLE, Fixability.ALWAYS, List.of("DL4000", "MaintainerDeprecated", "CKV_DOCKER_6", "DS022", "DS-0022", "AVD-DS-0022"),
             "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors");
 
     @Override
