@@ -76,7 +76,7 @@ public final class ImageSizes {
             return new Description(image, false, null, null, List.of(), List.of(), List.of());
         }
         ImageMatch m = kb.match(ref).orElse(null);
-        ImageRef n = KnowledgeBase.normalise(ref);
+        ImageRef n = OfficialImages.normalise(ref);
         String official = n.isDockerHub() && n.repository().startsWith("library/") ? n.familiar() : null;
         List<Other> others = new ArrayList<>();
         for (SizeSource s : extra) {

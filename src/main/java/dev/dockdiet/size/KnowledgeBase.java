@@ -138,10 +138,10 @@ public final class KnowledgeBase {
         }
         for (Extra e : extras) {
             if (e.matches(ref)) {
-                return Optional.of(e.toMatch(ref, resolve(normalise(ref))));
+                return Optional.of(e.toMatch(ref, resolve(OfficialImages.normalise(ref))));
             }
         }
-        ImageRef norm = normalise(ref);
+        ImageRef norm = OfficialImages.normalise(ref);
         Resolved r = resolve(norm);
         if (r == null) {
             return Optional.empty();
@@ -153,63 +153,7 @@ public final class KnowledgeBase {
         SizeRange range = figs.isEmpty() && v != null ? range(f, v, r.bindings) : null;
         return Optional.of(new ImageMatch(ref, f.name, v == null ? null : v.name, r.parsed.version(), r.parsed.os(),
                 f.runtime, toolchain, f.deprecated, figs, v == null ? List.of() : v.traps, f.note, false, range,
-                platformOf(ref)));
-    }
-
-    /** Architecture repositories of Docker Hub ({@code arm64v8/alpine}) and the platform each stands for. */
-    private static final Map<String, String> ARCH_REPOS = Map.ofEntries(
-            Map.entry("amd64", "linux/amd64"), Map.entry("arm64v8", "linux/arm64/v8"),
-            Map.entry("arm32v7", "linux/arm/v7"), Map.entry("arm32v6", "linux/arm/v6"),
-            Map.entry("arm32v5", "linux/arm/v5"), Map.entry("i386", "linux/386"),
-            Map.entry("ppc64le", "linux/ppc64le"), Map.entry("s390x", "linux/s390x"),
-            Map.entry("riscv64", "linux/riscv64"), Map.entry("mips64le", "linux/mips64le"));
-
-    /** Registries that mirror Docker Hub's official images under a path prefix. */
-    private static final List<String[]> MIRRORS = List.of(
-            new String[] {"mcr.microsoft.com", "mirror/docker/library/"},
-            new String[] {"public.ecr.aws", "docker/library/"},
-            new String[] {"registry.hub.docker.com", "library/"},
-            new String[] {"mirror.gcr.io", "library/"},
-            new String[] {"mirror.gcr.io", ""});
-
-    /**
-     * The Docker Hub official image a reference stands for: {@code amd64/alpine} and
-     * {@code mcr.microsoft.com/mirror/docker/library/python} are {@code alpine} and {@code python}.
-     * Other references are returned as they are.
-     */
-    static ImageRef normalise(ImageRef ref) {
-        String registry = ref.registry();
-        String repo = ref.repository();
-        for (String[] m : MIRRORS) {
-            if (registry.equals(m[0]) && repo.startsWith(m[1]) && repo.length() > m[1].length()
-                    && repo.indexOf('/', m[1].length()) < 0) {
-                return new ImageRef(ref.raw(), ImageRef.DOCKER_HUB, "library/" + repo.substring(m[1].length()),
-                        ref.tag(), ref.digest());
-            }
-        }
-        if (registry.equals(ImageRef.DOCKER_HUB)) {
-            int slash = repo.indexOf('/');
-            if (slash > 0 && repo.indexOf('/', slash + 1) < 0 && ARCH_REPOS.containsKey(repo.substring(0, slash))) {
-                return new ImageRef(ref.raw(), ImageRef.DOCKER_HUB, "library/" + repo.substring(slash + 1), ref.tag(),
-                        ref.digest());
-            }
-        }
-        return ref;
-    }
-
-    /** {@link #normalise} for reports and tools: the official Docker Hub image a reference stands for. */
-    public static ImageRef normaliseForReport(ImageRef ref) {
-        return normalise(ref);
-    }
-
-    /** The platform an architecture repository asks for, when it is not linux/amd64; else null. */
-    static String platformOf(ImageRef ref) {
-        if (!ref.registry().equals(ImageRef.DOCKER_HUB)) {
-            return null;
-        }
-        int slash = ref.repository().indexOf('/');
-        String p = slash > 0 ? ARCH_REPOS.get(ref.repository().substring(0, slash)) : null;
-        return p == null || p.equals("linux/amd64") ? null : p;
+                OfficialImages.platformOf(ref)));
     }
 
     /** Where a reference lands in the knowledge base; for the generator (which places measured tags) and tests. */
@@ -219,7 +163,7 @@ public final class KnowledgeBase {
 
     /** The family, variant and tag reading of a reference; null when no family matches. */
     Placement place(ImageRef ref) {
-        Resolved r = resolve(normalise(ref));
+        Resolved r = resolve(OfficialImages.normalise(ref));
         if (r == null) {
             return null;
         }
@@ -275,12 +219,12 @@ public final class KnowledgeBase {
                     break;
                 }
             }
-            if (!out.isEmpty() || resolve(normalise(base.ref())) == null) {
+            if (!out.isEmpty() || resolve(OfficialImages.normalise(base.ref())) == null) {
                 return out;
             }
             // a private entry for an official image that names no alternatives keeps the built-in ones
         }
-        Resolved r = resolve(normalise(base.ref()));
+        Resolved r = resolve(OfficialImages.normalise(base.ref()));
         if (r == null || r.variant == null) {
             return out;
         }
@@ -704,7 +648,7 @@ public final class KnowledgeBase {
             return new ImageMatch(ref, builtIn.family.name, v == null ? null : v.name, builtIn.parsed.version(),
                     builtIn.parsed.os(), runtimeDeclared ? runtime : builtIn.family.runtime,
                     toolchainDeclared ? toolchain : builtInToolchain, builtIn.family.deprecated, figs,
-                    v == null ? List.of() : v.traps, builtIn.family.note, true, range, platformOf(ref));
+                    v == null ? List.of() : v.traps, builtIn.family.note, true, range, OfficialImages.platformOf(ref));
         }
 
         private static GlobMatcher globToRegex(String glob) {

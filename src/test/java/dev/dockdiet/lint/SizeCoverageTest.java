@@ -119,7 +119,7 @@ class SizeCoverageTest {
 
     /** An official image of Docker Hub, however it is written (library/, docker.io, arch repository, mirror). */
     static boolean officialHub(ImageRef ref) {
-        ImageRef n = KnowledgeBase.normaliseForReport(ref);
+        ImageRef n = dev.dockdiet.size.OfficialImages.normalise(ref);
         return n.isDockerHub() && n.repository().startsWith("library/");
     }
 }
