@@ -167,6 +167,9 @@ public final class ShellLex {
         }
     }
 
+    /** The deepest ${...} nesting expanded (real files use a few levels). */
+    static final int MAX_NESTING = 100;
+
     private final class Cursor {
         private final int[] cps;
         private int pos;
@@ -295,7 +298,24 @@ public final class ShellLex {
             }
         }
 
+        /** Nesting of ${...} being expanded: BuildKit recurses without bound; a hostile file must not overflow the stack. */
+        private int dollarDepth;
+
         String processDollar() throws ExpansionException {
+            if (++dollarDepth > MAX_NESTING) {
+                dollarDepth = 0;
+                throw new ExpansionException("syntax error: substitutions nested more than " + MAX_NESTING + " deep");
+            }
+            try {
+                return processDollarUnbounded();
+            } finally {
+                if (dollarDepth > 0) {
+                    dollarDepth--;
+                }
+            }
+        }
+
+        private String processDollarUnbounded() throws ExpansionException {
             next();
             if (peek() != '{') {
                 String name = processName();

@@ -48,6 +48,10 @@ class HostileDockerfileTest {
                 // DD120 matched rm targets with regexes built from them: a bad class threw, stars backtracked
                 Arguments.of("rm target with an unclosed class", "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"
                         + "RUN rm -rf /var/lib/apt/lists/[[x]\n"),
+                // found by bench/fuzz.sh: BuildKit's expansion recursed once per ${ (DD260 expands ENV values)
+                Arguments.of("20,000 nested ${a:-", "FROM alpine:3.19\nENV X=" + "${a:-".repeat(20_000) + "\n"),
+                // found by bench/fuzz.sh: a cache-mount target that does not resolve to a path (DD120)
+                Arguments.of("mount target with a variable", "FROM alpine:3.19\nRUN --mount=type=cache,target=/ro-uid=$APP_UID rm -rf /tmp/x\n"),
                 Arguments.of("rm target with many stars", "FROM debian:12\nRUN mkdir -p /tmp/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"
                         + "RUN rm -f /tmp/" + "*a".repeat(60) + "b\n"));
     }

@@ -84,8 +84,9 @@ public final class CleanupInLaterLayer implements Rule {
         ShellScript script = ctx.shell(run);
         List<PathGlob> mounts = new ArrayList<>();
         for (Mount m : run.mounts()) {
-            if (m.target() != null) {
-                mounts.add(PathGlob.of(normalise(resolve(workdir, m.target(), root))));
+            String target = m.target() == null ? null : normalise(resolve(workdir, m.target(), root));
+            if (target != null) {   // a relative target under an unknown WORKDIR resolves to nothing
+                mounts.add(PathGlob.of(target));
             }
         }
         Left made = left.fresh();
