@@ -6,8 +6,6 @@ import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
-import dev.dockdiet.shell.SimpleCommand;
-import dev.dockdiet.shell.Word;
 import java.util.List;
 import java.util.Set;
 
@@ -29,20 +27,6 @@ public final class DnfMissingYes implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (PackageSupport.assumeYesConfigured(ctx)) {
-            return; // assumeyes=1 written into yum.conf / dnf.conf answers yes for every call
-        }
-        for (Runs.Cmd rc : Runs.commands(ctx)) {
-            SimpleCommand c = rc.command();
-            if (!c.is("dnf", "microdnf")) {
-                continue;
-            }
-            Word sub = PackageSupport.subcommand(c, SUBCOMMANDS);
-            if (sub == null || Runs.hasAnyFlag(c, "y", "assumeyes")) {
-                continue;
-            }
-            PackageSupport.reportMissingYes(ctx, META, rc, sub,
-                    "Use the -y switch to avoid manual input: " + Runs.basename(c.nameValue()) + " " + sub.value() + " -y (without it the build aborts at the prompt)", " -y", false);
-        }
+        PackageSupport.checkMissingYes(ctx, META, SUBCOMMANDS, "dnf", "microdnf");
     }
 }

@@ -8,6 +8,7 @@ import dev.dockdiet.shell.KnownFlags;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Instruction;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -133,4 +134,69 @@ final class PackageSupport {
         }
         return false;
     }
+
+    /**
+     * DL3033/DL3041: an rpm tool's {@code install} (or {@code module install}) names a package
+     * without a version ({@code name-version}, or {@code :stream} for a module). Packages named by a
+     * declared ARG or ENV are taken as pinned by it.
+     */
+    static void checkUnpinned(RuleContext ctx, RuleMeta meta, String... tools) {
+        Set<String> vars = null;
+        for (Runs.Cmd rc : Runs.commands(ctx)) {
+            SimpleCommand c = rc.command();
+            if (!c.is(tools)) {
+                continue;
+            }
+            List<Word> pos = c.positionals(KnownFlags.valueFlags(Runs.basename(c.nameValue())));
+            boolean module = !pos.isEmpty() && pos.get(0).value().equals("module");
+            int sub = module ? 1 : 0;
+            if (pos.size() <= sub || !pos.get(sub).value().equals("install")) {
+                continue;
+            }
+            List<Word> loose = new ArrayList<>();
+            for (Word w : pos.subList(sub + 1, pos.size())) {
+                String v = w.value();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (!w.isLiteral()) {
+                    vars = vars == null ? declaredVariables(ctx) : vars;
+                    if (referencesAny(v, vars)) {
+                        continue; // a build argument or ENV names the package (and its version)
+                    }
+                }
+                if (module ? !v.contains(":") : !rpmVersioned(v)) {
+                    loose.add(w);
+                }
+            }
+            if (!loose.isEmpty()) {
+                String tool = Runs.basename(c.nameValue());
+                ctx.report(meta, rc.range(loose.get(0)), module
+                        ? "Specify the stream: " + tool + " module install " + loose.get(0).value() + ":<stream> ("
+                                + Runs.list(loose, 5) + ")"
+                        : "Specify version with " + tool + " install -y <package>-<version>: " + Runs.list(loose, 5)
+                                + " (e.g. " + loose.get(0).value() + "-<version>)");
+            }
+        }
+    }
+
+    /** DL3030/DL3038: an rpm tool's install-like subcommand without {@code -y}/{@code --assumeyes}; the fix adds {@code -y}. */
+    static void checkMissingYes(RuleContext ctx, RuleMeta meta, Set<String> subcommands, String... tools) {
+        if (assumeYesConfigured(ctx)) {
+            return; // assumeyes=1 written into yum.conf / dnf.conf answers yes for every call
+        }
+        for (Runs.Cmd rc : Runs.commands(ctx)) {
+            SimpleCommand c = rc.command();
+            if (!c.is(tools)) {
+                continue;
+            }
+            Word sub = subcommand(c, subcommands);
+            if (sub == null || Runs.hasAnyFlag(c, "y", "assumeyes")) {
+                continue;
+            }
+            reportMissingYes(ctx, meta, rc, sub,
+                    "Use the -y switch to avoid manual input: " + Runs.basename(c.nameValue()) + " " + sub.value() + " -y (without it the build aborts at the prompt)", " -y", false);
+        }
+    }
+
 }

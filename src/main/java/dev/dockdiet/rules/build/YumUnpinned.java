@@ -6,15 +6,10 @@ import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
-import dev.dockdiet.shell.KnownFlags;
-import dev.dockdiet.shell.SimpleCommand;
-import dev.dockdiet.shell.Word;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * DD224: x
+ * DD224: {@code yum install} of a package without a version (DL3033).
  */
 public final class YumUnpinned implements Rule {
 
@@ -28,42 +23,6 @@ public final class YumUnpinned implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        Set<String> vars = null;
-        for (Runs.Cmd rc : Runs.commands(ctx)) {
-            SimpleCommand c = rc.command();
-            if (!c.is("yum")) {
-                continue;
-            }
-            List<Word> pos = c.positionals(KnownFlags.valueFlags(Runs.basename(c.nameValue())));
-            boolean module = !pos.isEmpty() && pos.get(0).value().equals("module");
-            int sub = module ? 1 : 0;
-            if (pos.size() <= sub || !pos.get(sub).value().equals("install")) {
-                continue;
-            }
-            List<Word> loose = new ArrayList<>();
-            for (Word w : pos.subList(sub + 1, pos.size())) {
-                String v = w.value();
-                if (v.isEmpty()) {
-                    continue;
-                }
-                if (!w.isLiteral()) {
-                    vars = vars == null ? PackageSupport.declaredVariables(ctx) : vars;
-                    if (PackageSupport.referencesAny(v, vars)) {
-                        continue; // a build argument or ENV names the package (and its version)
-                    }
-                }
-                if (module ? !v.contains(":") : !PackageSupport.rpmVersioned(v)) {
-                    loose.add(w);
-                }
-            }
-            if (!loose.isEmpty()) {
-                String tool = Runs.basename(c.nameValue());
-                ctx.report(META, rc.range(loose.get(0)), module
-                        ? "Specify the stream: " + tool + " module install " + loose.get(0).value() + ":<stream> ("
-                                + Runs.list(loose, 5) + ")"
-                        : "Specify version with " + tool + " install -y <package>-<version>: " + Runs.list(loose, 5)
-                                + " (e.g. " + loose.get(0).value() + "-<version>)");
-            }
-        }
+        PackageSupport.checkUnpinned(ctx, META, "yum");
     }
 }
