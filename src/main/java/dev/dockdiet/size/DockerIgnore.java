@@ -23,6 +23,21 @@ public final class DockerIgnore {
         this.rules = List.copyOf(rules);
     }
 
+    /**
+     * The ignore file BuildKit reads for a Dockerfile: its own {@code <name>.dockerignore} beside it,
+     * else the context's {@code .dockerignore}; null if neither exists.
+     */
+    public static java.nio.file.Path fileFor(java.nio.file.Path dockerfile, java.nio.file.Path contextDir) {
+        if (dockerfile != null && dockerfile.getFileName() != null) {
+            java.nio.file.Path own = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+            if (java.nio.file.Files.isRegularFile(own)) {
+                return own;
+            }
+        }
+        java.nio.file.Path p = contextDir.resolve(".dockerignore");
+        return java.nio.file.Files.isRegularFile(p) ? p : null;
+    }
+
     public static DockerIgnore none() {
         return NONE;
     }

@@ -48,7 +48,7 @@ public final class CopyIgnoredFile implements Rule {
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }
-        Path ignoreFile = ignoreFile(ctx.path(), dir);
+        Path ignoreFile = DockerIgnore.fileFor(ctx.path(), dir);
         if (ignoreFile == null) {
             return;
         }
@@ -91,18 +91,6 @@ public final class CopyIgnoredFile implements Rule {
     private static boolean isRemote(String src) {
         return src.startsWith("http://") || src.startsWith("https://") || src.startsWith("git@")
                 || src.startsWith("git://") || src.contains(".git#") || src.endsWith(".git");
-    }
-
-    /** The Dockerfile's own {@code <name>.dockerignore} beside it, else the context's {@code .dockerignore}; null if none. */
-    static Path ignoreFile(Path dockerfile, Path contextDir) {
-        if (dockerfile != null && dockerfile.getFileName() != null) {
-            Path own = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
-            if (Files.isRegularFile(own)) {
-                return own;
-            }
-        }
-        Path p = contextDir.resolve(".dockerignore");
-        return Files.isRegularFile(p) ? p : null;
     }
 
     /** Go's {@code filepath.Clean} for slash paths. */

@@ -100,12 +100,12 @@ public final class InstallAfterSourceCopy implements Rule {
             for (int k = 0; k < in.size(); k++) {
                 Instruction i = in.get(k);
                 if (i instanceof Instruction.Workdir w && w.path() != null) {
-                    wd = resolve(wd, unquote(w.path().text()));
+                    wd = resolve(wd, dev.dockdiet.syntax.Quotes.unquote(w.path().text()));
                 } else if (i instanceof Instruction.SourcesAndDest sd && !(i instanceof Instruction.Copy c
                         && c.from().isPresent())) {
                     if (whole == null && copiesWholeContext(sd)) {
                         whole = sd;
-                        copyDir = sd.destination() == null ? wd : resolve(wd, unquote(sd.destination().text()));
+                        copyDir = sd.destination() == null ? wd : resolve(wd, dev.dockdiet.syntax.Quotes.unquote(sd.destination().text()));
                     } else if (whole == null) {
                         for (Word2 w : names(sd)) {
                             seen.add(w.name());
@@ -148,7 +148,7 @@ public final class InstallAfterSourceCopy implements Rule {
     private static List<Word2> names(Instruction.SourcesAndDest sd) {
         List<Word2> out = new ArrayList<>();
         for (dev.dockdiet.syntax.Word w : sd.sourcePaths()) {
-            String t = unquote(w.text());
+            String t = dev.dockdiet.syntax.Quotes.unquote(w.text());
             int slash = t.replaceAll("/+$", "").lastIndexOf('/');
             out.add(new Word2(slash < 0 ? t : t.substring(slash + 1)));
         }
@@ -157,7 +157,7 @@ public final class InstallAfterSourceCopy implements Rule {
 
     private static boolean copiesWholeContext(Instruction.SourcesAndDest sd) {
         for (dev.dockdiet.syntax.Word w : sd.sourcePaths()) {
-            String t = unquote(w.text());
+            String t = dev.dockdiet.syntax.Quotes.unquote(w.text());
             if (t.equals(".") || t.equals("./") || t.equals("./.") || t.equals("/")) {
                 return true;
             }
@@ -520,7 +520,7 @@ public final class InstallAfterSourceCopy implements Rule {
         String text = file.text();
         LineMap lines = file.lines();
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
-        String dest = whole.destination() == null ? "./" : unquote(whole.destination().text());
+        String dest = whole.destination() == null ? "./" : dev.dockdiet.syntax.Quotes.unquote(whole.destination().text());
         if (dest.contains("$")) {
             return null;
         }
@@ -591,27 +591,6 @@ public final class InstallAfterSourceCopy implements Rule {
         if (p.isEmpty()) {
             return dir;
         }
-        String joined = p.startsWith("/") ? p : (dir.endsWith("/") ? dir : dir + "/") + p;
-        List<String> parts = new ArrayList<>();
-        for (String seg : joined.split("/")) {
-            if (seg.isEmpty() || seg.equals(".")) {
-                continue;
-            }
-            if (seg.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(seg);
-        }
-        return "/" + String.join("/", parts);
-    }
-
-    private static String unquote(String s) {
-        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
-            return s.substring(1, s.length() - 1);
-        }
-        return s;
+        return CleanupInLaterLayer.normalise(p.startsWith("/") ? p : (dir.endsWith("/") ? dir : dir + "/") + p);
     }
 }

@@ -80,7 +80,7 @@ public final class WholeContextCopy implements Rule {
         if (copies.isEmpty()) {
             return;
         }
-        Path ignoreFile = ignoreFile(ctx.path(), dir);
+        Path ignoreFile = DockerIgnore.fileFor(ctx.path(), dir);
         DockerIgnore rules;
         try {
             rules = ignoreFile == null ? DockerIgnore.none() : DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
@@ -145,18 +145,6 @@ public final class WholeContextCopy implements Rule {
         }
         Path p = dir.resolve(name);
         out.add(new Missing(name, essential, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? measure(p) : null));
-    }
-
-    /** The Dockerfile's own {@code <name>.dockerignore} beside it, else the context's {@code .dockerignore}; null if none. */
-    static Path ignoreFile(Path dockerfile, Path contextDir) {
-        if (dockerfile != null && dockerfile.getFileName() != null) {
-            Path own = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
-            if (Files.isRegularFile(own)) {
-                return own;
-            }
-        }
-        Path p = contextDir.resolve(".dockerignore");
-        return Files.isRegularFile(p) ? p : null;
     }
 
     /** Total bytes of the regular files under {@code dir}, or null when it has more than {@link #MEASURE_LIMIT} entries. */
