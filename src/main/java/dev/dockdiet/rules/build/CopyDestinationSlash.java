@@ -45,7 +45,7 @@ public final class CopyDestinationSlash implements Rule {
             if (dest == null || sources.size() < 2) {
                 continue;
             }
-            String d = Support.unquote(dest.text());
+            String d = dev.dockdiet.syntax.Quotes.unquote(dest.text());
             if (d.isEmpty() || d.endsWith("/") || d.equals(".") || d.contains("$") || d.endsWith("\\")) {
                 continue;
             }

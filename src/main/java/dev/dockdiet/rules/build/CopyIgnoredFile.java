@@ -74,7 +74,7 @@ public final class CopyIgnoredFile implements Rule {
                     if (src.contains("$") || (add && isRemote(src))) {
                         continue;
                     }
-                    String clean = clean(Support.unquote(src));
+                    String clean = clean(dev.dockdiet.syntax.Quotes.unquote(src));
                     if ((clean.equals(".") || clean.equals("/")) && !rootIgnored) {
                         continue;
                     }

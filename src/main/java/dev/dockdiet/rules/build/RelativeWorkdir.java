@@ -40,7 +40,7 @@ public final class RelativeWorkdir implements Rule {
                 continue;
             }
             Instruction.Workdir wd = wds.get(0);
-            String p = Support.unquote(wd.path().text());
+            String p = dev.dockdiet.syntax.Quotes.unquote(wd.path().text());
             if (p.isEmpty() || p.startsWith("/") || p.startsWith("$") || p.startsWith("\\")
                     || p.matches("[A-Za-z]:.*")) {
                 continue;

@@ -95,11 +95,6 @@ final class Support {
         return bestDist <= Math.min(limit, 2) ? best : null;
     }
 
-    /** The text with one pair of surrounding quotes removed. */
-    static String unquote(String s) {
-        return dev.dockdiet.syntax.Quotes.unquote(s);
-    }
-
     /** The stage names of the file, lower-cased, in order (unnamed stages skipped). */
     static List<String> stageNames(Dockerfile file) {
         List<String> out = new ArrayList<>();

@@ -28,11 +28,7 @@ final class Walk {
 
     /** Quotes around the whole word removed. */
     static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
-            return t.substring(1, t.length() - 1);
-        }
-        return t;
+        return dev.dockdiet.syntax.Quotes.unquote(s.trim());
     }
 
     static boolean isArchive(String path) {

@@ -40,7 +40,7 @@ public final class AddUrlWithoutChecksum implements Rule {
 
     /** An http(s) URL that is not a git repository (those are pinned by commit instead). */
     static boolean isRemoteFile(String source) {
-        String s = Util.unquote(source).toLowerCase(Locale.ROOT);
+        String s = dev.dockdiet.syntax.Quotes.unquote(source).toLowerCase(Locale.ROOT);
         if (!s.startsWith("http://") && !s.startsWith("https://")) {
             return false;
         }

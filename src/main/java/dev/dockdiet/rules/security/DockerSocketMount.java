@@ -40,7 +40,7 @@ public final class DockerSocketMount implements Rule {
     }
 
     static boolean isSocket(String path) {
-        String p = Util.unquote(path.trim());
+        String p = dev.dockdiet.syntax.Quotes.unquote(path.trim());
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
@@ -52,7 +52,7 @@ public final class DockerSocketMount implements Rule {
         for (Instruction.Volume v : ctx.file().all(Instruction.Volume.class)) {
             for (Word w : v.paths()) {
                 if (isSocket(w.text())) {
-                    report(ctx, w.range(), "VOLUME " + Util.unquote(w.text()));
+                    report(ctx, w.range(), "VOLUME " + dev.dockdiet.syntax.Quotes.unquote(w.text()));
                 }
             }
         }

@@ -144,7 +144,7 @@ public final class HardcodedSecret implements Rule {
                 whole.end())) {
             return;
         }
-        String v = Util.unquote(value.trim());
+        String v = dev.dockdiet.syntax.Quotes.unquote(value.trim());
         if (!looksRandom(v, 16)) {
             return;
         }

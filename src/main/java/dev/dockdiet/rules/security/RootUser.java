@@ -73,7 +73,7 @@ public final class RootUser implements Rule {
     }
 
     static boolean isRoot(String user) {
-        String u = Util.unquote(user.trim());
+        String u = dev.dockdiet.syntax.Quotes.unquote(user.trim());
         int colon = u.indexOf(':');
         String name = colon >= 0 ? u.substring(0, colon) : u;
         return name.equals("root") || name.equals("0");

@@ -56,7 +56,7 @@ public final class SecretFileCopied implements Rule {
 
     /** What kind of secret a source path names, or null. */
     static String secretKind(String source) {
-        String p = Util.unquote(source).replace('\\', '/');
+        String p = dev.dockdiet.syntax.Quotes.unquote(source).replace('\\', '/');
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }

@@ -62,7 +62,7 @@ public final class SecretInArgOrEnv implements Rule {
 
     /** An absolute path (a file holding the secret, e.g. /run/secrets/x) is not the secret itself. */
     static boolean isPath(String value) {
-        String v = value == null ? "" : Util.unquote(value);
+        String v = value == null ? "" : dev.dockdiet.syntax.Quotes.unquote(value);
         return v.startsWith("/") && v.chars().noneMatch(Character::isWhitespace);
     }
 

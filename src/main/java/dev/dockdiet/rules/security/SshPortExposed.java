@@ -25,7 +25,7 @@ public final class SshPortExposed implements Rule {
     public void check(RuleContext ctx) {
         for (Instruction.Expose e : ctx.file().all(Instruction.Expose.class)) {
             for (Word w : e.ports()) {
-                String p = Util.unquote(w.text()).toLowerCase(java.util.Locale.ROOT);
+                String p = dev.dockdiet.syntax.Quotes.unquote(w.text()).toLowerCase(java.util.Locale.ROOT);
                 int colon = p.lastIndexOf(':');
                 p = colon >= 0 ? p.substring(colon + 1) : p;
                 if (p.equals("22") || p.equals("22/tcp")) {

@@ -31,7 +31,7 @@ public final class SystemDirectoryTarget implements Rule {
 
     /** The system directory {@code path} is in or under, or null. */
     static String systemDir(String path) {
-        String p = Util.unquote(path.trim());
+        String p = dev.dockdiet.syntax.Quotes.unquote(path.trim());
         if (!p.startsWith("/")) {
             return null;
         }
@@ -53,7 +53,7 @@ public final class SystemDirectoryTarget implements Rule {
             if (w.path() != null) {
                 String d = systemDir(w.path().text());
                 if (d != null) {
-                    ctx.report(META, w.path().range(), "WORKDIR " + Util.unquote(w.path().text()) + " is under " + d
+                    ctx.report(META, w.path().range(), "WORKDIR " + dev.dockdiet.syntax.Quotes.unquote(w.path().text()) + " is under " + d
                             + ", a kernel or boot directory the engine mounts over or that holds the host's boot"
                             + " files: use an application directory such as /app");
                 }
@@ -65,7 +65,7 @@ public final class SystemDirectoryTarget implements Rule {
                 String d = systemDir(dest.text());
                 if (d != null) {
                     ctx.report(META, dest.range(), (i instanceof Instruction.Copy ? "COPY" : "ADD") + " into "
-                            + Util.unquote(dest.text()) + ": " + d + " is a kernel or boot directory; at run time"
+                            + dev.dockdiet.syntax.Quotes.unquote(dest.text()) + ": " + d + " is a kernel or boot directory; at run time"
                             + " the engine mounts over /proc, /sys and /dev, hiding the files. Copy to an"
                             + " application directory instead");
                 }

@@ -45,7 +45,7 @@ public final class TlsVerificationDisabled implements Rule {
     public void check(RuleContext ctx) {
         for (Instruction.Env env : ctx.file().all(Instruction.Env.class)) {
             for (Instruction.KeyValue kv : env.pairs()) {
-                String why = insecureVariable(kv.key(), Util.unquote(kv.value()));
+                String why = insecureVariable(kv.key(), dev.dockdiet.syntax.Quotes.unquote(kv.value()));
                 if (why != null) {
                     report(ctx, Util.keyRange(ctx.file(), kv.range(), kv.key()), kv.key() + " " + why);
                 }
@@ -53,7 +53,7 @@ public final class TlsVerificationDisabled implements Rule {
         }
         for (Instruction.Arg arg : ctx.file().all(Instruction.Arg.class)) {
             for (Instruction.ArgDef d : arg.definitions()) {
-                String why = d.defaultValue() == null ? null : insecureVariable(d.name(), Util.unquote(d.defaultValue()));
+                String why = d.defaultValue() == null ? null : insecureVariable(d.name(), dev.dockdiet.syntax.Quotes.unquote(d.defaultValue()));
                 if (why != null) {
                     report(ctx, Util.keyRange(ctx.file(), d.range(), d.name()), d.name() + " " + why);
                 }

@@ -43,11 +43,6 @@ final class Util {
         return pair;
     }
 
-    /** Removes one pair of surrounding quotes. */
-    static String unquote(String s) {
-        return dev.dockdiet.syntax.Quotes.unquote(s);
-    }
-
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

@@ -35,7 +35,7 @@ public final class CurlAndWget implements Rule {
                 SimpleCommand first = null;
                 for (SimpleCommand c : ctx.shell(run).effectiveCommands()) {
                     if (c.is("curl", "wget")) {
-                        seen.add(dev.dockdiet.rules.style.Text.unquote(base(c.nameValue())));
+                        seen.add(dev.dockdiet.syntax.Quotes.unquote(base(c.nameValue())));
                         if (first == null || c.name().start() < first.name().start()) {
                             first = c;
                         }

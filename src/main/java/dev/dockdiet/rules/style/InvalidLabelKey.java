@@ -36,7 +36,7 @@ public final class InvalidLabelKey implements Rule {
     public void check(RuleContext ctx) {
         for (Instruction.Label l : ctx.file().all(Instruction.Label.class)) {
             for (Instruction.KeyValue kv : l.pairs()) {
-                String key = Text.unquote(kv.key());
+                String key = dev.dockdiet.syntax.Quotes.unquote(kv.key());
                 if (key.contains("$") || RED_HAT.contains(key.toLowerCase(java.util.Locale.ROOT))) {
                     continue;
                 }

@@ -30,7 +30,7 @@ public final class LabelRules {
     static List<Pair> pairs(Instruction.Label l) {
         List<Pair> out = new ArrayList<>();
         for (Instruction.KeyValue kv : l.pairs()) {
-            out.add(new Pair(Text.unquote(kv.key()), kv.value() == null ? "" : Text.unquote(kv.value()), kv));
+            out.add(new Pair(dev.dockdiet.syntax.Quotes.unquote(kv.key()), kv.value() == null ? "" : dev.dockdiet.syntax.Quotes.unquote(kv.value()), kv));
         }
         return out;
     }

@@ -32,7 +32,7 @@ public final class MaintainerDeprecated implements Rule {
             }
             String kw = Text.of(ctx.file(), m.node().keywordRange());
             String label = Text.isLower(kw) ? "label" : "LABEL";
-            String value = quote(Text.unquote(m.name().text().trim()), esc);
+            String value = quote(dev.dockdiet.syntax.Quotes.unquote(m.name().text().trim()), esc);
             Fix fix = Fix.safe("Replace MAINTAINER with LABEL org.opencontainers.image.authors",
                     new Edit(m.range(), label + " org.opencontainers.image.authors=" + value));
             ctx.report(META, m.node().keywordRange(), "MAINTAINER is deprecated: use LABEL"

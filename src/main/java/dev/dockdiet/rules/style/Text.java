@@ -23,7 +23,4 @@ final class Text {
         return s.equals(s.toUpperCase(Locale.ROOT));
     }
 
-    static String unquote(String s) {
-        return dev.dockdiet.syntax.Quotes.unquote(s);
-    }
 }

@@ -33,7 +33,7 @@ final class GoPlanner implements EcosystemPlanner {
             if (i instanceof Instruction.Env e) {
                 for (Instruction.KeyValue kv : e.pairs()) {
                     if (kv.key().equals("CGO_ENABLED")) {
-                        String v = RewriteJob.unquote(kv.value());
+                        String v = dev.dockdiet.syntax.Quotes.unquote(kv.value());
                         if (v.equals("1")) {
                             throw job.refuse("CGO is enabled (ENV CGO_ENABLED=1): the binary links libc, and dockdiet "
                                     + "does not guess the runtime's libc");

@@ -165,13 +165,13 @@ final class RewriteJob {
         for (Instruction i : ins) {
             workdirBefore.put(i, wd);
             if (i instanceof Instruction.Env e) {
-                e.pairs().forEach(kv -> vars.put(kv.key(), unquote(kv.value())));
+                e.pairs().forEach(kv -> vars.put(kv.key(), dev.dockdiet.syntax.Quotes.unquote(kv.value())));
             } else if (i instanceof Instruction.Arg a) {
                 a.definitions().stream().filter(d -> d.defaultValue() != null)
-                        .forEach(d -> vars.putIfAbsent(d.name(), unquote(d.defaultValue())));
+                        .forEach(d -> vars.putIfAbsent(d.name(), dev.dockdiet.syntax.Quotes.unquote(d.defaultValue())));
             }
             if (i instanceof Instruction.Workdir w) {
-                String p = expand(unquote(w.path().text()), vars);
+                String p = expand(dev.dockdiet.syntax.Quotes.unquote(w.path().text()), vars);
                 if (p.contains("$")) {
                     throw refuse("WORKDIR " + p + " uses a variable, which the rewrite does not resolve");
                 }
@@ -646,10 +646,6 @@ final class RewriteJob {
 
     String fromImageText() {
         return stage.from().image().text();
-    }
-
-    static String unquote(String v) {
-        return dev.dockdiet.syntax.Quotes.unquote(v);
     }
 
     String source(Instruction i) {
