@@ -8,6 +8,8 @@
 # OUT defaults to rules/cache-sizes.tsv. Needs root, debootstrap and network access to the mirrors.
 # MEASURE_RELEASES (default "bookworm trixie jammy noble"; also bullseye sid focal bionic) and
 # MEASURE_PACKAGES (default "build-essential gcc g++ make cmake") choose what is measured.
+# Rows of this run replace the same rows of OUT; all other rows of OUT are kept (MEASURE_REPLACE=1:
+# write this run's rows only).
 #
 # What it does, per distribution release:
 #   1. bootstraps a minimal rootfs with debootstrap (--variant=minbase) from the release's mirror
@@ -23,7 +25,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -ge 1 ] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 dir=$1
 out=${2:-$here/rules/cache-sizes.tsv}
 work=$(mktemp -d /tmp/dd-measure.XXXXXX)
@@ -43,8 +45,8 @@ jammy ubuntu http://archive.ubuntu.com/ubuntu jammy
 noble ubuntu http://archive.ubuntu.com/ubuntu jammy
 focal ubuntu http://archive.ubuntu.com/ubuntu focal
 bionic ubuntu http://archive.ubuntu.com/ubuntu bionic"
-# MEASURE_RELEASES picks some (default: the current Debian and Ubuntu releases); OUT is rewritten
-# with the rows of this run only, so measure everything you want to keep in one run
+# MEASURE_RELEASES picks some (default: the current Debian and Ubuntu releases); the rows of this
+# run are merged into OUT (see the end), so releases can be measured in separate runs
 releases=$(printf '%s\n' "$all_releases" | while read -r r rest; do
   case " ${MEASURE_RELEASES-bookworm trixie jammy noble} " in *" $r "*) echo "$r $rest" ;; esac
 done)
@@ -144,10 +146,21 @@ CONF
 done <<< "$releases"
 
 [ ${#rows[@]} -gt 0 ] || { echo "measure-caches.sh: nothing measured" >&2; exit 1; }
+# Merge: a row of this run replaces the row of OUT with the same cache, distro, release and kind
+# (in place); rows of releases not measured now (or whose mirror was unreachable) are kept, so
+# releases can be measured one run at a time. MEASURE_REPLACE=1 writes this run's rows only.
+printf '%s\n' "${rows[@]}" > "$work/new.tsv"
+[ -f "$out" ] && [ "${MEASURE_REPLACE-0}" != 1 ] && cp "$out" "$work/old.tsv" || : > "$work/old.tsv"
 {
   echo "# What a package-manager cache left in a layer costs, measured by scripts/measure-caches.sh; do not edit by hand."
   echo "# Re-run: bash scripts/measure-caches.sh /tmp/dd-measure  (needs root, debootstrap and the mirrors)."
   printf 'cache\tdistro\trelease\tkind\tbytes\tasOf\tsource\n'
-  printf '%s\n' "${rows[@]}"
-} > "$out"
-echo "wrote $out" >&2
+  awk -F '\t' '
+    FNR == NR { k = $1 FS $2 FS $3 FS $4; fresh[k] = $0; order[++n] = k; next }
+    /^#/ || $1 == "cache" || NF == 0 { next }
+    { k = $1 FS $2 FS $3 FS $4; if (k in fresh) { print fresh[k]; done[k] = 1 } else print }
+    END { for (i = 1; i <= n; i++) if (!(order[i] in done)) print fresh[order[i]] }
+  ' "$work/new.tsv" "$work/old.tsv"
+} > "$work/out.tsv"
+mv "$work/out.tsv" "$out"
+echo "wrote $out (${#rows[@]} rows measured now, merged with the rows kept)" >&2
