@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Matches an image's history to the instructions of the Dockerfile that built it.
  *
- * <p>Only the final stage builds the image's own layers, so the steps after the last {@code FROM}
- * are used. History is walked newest first against those steps from the last one back: each entry
+ * <p>The image's own layers come from the final stage and, when it starts {@code FROM} an earlier
+ * stage ({@code FROM build}, {@code FROM 0}), from that stage and the stages it starts from in turn:
+ * their steps, oldest stage first, are the image's steps. History is walked newest first against
+ * those steps from the last one back: each entry
  * takes the nearest earlier step with the same keyword (and, for {@code RUN}, the same command once
  * whitespace is collapsed and flags like {@code --mount} are dropped). Steps without history (a
  * BuildKit {@code ARG}) are skipped. The first entry that matches no remaining step, and everything
@@ -29,13 +31,7 @@ public final class DockerfileMatcher {
 
     /** The report with steps on its layers and history entries, and findings at Dockerfile lines. */
     public static ImageReport match(ImageReport report, List<DockerfileStep> steps, String dockerfile) {
-        int from = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).keyword().equals("FROM")) {
-                from = i + 1;
-            }
-        }
-        List<DockerfileStep> stage = steps.subList(from, steps.size());
+        List<DockerfileStep> stage = imageSteps(steps);
         List<HistoryEntry> history = new ArrayList<>(report.history());
         DockerfileStep[] byLayer = new DockerfileStep[report.layers().size()];
         int p = stage.size() - 1;
@@ -64,6 +60,59 @@ public final class DockerfileMatcher {
         }
         ImageReport matched = report.withDockerfile(dockerfile, layers, history, List.of());
         return matched.withDockerfile(dockerfile, layers, history, WasteFindings.of(matched));
+    }
+
+    /**
+     * The steps that made the final image's layers: those of the final stage, preceded by those of the
+     * earlier stage it starts from (by name, case-insensitively, or by index), and so on. FROM steps
+     * themselves are left out; a FROM naming no earlier stage (an image) ends the chain.
+     */
+    static List<DockerfileStep> imageSteps(List<DockerfileStep> steps) {
+        List<Integer> froms = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).keyword().equals("FROM")) {
+                froms.add(i);
+            }
+        }
+        if (froms.isEmpty()) {
+            return steps;
+        }
+        String[] names = new String[froms.size()];
+        String[] bases = new String[froms.size()];
+        for (int s = 0; s < froms.size(); s++) {
+            String[] words = steps.get(froms.get(s)).text().trim().split("\\s+");
+            int w = 0;
+            while (w < words.length && words[w].startsWith("--")) {
+                w++; // --platform=...
+            }
+            bases[s] = w < words.length ? words[w] : "";
+            if (w + 2 < words.length && words[w + 1].equalsIgnoreCase("AS")) {
+                names[s] = words[w + 2];
+            }
+        }
+        List<Integer> chain = new ArrayList<>();
+        int s = froms.size() - 1;
+        chain.add(s);
+        while (true) {
+            int parent = -1;
+            for (int j = s - 1; j >= 0 && parent < 0; j--) {
+                if (bases[s].equalsIgnoreCase(names[j] == null ? "" : names[j]) || bases[s].equals(Integer.toString(j))) {
+                    parent = j;
+                }
+            }
+            if (parent < 0) {
+                break;
+            }
+            chain.add(0, parent);
+            s = parent;
+        }
+        List<DockerfileStep> out = new ArrayList<>();
+        for (int c : chain) {
+            int start = froms.get(c) + 1;
+            int end = c + 1 < froms.size() ? froms.get(c + 1) : steps.size();
+            out.addAll(steps.subList(start, end));
+        }
+        return out;
     }
 
     static boolean matches(CreatedBy cb, DockerfileStep step) {

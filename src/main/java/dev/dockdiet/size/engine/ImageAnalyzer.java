@@ -157,7 +157,7 @@ public final class ImageAnalyzer {
         double efficiency = total == 0 ? 1.0 : 1.0 - (double) totalWasted / total;
         ImageReport report = new ImageReport(image, source, archive.configDigest(), archive.repoTags(),
                 config.path("os").asText(null), config.path("architecture").asText(null), total, engineSize,
-                total - totalWasted, totalWasted, efficiency, layers, history,
+                total - totalWasted, totalWasted, null, efficiency, layers, history,
                 largestWasted.subList(0, Math.min(TOP_WASTED, largestWasted.size())), wastedPaths.size(), wastes,
                 List.of(), null);
         return report.withDockerfile(null, layers, history, WasteFindings.of(report));

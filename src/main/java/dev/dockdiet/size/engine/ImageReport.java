@@ -28,13 +28,17 @@ import java.util.List;
  * @param wastedPaths the largest wasted copies, largest first (at most {@link ImageAnalyzer#TOP_WASTED})
  * @param wastedPathCount how many wasted copies there are in all
  * @param wastes wasted bytes grouped by the layer that added them and the layer that removed them
+ * @param baseWastedBytes of {@code wastedBytes}, the bytes that the base image's own layers added and
+ *     removed (both layers below the first layer matched to the Dockerfile): nothing the Dockerfile can
+ *     change, so they do not count toward {@code --max-wasted}; null when no Dockerfile was matched
+ *     (the base image's layers are then not known)
  * @param findings what to do about the waste, at Dockerfile lines when a Dockerfile was given
  * @param dockerfile the Dockerfile the layers were matched to, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageReport(String image, String source, String imageId, List<String> repoTags, String os,
                           String architecture, long totalBytes, Long engineSizeBytes, long finalBytes,
-                          long wastedBytes, double efficiency, List<Layer> layers, List<HistoryEntry> history,
+                          long wastedBytes, Long baseWastedBytes, double efficiency, List<Layer> layers, List<HistoryEntry> history,
                           List<WastedPath> wastedPaths, int wastedPathCount, List<Waste> wastes,
                           List<ImageFinding> findings, String dockerfile) {
 
@@ -47,12 +51,44 @@ public record ImageReport(String image, String source, String imageId, List<Stri
         findings = List.copyOf(findings);
     }
 
-    /** The same report with Dockerfile matches and findings. */
+    /**
+     * The same report with Dockerfile matches and findings; {@code baseWastedBytes} follows from the
+     * matched layers (null when none is matched).
+     */
     public ImageReport withDockerfile(String path, List<Layer> matchedLayers, List<HistoryEntry> matchedHistory,
                                       List<ImageFinding> newFindings) {
+        int first = firstMatchedLayer(matchedLayers);
+        Long base = null;
+        if (first >= 0) {
+            long sum = 0;
+            for (Waste w : wastes) {
+                if (w.removedBy() < first) {
+                    sum += w.bytes();
+                }
+            }
+            base = sum;
+        }
         return new ImageReport(image, source, imageId, repoTags, os, architecture, totalBytes, engineSizeBytes,
-                finalBytes, wastedBytes, efficiency, matchedLayers, matchedHistory, wastedPaths, wastedPathCount,
+                finalBytes, wastedBytes, base, efficiency, matchedLayers, matchedHistory, wastedPaths, wastedPathCount,
                 wastes, newFindings, path);
+    }
+
+    /**
+     * The index of the lowest layer a Dockerfile instruction made: the layers below it are the base
+     * image's. -1 when no layer is matched.
+     */
+    public static int firstMatchedLayer(List<Layer> layers) {
+        for (Layer l : layers) {
+            if (l.step() != null) {
+                return l.index();
+            }
+        }
+        return -1;
+    }
+
+    /** The wasted bytes the Dockerfile is responsible for: all of them but those inside the base image. */
+    public long ownWastedBytes() {
+        return baseWastedBytes == null ? wastedBytes : wastedBytes - baseWastedBytes;
     }
 
     /**

@@ -50,7 +50,11 @@ public final class ImageReportWriter {
         if (r.engineSizeBytes() != null) {
             b.append(" (engine: ").append(Sizes.human(r.engineSizeBytes())).append(')');
         }
-        b.append("   wasted ").append(Sizes.human(r.wastedBytes()))
+        b.append("   wasted ").append(Sizes.human(r.wastedBytes()));
+        if (r.baseWastedBytes() != null && r.baseWastedBytes() > 0) {
+            b.append(" (").append(Sizes.human(r.baseWastedBytes())).append(" of it inside the base image)");
+        }
+        b
                 .append("   efficiency ").append(String.format(Locale.ROOT, "%.1f%%", r.efficiency() * 100)).append('\n');
         b.append('\n');
         long max = r.layers().stream().mapToLong(Layer::contentBytes).max().orElse(0);
@@ -162,6 +166,9 @@ public final class ImageReportWriter {
         }
         props.put("totalBytes", r.totalBytes());
         props.put("wastedBytes", r.wastedBytes());
+        if (r.baseWastedBytes() != null) {
+            props.put("baseWastedBytes", r.baseWastedBytes());
+        }
         props.put("efficiency", r.efficiency());
         try {
             return JSON.writeValueAsString(log) + "\n";

@@ -51,6 +51,13 @@ public final class WasteFindings {
                         : "the old copy stays in the image: avoid rewriting files of a lower layer";
                 out.add(new ImageFinding(RULE_ID, "warning", "this layer " + verb + " " + what + " that " + origin
                         + " added; " + advice, b.step().line(), b.step().endLine(), a.index(), b.index(), w.bytes()));
+            } else if (firstMatched != Integer.MAX_VALUE && w.removedBy() < firstMatched) {
+                // both layers belong to the base image: not this Dockerfile's to fix, and not counted
+                // toward --max-wasted (ImageReport.baseWastedBytes)
+                out.add(new ImageFinding(RULE_ID, "note", "inside the base image, layer " + a.index() + " (" + brief(a)
+                        + ") adds " + what + " that layer " + b.index() + " (" + brief(b) + ") " + verb
+                        + "; no change to this Dockerfile removes it (a slimmer base may not have it)", null, null,
+                        a.index(), b.index(), w.bytes()));
             } else {
                 String advice = deleted ? "clean up in the same RUN that creates them" : "write the final version once";
                 out.add(new ImageFinding(RULE_ID, "warning", "layer " + a.index() + " (" + brief(a) + ") adds " + what

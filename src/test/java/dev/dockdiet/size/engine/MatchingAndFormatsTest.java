@@ -77,6 +77,77 @@ class MatchingAndFormatsTest {
         });
     }
 
+    static final String FROM_STAGE = """
+            FROM local/busybox:1 AS deps
+            RUN apt-get update && apt-get install -y big
+
+            FROM golang:1.22 AS unrelated
+            RUN go build -o /app .
+
+            FROM DEPS
+            COPY app /app
+            RUN rm -rf /var/lib/apt/lists/*
+            """;
+
+    /**
+     * An image of FROM_STAGE: a base whose own second layer deletes what its first added (waste inside
+     * the base image), then the layers of stage deps (line 2) and of the final stage (lines 8, 9).
+     */
+    static ImageReport fromStageImage() {
+        List<byte[]> ls = List.of(layer().file("bin/busybox", 1000).file("tmp/base-junk", 3_000_000).bytes(),
+                layer().whiteout("tmp/base-junk").bytes(),
+                layer().dir("var/lib/apt/lists").file("var/lib/apt/lists/index", 2_000_000).file("usr/bin/big", 5).bytes(),
+                layer().file("app", 10).bytes(),
+                layer().dir("var/lib/apt").opaque("var/lib/apt/lists").bytes());
+        byte[] config = TestImages.config(ls, List.of(
+                "/bin/sh -c #(nop) ADD file:abc in / ", "/bin/sh -c rm -f /tmp/base-junk", "/bin/sh -c #(nop)  CMD [\"/bin/sh\"]",
+                "RUN /bin/sh -c apt-get update && apt-get install -y big # buildkit",
+                "COPY app /app # buildkit",
+                "RUN /bin/sh -c rm -rf /var/lib/apt/lists/* # buildkit"), List.of(false, false, true, false, false, false));
+        return ImageAnalyzer.analyze(ImageArchive.read(new ByteArrayInputStream(
+                TestImages.dockerArchive(ls, config, false)), "t"), "t", "tar", null);
+    }
+
+    @Test
+    void aFinalStageFromAnEarlierStageMapsThatStagesLayersToItsLines() {
+        List<DockerfileStep> steps = DockerfileSteps.PARSED.read(FROM_STAGE);
+        assertThat(DockerfileMatcher.imageSteps(steps)).extracting(DockerfileStep::line).containsExactly(2, 8, 9);
+        ImageReport r = DockerfileMatcher.match(fromStageImage(), steps, "Dockerfile");
+        assertThat(r.layers()).extracting(l -> l.step() == null ? null : l.step().line())
+                .containsExactly(null, null, 2, 8, 9);
+        assertThat(r.findings()).filteredOn(f -> f.level().equals("warning")).singleElement().satisfies(f -> {
+            assertThat(f.line()).as("the line that added the lists, in stage deps").isEqualTo(2);
+            assertThat(f.message()).startsWith("this layer adds 2.00 MB (1 file: /var/lib/apt/lists/index) that line 9"
+                    + " deletes").doesNotContain("base image");
+        });
+        // by index too, and a FROM naming an image ends the chain
+        assertThat(DockerfileMatcher.imageSteps(DockerfileSteps.PARSED.read("FROM a\nRUN x\nFROM 0\nRUN y\n")))
+                .extracting(DockerfileStep::line).containsExactly(2, 4);
+        assertThat(DockerfileMatcher.imageSteps(DockerfileSteps.PARSED.read("FROM a AS b\nRUN x\nFROM c\nRUN y\n")))
+                .extracting(DockerfileStep::line).containsExactly(4);
+    }
+
+    @Test
+    void wasteInsideTheBaseImageIsAnoteAndNotCountedTowardMaxWasted() {
+        ImageReport bare = fromStageImage();
+        assertThat(bare.wastedBytes()).isEqualTo(5_000_000);
+        assertThat(bare.baseWastedBytes()).as("no Dockerfile: the base's layers are unknown").isNull();
+        assertThat(new Thresholds(null, 4_000_000L, null).violations(bare)).hasSize(1);
+
+        ImageReport r = DockerfileMatcher.match(bare, DockerfileSteps.PARSED.read(FROM_STAGE), "Dockerfile");
+        assertThat(r.baseWastedBytes()).isEqualTo(3_000_000);
+        assertThat(r.ownWastedBytes()).isEqualTo(2_000_000);
+        assertThat(new Thresholds(null, 2_000_000L, null).violations(r)).isEmpty();
+        assertThat(new Thresholds(null, 1_999_999L, null).violations(r)).containsExactly(
+                "wasted bytes 2.00 MB exceed --max-wasted 2.00 MB (2000000 > 1999999 bytes; not counting 3.00 MB wasted"
+                        + " inside the base image)");
+        assertThat(r.findings()).filteredOn(f -> f.level().equals("note")).singleElement().satisfies(f -> {
+            assertThat(f.line()).isNull();
+            assertThat(f.message()).startsWith("inside the base image, layer 0").contains("no change to this Dockerfile");
+        });
+        assertThat(ImageReportWriter.text(r)).contains("wasted 5.00 MB (3.00 MB of it inside the base image)");
+    }
+
     @Test
     void withoutADockerfileFindingsNameLayers() {
         ImageReport r = buildkitImage();
