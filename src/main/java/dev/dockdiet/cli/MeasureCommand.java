@@ -65,7 +65,8 @@ public class MeasureCommand implements Callable<Integer> {
     @Option(names = "--no-rewrite", description = "do not measure dockdiet's rewrites, only the file and --variant files")
     boolean noRewrite;
 
-    @Option(names = "--smoke", paramLabel = "CMD", description = "run `/bin/sh -c CMD` in a container of each image and report its exit code")
+    @Option(names = "--smoke", paramLabel = "CMD", description = "run `/bin/sh -c CMD` in a container of each image (in an image without /bin/sh, such as "
+            + "distroless: CMD's words as the command, exec form) and report its exit code")
     String smoke;
 
     @Option(names = "--smoke-timeout", paramLabel = "SECONDS", description = "how long a smoke command may run (default: ${DEFAULT-VALUE})")

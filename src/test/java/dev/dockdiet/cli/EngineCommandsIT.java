@@ -148,4 +148,68 @@ class EngineCommandsIT {
         assertThat(r.out()).contains("FAILED").contains("about to fail").contains("returned a non-zero code: 3");
         assertThat(engine.client().listContainersCmd().withShowAll(true).exec()).isEmpty();
     }
+    static boolean noMeasureImagesOrContainersLeft() {
+        boolean images = engine.client().listImagesCmd().exec().stream().noneMatch(i -> i.getRepoTags() != null
+                && java.util.Arrays.stream(i.getRepoTags()).anyMatch(t -> t.startsWith("dockdiet-measure/")));
+        return images && engine.client().listContainersCmd().withShowAll(true).exec().isEmpty();
+    }
+
+    @Test
+    void measureRunsTheSmokeCommandInExecFormWhenTheImageHasNoShell() throws Exception {
+        Run r = run(new MeasureCommand(), MEASURE.resolve("slim.Dockerfile").toString(), "--no-rewrite",
+                "--variant", MEASURE.resolve("noshell.Dockerfile").toString(),
+                "--smoke", "/bin/busybox cat /opt/app/data.txt", "--docker-host", DockerTestEngine.host(), "-f", "json");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode v = new ObjectMapper().readTree(r.out()).path("variants");
+        assertThat(v.get(0).path("smokeForm").asText()).isEqualTo("shell");
+        assertThat(v.get(1).path("smokeForm").asText()).isEqualTo("exec");
+        assertThat(v.get(1).path("smokeExitCode").asInt(-1)).isZero();
+        assertThat(v.get(1).path("smokeOutput").get(0).asText()).isEqualTo("payload");
+        assertThat(noMeasureImagesOrContainersLeft()).isTrue();
+
+        // a command that needs a shell cannot run there: that row says so, the other rows stay, exit 1
+        Run piped = run(new MeasureCommand(), MEASURE.resolve("slim.Dockerfile").toString(), "--no-rewrite",
+                "--variant", MEASURE.resolve("noshell.Dockerfile").toString(),
+                "--smoke", "cat /opt/app/data.txt | grep payload", "--docker-host", DockerTestEngine.host());
+        sample("measure-noshell.txt", piped);
+        assertThat(piped.exit()).isEqualTo(1);
+        assertThat(piped.out()).contains("slim.Dockerfile").containsPattern("as written\\s+ok\\s+\\S+ \\S+\\s+\\(baseline\\)\\s+exit 0")
+                .contains("failed: the command needs a shell").contains("(exec form: the image has no /bin/sh)");
+        assertThat(noMeasureImagesOrContainersLeft()).as("images and containers removed").isTrue();
+    }
+
+    @Test
+    void imageOfAFinalStageFromAnEarlierStageKeepsTheBaseImagesWasteApart() throws Exception {
+        Path dir = Path.of("test-fixtures/engine/stage-waste");
+        String base = "dockdiet-test/stage-waste-base:1";
+        String tag = "dockdiet-test/stage-waste:1";
+        try {
+            ImageBuilder.Result b = ImageBuilder.build(engine, dir, Files.readString(dir.resolve("base.Dockerfile")), base);
+            assertThat(b.ok()).as("%s", b.logTail()).isTrue();
+            ImageBuilder.Result r = ImageBuilder.build(engine, dir, Files.readString(dir.resolve("Dockerfile")), tag);
+            assertThat(r.ok()).as("%s", r.logTail()).isTrue();
+            Run json = run(new ImageCommand(), tag, "--dockerfile", dir.resolve("Dockerfile").toString(), "-f", "json",
+                    "--max-wasted", "2MB", "--docker-host", DockerTestEngine.host());
+            assertThat(json.exit()).as("3 MB of the 5 MB are the base image's own: not counted" + json.err()).isZero();
+            JsonNode rep = new ObjectMapper().readTree(json.out());
+            assertThat(rep.path("wastedBytes").asLong()).isEqualTo(5_000_000L);
+            assertThat(rep.path("baseWastedBytes").asLong()).isEqualTo(3_000_000L);
+            Run text = run(new ImageCommand(), tag, "--dockerfile", dir.resolve("Dockerfile").toString(),
+                    "--max-wasted", "1MB", "--docker-host", DockerTestEngine.host());
+            sample("image-stage-waste.txt", text);
+            assertThat(text.exit()).isEqualTo(1);
+            assertThat(text.out()).contains("wasted 5.00 MB (3.00 MB of it inside the base image)")
+                    .contains("stage-waste/Dockerfile:2: warning DD190: this layer adds 2.00 MB")
+                    .contains("that line 6 deletes").contains("note DD190: inside the base image");
+            assertThat(text.err()).contains("(2000000 > 1000000 bytes; not counting 3.00 MB wasted inside the base image)");
+        } finally {
+            for (String t : java.util.List.of(tag, base)) {
+                try {
+                    engine.client().removeImageCmd(t).withForce(true).exec();
+                } catch (RuntimeException gone) {
+                    // not built
+                }
+            }
+        }
+    }
 }

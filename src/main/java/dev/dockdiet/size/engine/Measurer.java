@@ -31,7 +31,8 @@ public final class Measurer {
     }
 
     /**
-     * @param smokeCommand run as {@code /bin/sh -c CMD} in a container of each built image; null: no smoke test
+     * @param smokeCommand run as {@code /bin/sh -c CMD} in a container of each built image, or in exec
+     *     form (its words as the argv) in an image without {@code /bin/sh} (distroless); null: no smoke test
      */
     public record Options(Path context, String name, String smokeCommand, Duration smokeTimeout, boolean keep) {
     }
@@ -43,11 +44,14 @@ public final class Measurer {
      * @param differenceBytes size minus the baseline's size (negative: smaller), null for the baseline or a failure
      * @param smokeExitCode the smoke command's exit code, null when not run (or it timed out)
      * @param smokeOutput the last lines of the smoke command's output
+     * @param smokeForm how the smoke command ran: {@code shell} ({@code /bin/sh -c CMD}) or {@code exec}
+     *     (the image has no {@code /bin/sh}: CMD's words as the argv); null when none ran
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VariantResult(String name, String tag, boolean built, String builder, String imageId, Long sizeBytes,
                                 Long differenceBytes, Double differencePercent, List<String> buildLog, String error,
-                                Integer smokeExitCode, List<String> smokeOutput, String smokeError, boolean kept) {
+                                Integer smokeExitCode, List<String> smokeOutput, String smokeError, String smokeForm,
+                                boolean kept) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,11 +59,16 @@ public final class Measurer {
                          String smokeCommand, List<VariantResult> variants) {
         /** Every build succeeded and every smoke command that ran exited 0. */
         public boolean allPassed() {
-            return variants.stream().allMatch(v -> v.built() && (smokeCommand == null
+            return variants.stream().allMatch(v -> v.built() && v.error() == null && (smokeCommand == null
                     || v.smokeExitCode() != null && v.smokeExitCode() == 0));
         }
     }
 
+    /**
+     * Builds and measures every variant. A failure in one variant (its build, its size, its smoke
+     * command, even the engine going away) is recorded in its row and the others are still measured:
+     * what was measured is never lost, and what was built is removed unless {@code keep}.
+     */
     public static Report measure(DockerEngine engine, String dockerfileLabel, List<Variant> variants, Options o) {
         List<VariantResult> results = new ArrayList<>();
         Long baseline = null;
@@ -67,46 +76,61 @@ public final class Measurer {
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             String tag = repo + ":" + i;
-            ImageBuilder.Result b = ImageBuilder.build(engine, o.context(), v.dockerfileText(), tag);
+            ImageBuilder.Result b;
+            try {
+                b = ImageBuilder.build(engine, o.context(), v.dockerfileText(), tag);
+            } catch (RuntimeException e) {
+                results.add(new VariantResult(v.name(), tag, false, null, null, null, null, null, List.of(),
+                        EngineException.reason(e), null, null, null, null, false));
+                continue;
+            }
             if (!b.ok()) {
                 if (!o.keep()) {
                     removeCreated(engine, b);
                 }
                 results.add(new VariantResult(v.name(), tag, false, b.builder(), null, null, null, null, b.logTail(),
-                        b.error(), null, null, null, false));
+                        b.error(), null, null, null, null, false));
                 continue;
             }
-            long size = engine.imageSize(b.imageId());
+            Long size = null;
             Long diff = null;
             Double pct = null;
-            if (i == 0) {
-                baseline = size;
-            } else if (baseline != null) {
-                diff = size - baseline;
-                pct = baseline == 0 ? null : 100.0 * diff / baseline;
-            }
-            Integer exit = null;
-            List<String> out = null;
-            String smokeError = null;
-            if (o.smokeCommand() != null) {
-                Smoke s = smoke(engine, tag, o.smokeCommand(), o.smokeTimeout(), o.keep());
-                exit = s.exit;
-                out = s.output;
-                smokeError = s.error;
-            }
-            if (!o.keep()) {
-                try {
-                    engine.client().removeImageCmd(tag).withForce(true).exec();
-                } catch (RuntimeException e) {
-                    // another tag may still hold it; nothing of ours is left under the tag
+            String error = null;
+            Smoke s = null;
+            try {
+                size = engine.imageSize(b.imageId());
+                if (i == 0) {
+                    baseline = size;
+                } else if (baseline != null) {
+                    diff = size - baseline;
+                    pct = baseline == 0 ? null : 100.0 * diff / baseline;
                 }
-                removeCreated(engine, b);
+                if (o.smokeCommand() != null) {
+                    s = smoke(engine, tag, o.smokeCommand(), o.smokeTimeout(), o.keep());
+                }
+            } catch (RuntimeException e) {
+                error = EngineException.reason(e);
+            } finally {
+                if (!o.keep()) {
+                    try {
+                        engine.client().removeImageCmd(tag).withForce(true).exec();
+                    } catch (RuntimeException e) {
+                        // another tag may still hold it; nothing of ours is left under the tag
+                    }
+                    removeCreated(engine, b);
+                }
             }
             results.add(new VariantResult(v.name(), tag, true, b.builder(), b.imageId(), size, diff, pct, b.logTail(),
-                    null, exit, out, smokeError, o.keep()));
+                    error, s == null ? null : s.exit, s == null ? null : s.output, s == null ? null : s.error,
+                    s == null ? null : s.form, o.keep()));
         }
-        return new Report(dockerfileLabel, engine.host(), engine.serverVersion(), engine.apiVersion(), o.smokeCommand(),
-                results);
+        String version;
+        try {
+            version = engine.serverVersion();
+        } catch (RuntimeException e) {
+            version = null;
+        }
+        return new Report(dockerfileLabel, engine.host(), version, engine.apiVersion(), o.smokeCommand(), results);
     }
 
     /**
@@ -126,41 +150,113 @@ public final class Measurer {
         }
     }
 
-    private record Smoke(Integer exit, List<String> output, String error) {
+    private record Smoke(Integer exit, List<String> output, String error, String form) {
     }
 
+    /**
+     * Runs the smoke command in a new container of {@code image}: {@code /bin/sh -c CMD} when the image
+     * has {@code /bin/sh}, else in exec form (CMD split into words like a shell would, when it is one
+     * plain command). Never throws: what went wrong is the result's error.
+     */
     private static Smoke smoke(DockerEngine engine, String image, String command, Duration timeout, boolean keep) {
-        String id = engine.call("create a container of " + image, () -> engine.client().createContainerCmd(image)
-                .withEntrypoint("/bin/sh", "-c").withCmd(command).withNetworkDisabled(true).exec().getId());
+        String id;
+        String form = "shell";
         try {
-            engine.call("start a container of " + image, () -> {
-                engine.client().startContainerCmd(id).exec();
-                return null;
-            });
+            id = create(engine, image, List.of("/bin/sh", "-c", command));
+            if (!exists(engine, id, "/bin/sh")) {
+                remove(engine, id);
+                id = null;
+                List<String> argv = execForm(command);
+                form = "exec";
+                if (argv == null) {
+                    return new Smoke(null, List.of(), "the command needs a shell (a pipe, redirection, variable, glob "
+                            + "or several commands)", form);
+                }
+                id = create(engine, image, argv);
+            }
+        } catch (RuntimeException e) {
+            return new Smoke(null, List.of(), "cannot create a container: " + EngineException.reason(e), form);
+        }
+        String container = id;
+        try {
+            try {
+                engine.call("start a container of " + image, () -> {
+                    engine.client().startContainerCmd(container).exec();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                return new Smoke(null, List.of(), "cannot start it: " + EngineException.reason(e), form);
+            }
             Integer exit;
             String error = null;
             try {
-                exit = engine.client().waitContainerCmd(id).exec(new WaitContainerResultCallback())
+                exit = engine.client().waitContainerCmd(container).exec(new WaitContainerResultCallback())
                         .awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 exit = null;
                 error = "no exit within " + timeout.toSeconds() + "s (" + EngineException.reason(e) + ")";
                 try {
-                    engine.client().killContainerCmd(id).exec();
+                    engine.client().killContainerCmd(container).exec();
                 } catch (RuntimeException gone) {
                     // it stopped meanwhile
                 }
             }
-            return new Smoke(exit, logs(engine, id), error);
+            return new Smoke(exit, logs(engine, container), error, form);
         } finally {
             if (!keep) {
-                try {
-                    engine.client().removeContainerCmd(id).withForce(true).exec();
-                } catch (RuntimeException e) {
-                    // already gone
-                }
+                remove(engine, container);
             }
         }
+    }
+
+    private static String create(DockerEngine engine, String image, List<String> argv) {
+        return engine.call("create a container of " + image, () -> engine.client().createContainerCmd(image)
+                .withEntrypoint(argv.get(0)).withCmd(argv.subList(1, argv.size())).withNetworkDisabled(true)
+                .exec().getId());
+    }
+
+    private static void remove(DockerEngine engine, String container) {
+        try {
+            engine.client().removeContainerCmd(container).withForce(true).exec();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+    }
+
+    /** Whether {@code path} exists in the (created, not started) container's filesystem. */
+    private static boolean exists(DockerEngine engine, String container, String path) {
+        try (java.io.InputStream in = engine.client().copyArchiveFromContainerCmd(container, path).exec()) {
+            return in != null;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true; // it was found; closing the stream failed
+        }
+    }
+
+    /**
+     * The smoke command as an argv without a shell: its words, quotes removed, when it is one plain
+     * command (no pipe, list, redirection, assignment, expansion or glob); null otherwise.
+     */
+    static List<String> execForm(String command) {
+        dev.dockdiet.shell.ShellScript script = dev.dockdiet.shell.ShellParser.parse(command);
+        if (script.hasErrors() || script.commands().size() != 1) {
+            return null;
+        }
+        dev.dockdiet.shell.SimpleCommand c = script.commands().get(0);
+        if (c.inPipeline() || c.inSubshell() || c.background() || c.negated() || c.inNestedShell()
+                || c.inSubstitution() || c.inCondition() || c.inLoop() || c.inFunction() || c.inBranch()
+                || !c.redirects().isEmpty() || !c.assignments().isEmpty() || c.andOrList().commands().size() != 1) {
+            return null;
+        }
+        List<String> argv = new ArrayList<>();
+        for (dev.dockdiet.shell.Word w : c.words()) {
+            if (!w.isLiteral() || w.hasGlob()) {
+                return null;
+            }
+            argv.add(w.value());
+        }
+        return argv.isEmpty() ? null : List.copyOf(argv);
     }
 
     private static List<String> logs(DockerEngine engine, String id) {
@@ -204,8 +300,9 @@ public final class Measurer {
                     : (v.differenceBytes() > 0 ? "+" : v.differenceBytes() < 0 ? "-" : "")
                     + Sizes.human(Math.abs(v.differenceBytes()))
                     + (v.differencePercent() == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", v.differencePercent()));
-            String smoke = r.smokeCommand() == null || !v.built() ? ""
-                    : v.smokeExitCode() != null ? "exit " + v.smokeExitCode() : "failed: " + v.smokeError();
+            String smoke = r.smokeCommand() == null || !v.built() || v.smokeForm() == null ? ""
+                    : (v.smokeExitCode() != null ? "exit " + v.smokeExitCode() : "failed: " + v.smokeError())
+                    + (v.smokeForm().equals("exec") ? " (exec form: the image has no /bin/sh)" : "");
             b.append(String.format(Locale.ROOT, "%-" + w + "s  %-6s  %9s  %-20s  %s%n", v.name(),
                     v.built() ? "ok" : "FAILED", v.sizeBytes() == null ? "-" : Sizes.human(v.sizeBytes()), diff, smoke)
                     .stripTrailing()).append('\n');
@@ -214,7 +311,10 @@ public final class Measurer {
             if (!v.built()) {
                 b.append('\n').append(v.name()).append(": build failed: ").append(v.error()).append('\n');
                 v.buildLog().forEach(l -> b.append("  | ").append(l).append('\n'));
-            } else if (r.smokeCommand() != null && (v.smokeExitCode() == null || v.smokeExitCode() != 0)) {
+            } else if (v.error() != null) {
+                b.append('\n').append(v.name()).append(": built, then: ").append(v.error()).append('\n');
+            } else if (r.smokeCommand() != null && (v.smokeExitCode() == null || v.smokeExitCode() != 0)
+                    && v.smokeOutput() != null && !v.smokeOutput().isEmpty()) {
                 b.append('\n').append(v.name()).append(": smoke command output:\n");
                 if (v.smokeOutput() != null) {
                     v.smokeOutput().forEach(l -> b.append("  | ").append(l).append('\n'));

@@ -220,6 +220,21 @@ class MatchingAndFormatsTest {
     }
 
     @Test
+    void smokeCommandsInExecFormAreOnePlainCommand() {
+        assertThat(Measurer.execForm("/bin/busybox cat /opt/app/data.txt"))
+                .containsExactly("/bin/busybox", "cat", "/opt/app/data.txt");
+        assertThat(Measurer.execForm("app --greeting 'hello world' \"x y\"")).containsExactly("app", "--greeting",
+                "hello world", "x y");
+        assertThat(Measurer.execForm("app | grep ok")).as("pipe").isNull();
+        assertThat(Measurer.execForm("app && app2")).as("list").isNull();
+        assertThat(Measurer.execForm("app > /tmp/out")).as("redirection").isNull();
+        assertThat(Measurer.execForm("app $HOME")).as("expansion").isNull();
+        assertThat(Measurer.execForm("ls /app/*.jar")).as("glob").isNull();
+        assertThat(Measurer.execForm("X=1 app")).as("assignment").isNull();
+        assertThat(Measurer.execForm("")).isNull();
+    }
+
+    @Test
     void dockerignore() {
         var rules = dev.dockdiet.size.DockerIgnore.parse("""
                 # comment
