@@ -6,7 +6,7 @@
 #
 # DIR is a private engine directory (scripts/docker-daemon.sh start DIR is run if it is not up).
 # OUT defaults to rules/cache-sizes.tsv. Needs root, debootstrap and network access to the mirrors.
-# MEASURE_RELEASES (default "bookworm trixie jammy noble"; also bullseye sid focal bionic) and
+# MEASURE_RELEASES (default "bookworm trixie jammy noble"; also bullseye sid focal bionic xenial) and
 # MEASURE_PACKAGES (default "build-essential gcc g++ make cmake") choose what is measured.
 # Rows of this run replace the same rows of OUT; all other rows of OUT are kept (MEASURE_REPLACE=1:
 # write this run's rows only).
@@ -44,7 +44,8 @@ sid debian http://deb.debian.org/debian sid
 jammy ubuntu http://archive.ubuntu.com/ubuntu jammy
 noble ubuntu http://archive.ubuntu.com/ubuntu jammy
 focal ubuntu http://archive.ubuntu.com/ubuntu focal
-bionic ubuntu http://archive.ubuntu.com/ubuntu bionic"
+bionic ubuntu http://archive.ubuntu.com/ubuntu bionic
+xenial ubuntu http://archive.ubuntu.com/ubuntu xenial"
 # MEASURE_RELEASES picks some (default: the current Debian and Ubuntu releases); the rows of this
 # run are merged into OUT (see the end), so releases can be measured in separate runs
 releases=$(printf '%s\n' "$all_releases" | while read -r r rest; do
@@ -70,6 +71,26 @@ layer_sizes() {
 }
 
 rows=()
+# Merge: a row of this run replaces the row of OUT with the same cache, distro, release and kind
+# (in place); rows of releases not measured now (or whose mirror was unreachable) are kept, so
+# releases can be measured one run at a time. MEASURE_REPLACE=1 writes this run's rows only.
+if [ -f "$out" ] && [ "${MEASURE_REPLACE-0}" != 1 ]; then cp "$out" "$work/old.tsv"; else : > "$work/old.tsv"; fi
+write_out() {
+  printf '%s\n' "${rows[@]}" > "$work/new.tsv"
+{
+  echo "# What a package-manager cache left in a layer costs, measured by scripts/measure-caches.sh; do not edit by hand."
+  echo "# Re-run: bash scripts/measure-caches.sh /tmp/dd-measure  (needs root, debootstrap and the mirrors)."
+  printf 'cache\tdistro\trelease\tkind\tbytes\tasOf\tsource\n'
+  awk -F '\t' '
+    FNR == NR { k = $1 FS $2 FS $3 FS $4; fresh[k] = $0; order[++n] = k; next }
+    /^#/ || $1 == "cache" || NF == 0 { next }
+    { k = $1 FS $2 FS $3 FS $4; if (k in fresh) { print fresh[k]; done[k] = 1 } else print }
+    END { for (i = 1; i <= n; i++) if (!(order[i] in done)) print fresh[order[i]] }
+  ' "$work/new.tsv" "$work/old.tsv"
+} > "$work/out.tsv"
+mv "$work/out.tsv" "$out"
+}
+
 while read -r rel distro mirror script; do
   if ! curl -sfI --max-time 15 "$mirror/dists/$rel/Release" >/dev/null; then
     echo "measure-caches.sh: $mirror is unreachable for $rel: no figure for $distro $rel" >&2
@@ -99,7 +120,14 @@ CONF
   printf '%s\n' 'Acquire::GzipIndexes "true";' 'Acquire::CompressionTypes::Order:: "gz";' > "$conf/docker-gzip-indexes"
   printf '%s\n' 'Acquire::Languages "none";' > "$conf/docker-no-languages"
   # the package sources of the official image: the release, its updates and its security suite
-  if [ "$distro" = debian ]; then
+  valid_until=
+  if [ "$rel" = sid ]; then
+    # debian:sid has the one suite (no -updates, no -security); a mirror copy older than the
+    # Release file's Valid-Until window (sid's is a week) is still read as of its date
+    printf 'deb %s sid main\n' "$mirror" > "$conf/sources.list"
+    valid_until='COPY docker-measure-valid-until /etc/apt/apt.conf.d/'
+    printf '%s\n' 'Acquire::Check-Valid-Until "false";' > "$conf/docker-measure-valid-until"
+  elif [ "$distro" = debian ]; then
     printf 'deb %s %s main\ndeb %s %s-updates main\ndeb http://deb.debian.org/debian-security %s-security main\n' \
       "$mirror" "$rel" "$mirror" "$rel" "$rel" > "$conf/sources.list"
   else
@@ -109,9 +137,14 @@ CONF
     done
   fi
   base_img="local/dd-measure-configured:$rel"
-  printf 'FROM %s\nCOPY docker-clean docker-gzip-indexes docker-no-languages /etc/apt/apt.conf.d/\nCOPY sources.list /etc/apt/sources.list\n' "$img" \
+  printf 'FROM %s\nCOPY docker-clean docker-gzip-indexes docker-no-languages /etc/apt/apt.conf.d/\nCOPY sources.list /etc/apt/sources.list\n%s\n' "$img" "$valid_until" \
     | docker build -q -t "$base_img" -f - "$conf" >/dev/null
-  printf 'FROM %s\nRUN apt-get update\n' "$base_img" | docker build -q --network host -t "$tag" - >/dev/null
+  if ! printf 'FROM %s\nRUN apt-get update\n' "$base_img" | docker build -q --network host -t "$tag" - >"$work/update.log" 2>&1; then
+    echo "measure-caches.sh: $distro $rel: apt-get update failed; no figure for $rel (see below)" >&2
+    tail -5 "$work/update.log" >&2
+    docker rmi "$base_img" >/dev/null 2>&1 || true
+    continue
+  fi
   base_size=$(docker image inspect -f '{{.Size}}' "$base_img")
   size=$(docker image inspect -f '{{.Size}}' "$tag")
   uncompressed=$((size - base_size))
@@ -128,7 +161,9 @@ CONF
   echo "measure-caches.sh: $distro $rel apt lists: $compressed compressed, $uncompressed uncompressed bytes" >&2
   # what compilers cost when installed in the final image: one package (and what it pulls in,
   # without recommends) per layer, package lists removed in the same RUN
-  for pkg in $packages; do
+  # MEASURE_PACKAGES_<release> (e.g. MEASURE_PACKAGES_xenial="gcc g++-5") overrides the list for one release
+  pk_var="MEASURE_PACKAGES_$rel"
+  for pkg in ${!pk_var-$packages}; do
     ptag="local/dd-measure-pkg:$rel"
     if ! printf 'FROM %s\nRUN apt-get update && apt-get install -y --no-install-recommends %s && rm -rf /var/lib/apt/lists/*\n' \
         "$base_img" "$pkg" | docker build -q --network host -t "$ptag" - >/dev/null 2>"$work/pkg.log"; then
@@ -143,24 +178,8 @@ CONF
     docker rmi "$ptag" >/dev/null
   done
   docker rmi "$tag" "$base_img" >/dev/null
+  write_out # after every release: what was measured is kept even if a later release fails
 done <<< "$releases"
 
 [ ${#rows[@]} -gt 0 ] || { echo "measure-caches.sh: nothing measured" >&2; exit 1; }
-# Merge: a row of this run replaces the row of OUT with the same cache, distro, release and kind
-# (in place); rows of releases not measured now (or whose mirror was unreachable) are kept, so
-# releases can be measured one run at a time. MEASURE_REPLACE=1 writes this run's rows only.
-printf '%s\n' "${rows[@]}" > "$work/new.tsv"
-[ -f "$out" ] && [ "${MEASURE_REPLACE-0}" != 1 ] && cp "$out" "$work/old.tsv" || : > "$work/old.tsv"
-{
-  echo "# What a package-manager cache left in a layer costs, measured by scripts/measure-caches.sh; do not edit by hand."
-  echo "# Re-run: bash scripts/measure-caches.sh /tmp/dd-measure  (needs root, debootstrap and the mirrors)."
-  printf 'cache\tdistro\trelease\tkind\tbytes\tasOf\tsource\n'
-  awk -F '\t' '
-    FNR == NR { k = $1 FS $2 FS $3 FS $4; fresh[k] = $0; order[++n] = k; next }
-    /^#/ || $1 == "cache" || NF == 0 { next }
-    { k = $1 FS $2 FS $3 FS $4; if (k in fresh) { print fresh[k]; done[k] = 1 } else print }
-    END { for (i = 1; i <= n; i++) if (!(order[i] in done)) print fresh[order[i]] }
-  ' "$work/new.tsv" "$work/old.tsv"
-} > "$work/out.tsv"
-mv "$work/out.tsv" "$out"
 echo "wrote $out (${#rows[@]} rows measured now, merged with the rows kept)" >&2
