@@ -27,8 +27,17 @@ public final class CacheSizes {
     }
 
     /** Debian and Ubuntu version numbers of the releases the table names. */
-    private static final Map<String, String> RELEASES = Map.of("11", "bullseye", "12", "bookworm", "13", "trixie",
-            "14", "forky", "20.04", "focal", "22.04", "jammy", "24.04", "noble");
+    private static final Map<String, String> RELEASES = Map.ofEntries(Map.entry("10", "buster"),
+            Map.entry("11", "bullseye"), Map.entry("12", "bookworm"), Map.entry("13", "trixie"), Map.entry("14", "forky"),
+            Map.entry("unstable", "sid"), Map.entry("16.04", "xenial"), Map.entry("18.04", "bionic"),
+            Map.entry("20.04", "focal"), Map.entry("22.04", "jammy"), Map.entry("24.04", "noble"));
+
+    /**
+     * The releases the official images are built on today. A base whose tag names no release (node:22,
+     * ubuntu, python:3.12) gets the range over these: older releases measured for the tags that name
+     * them (debian:bullseye, ubuntu:18.04) do not widen it.
+     */
+    private static final java.util.Set<String> CURRENT = java.util.Set.of("bookworm", "trixie", "jammy", "noble");
 
     /** Official families whose default tags are built on Ubuntu (the others on Debian). */
     private static final java.util.Set<String> UBUNTU_BASED = java.util.Set.of("eclipse-temurin", "ibm-semeru-runtimes",
@@ -137,15 +146,16 @@ public final class CacheSizes {
     }
 
     private static boolean matches(Row r, String[] where) {
-        return (where[0] == null || r.distro().equals(where[0])) && (where[1] == null || r.release().equals(where[1]));
+        return (where[0] == null || r.distro().equals(where[0]))
+                && (where[1] == null ? CURRENT.contains(r.release()) : r.release().equals(where[1]));
     }
 
     /**
      * The saving of not leaving {@code /var/lib/apt/lists} in a layer of a stage based on {@code base}:
      * the figure measured on its release when the base names one (debian:bookworm, node:22-trixie,
-     * ubuntu:24.04), else the range over the releases of its distribution (Debian for the official
-     * language images, whose default is Debian), else over all measured releases. Null on an alpine
-     * base or when nothing was measured.
+     * ubuntu:24.04), else the range over the current releases of its distribution (Debian for the
+     * official language images, whose default is Debian), else over all current releases. Null on an
+     * alpine base or when nothing was measured.
      */
     public static Savings aptLists(ImageMatch base) {
         String[] where = where(base);

@@ -98,10 +98,13 @@ class SizeCoverageTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "size-coverage.txt"), missing, StandardCharsets.UTF_8);
         assertThat(100.0 * sized / official).as("official final bases with a size").isGreaterThanOrEqualTo(85.0);
-        // the target is 70%; measured 61% (2026-12-03): the rest are compilers on releases not
-        // measured yet (bullseye, buster, sid, xenial, bionic, focal), alpine/rpm packages (no mirror
-        // reachable here) and openjdk images without any figure. A floor guards what is reached.
-        assertThat(100.0 * withSaving / sizeFindings).as("DD101-DD103 findings with a saving").isGreaterThanOrEqualTo(60.0);
+        // the target; measured 72.0% (154 of 214, 2026-12-03) once bullseye, sid, focal, bionic
+        // and xenial compilers were measured. The 60 without a saving have no honest figure: openjdk:8*
+        // (14: no source has a figure for them), alpine apk and rpm packages (18: no mirror reachable
+        // here), buster (5: its mirror is archived), private or non-official images (11), build images
+        // with no measured runtime alternative (swift, haskell, composer, dotnet sdk on azurelinux: 6),
+        // DD103 with no DD102 move to share (5), llvm on node:12 (1).
+        assertThat(100.0 * withSaving / sizeFindings).as("DD101-DD103 findings with a saving").isGreaterThanOrEqualTo(70.0);
     }
 
     /** The image the final stage starts from (through FROM other-stage); null for scratch or an unparsable one. */

@@ -49,4 +49,25 @@ class CacheSizesTest {
         assertThat(CacheSizes.packages(match("debian:bookworm"), List.of("gcc", "clang"))).as("clang not measured").isNull();
         assertThat(CacheSizes.packages(match("alpine:3.24"), List.of("gcc"))).isNull();
     }
+    @Test
+    void olderReleasesAreMeasuredForTheTagsThatNameThem() {
+        // debian:11 is bullseye, ubuntu:18.04 bionic, ubuntu:16.04 xenial (whose g++ is g++-5)
+        assertThat(CacheSizes.packages(match("debian:11-slim"), List.of("build-essential")).bytes())
+                .isEqualTo(row("apt-package:build-essential", "bullseye"));
+        assertThat(CacheSizes.packages(match("debian:bullseye-slim"), List.of("gcc", "make")).upTo())
+                .isEqualTo(row("apt-package:gcc", "bullseye") + row("apt-package:make", "bullseye"));
+        assertThat(CacheSizes.packages(match("ubuntu:18.04"), List.of("build-essential")).bytes())
+                .isEqualTo(row("apt-package:build-essential", "bionic"));
+        Savings xenial = CacheSizes.packages(match("ubuntu:16.04"), List.of("gcc", "build-essential", "g++-5"));
+        assertThat(xenial.bytes()).isEqualTo(row("apt-package:build-essential", "xenial"));
+        assertThat(xenial.source()).contains("on xenial");
+        assertThat(CacheSizes.packages(match("ubuntu:focal"), List.of("g++")).bytes()).isEqualTo(row("apt-package:g++", "focal"));
+        assertThat(CacheSizes.packages(match("debian:sid-slim"), List.of("clang", "gcc")).bytes())
+                .isEqualTo(Math.max(row("apt-package:clang", "sid"), row("apt-package:gcc", "sid")));
+        assertThat(CacheSizes.aptLists(match("debian:sid")).source()).contains("on sid");
+        // a tag that names no release keeps the range over the current ones (bookworm, trixie)
+        Savings node = CacheSizes.packages(match("node:22"), List.of("gcc"));
+        assertThat(node.source()).contains("bookworm").contains("trixie").doesNotContain("bullseye").doesNotContain("sid");
+        assertThat(CacheSizes.packages(match("debian:buster-slim"), List.of("gcc"))).as("buster: no mirror here").isNull();
+    }
 }
