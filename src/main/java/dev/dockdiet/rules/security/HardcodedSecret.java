@@ -84,8 +84,10 @@ public final class HardcodedSecret implements Rule {
     public void check(RuleContext ctx) {
         String text = ctx.file().text();
         List<int[]> reported = new ArrayList<>();
-        for (Kind k : KINDS) {
-            scan(k.pattern(), text, k.back(), k.back(), k.anchors(), m -> {
+        int[][] anchors = anchors(text);
+        for (int ki = 0; ki < KINDS.size(); ki++) {
+            Kind k = KINDS.get(ki);
+            scan(k.pattern(), text, k.back(), k.back(), anchors[ki], m -> {
                 String v = m.group();
                 if (k.prefix() > 0 && (v.toUpperCase(Locale.ROOT).contains("EXAMPLE") || distinct(v) < 8)) {
                     return;
@@ -96,7 +98,7 @@ public final class HardcodedSecret implements Rule {
             });
         }
         // the scheme is 2-16 characters before its "://"
-        scan(URL_PASSWORD, text, 2, 16, new String[] {"://"}, u -> {
+        scan(URL_PASSWORD, text, 2, 16, anchors[KINDS.size()], u -> {
             String user = u.group(1);
             String pw = u.group(2);
             if (overlaps(reported, u.start(2), u.end(2)) || !looksRandom(pw, 8) || pw.equals(user)) {
@@ -147,35 +149,65 @@ public final class HardcodedSecret implements Rule {
         }
     }
 
+    /** The anchors by their first character: {kind index (KINDS.size() for URL_PASSWORD), anchor}. */
+    private static final Object[][][] BY_FIRST = new Object[128][][];
+
+    static {
+        java.util.Map<Character, List<Object[]>> m = new java.util.HashMap<>();
+        for (int k = 0; k <= KINDS.size(); k++) {
+            for (String a : k < KINDS.size() ? KINDS.get(k).anchors() : new String[] {"://"}) {
+                m.computeIfAbsent(a.charAt(0), c -> new ArrayList<>()).add(new Object[] {k, a});
+            }
+        }
+        m.forEach((c, l) -> BY_FIRST[c] = l.toArray(new Object[0][]));
+    }
+
+    /**
+     * Where each kind's anchors are (ascending; the last entry: the URLs' "://"), in one pass over
+     * the text (an indexOf per anchor was a pass each).
+     */
+    private static int[][] anchors(String text) {
+        int kinds = KINDS.size() + 1;
+        int[][] at = new int[kinds][];
+        int[] n = new int[kinds];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            Object[][] cands = c < 128 ? BY_FIRST[c] : null;
+            if (cands == null) {
+                continue;
+            }
+            for (Object[] cand : cands) {
+                if (text.startsWith((String) cand[1], i)) {
+                    int k = (Integer) cand[0];
+                    if (at[k] == null) {
+                        at[k] = new int[4];
+                    } else if (n[k] == at[k].length) {
+                        at[k] = java.util.Arrays.copyOf(at[k], n[k] * 2);
+                    }
+                    at[k][n[k]++] = i;
+                }
+            }
+        }
+        for (int k = 0; k < kinds; k++) {
+            at[k] = at[k] == null ? new int[0] : java.util.Arrays.copyOf(at[k], n[k]);
+        }
+        return at;
+    }
+
     /**
      * The matches of {@code pattern} in {@code text}, exactly those {@code Matcher.find} yields one after
-     * another, found by trying the pattern only at the starts an anchor allows: every match has one of
-     * {@code anchors} at {@code minBack..maxBack} characters from its start. A regex tried at every
-     * character (lookbehinds first) was a third of a whole-corpus run; most files hold no anchor at all.
-     * The region's bounds are transparent, so lookbehinds and {@code \\b} still see the text before it.
+     * another, found by trying the pattern only at the starts an anchor allows: every match has an
+     * anchor (at the ascending positions {@code anchors}) at {@code minBack..maxBack} characters from its
+     * start. A regex tried at every character (lookbehinds first) was a third of a whole-corpus run; most
+     * files hold no anchor at all. The region's bounds are transparent, so lookbehinds and {@code \\b}
+     * still see the text before it.
      */
-    static void scan(Pattern pattern, String text, int minBack, int maxBack, String[] anchors,
+    static void scan(Pattern pattern, String text, int minBack, int maxBack, int[] anchors,
                      java.util.function.Consumer<Matcher> each) {
-        int[] next = new int[anchors.length];
-        for (int a = 0; a < anchors.length; a++) {
-            next[a] = text.indexOf(anchors[a]);
-        }
         Matcher m = null;
         int pos = 0; // where find() would resume: the end of the last match
         int tried = -1; // every start up to here has been tried
-        while (true) {
-            int at = -1;
-            int which = -1;
-            for (int a = 0; a < anchors.length; a++) {
-                if (next[a] >= 0 && (at < 0 || next[a] < at)) {
-                    at = next[a];
-                    which = a;
-                }
-            }
-            if (at < 0) {
-                return;
-            }
-            next[which] = text.indexOf(anchors[which], at + 1);
+        for (int at : anchors) {
             for (int s = Math.max(Math.max(0, at - maxBack), tried + 1); s <= at - minBack; s++) {
                 if (s < pos) {
                     continue;
