@@ -198,7 +198,9 @@ class RepositoryPathsTest {
         // FastLint's spelling and picocli's (a short-option cluster makes FastLint hand over)
         for (List<String> args : List.of(List.of("-f", "json", "--root", svc.toString(), file),
                 List.of("-fjson", "--root=" + svc, file), List.of("lint", "--format=json", "--root", svc.toString(), file))) {
-            CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+            String[] argv = args.toArray(String[]::new);
+            assertThat(FastLint.parse(argv) == null).as("picocli parses %s", args).isEqualTo(args.get(0).equals("-fjson"));
+            CliRunner.Run r = CliRunner.run(argv);
             assertThat(r.err()).as(args.toString()).isEmpty();
             assertThat(json(r.out()).at("/files/0/path").asText()).as(args.toString()).isEqualTo("api/Dockerfile");
         }
@@ -213,7 +215,9 @@ class RepositoryPathsTest {
         String file = repo.resolve("debian/Dockerfile").toString();
         String missing = dir.resolve("no-such-dir").toString();
         for (List<String> args : List.of(List.of("--root", missing, file), List.of("-fjson", "--root", missing, file))) {
-            CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+            String[] argv = args.toArray(String[]::new);
+            assertThat(FastLint.parse(argv) == null).as("picocli parses %s", args).isEqualTo(args.get(0).equals("-fjson"));
+            CliRunner.Run r = CliRunner.run(argv);
             assertThat(r.code()).as(args.toString()).isEqualTo(2);
             assertThat(r.out()).as(args.toString()).isEmpty();
             assertThat(r.err()).as(args.toString()).isEqualTo("dockdiet: --root " + missing + ": no such directory\n");
