@@ -24,6 +24,9 @@ import java.util.Map;
  * </pre>
  *
  * then each file's size picture, and a summary line. Sizes are decimal (1 MB = 1,000,000 bytes).
+ * Files are named by {@link FileReport#localPath()} (as typed from the working directory), not by the
+ * repository-relative path the machine formats use; the summary counts a file that could not be read
+ * apart ("2 files checked, 1 could not be read").
  */
 final class TextReporter implements Reporter {
 
