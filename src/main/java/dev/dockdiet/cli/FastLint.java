@@ -21,7 +21,8 @@ final class FastLint {
     private static final Set<String> SINGLE = Set.of("-o", "--output", "--fail-on", "-c", "--config",
             "--stdin-filename", "--root", "--fix-level", "--baseline", "--write-baseline", "--context", "--color");
     private static final Set<String> FLAGS = Set.of("--fix", "--diff", "--debug", "--online");
-    private static final Set<String> SUBCOMMANDS = Set.of("lint", "parse", "rules", "explain", "rewrite", "image",
+    /** Every subcommand name, in the order typo hints prefer them (also read by {@link LintCommand}). */
+    static final List<String> SUBCOMMANDS = List.of("lint", "parse", "rules", "explain", "rewrite", "image",
             "measure", "sizes", "completion", "help");
 
     /** A parsed invocation: the command to call and the name to show in "Try '... --help'". */

@@ -384,7 +384,7 @@ public class LintCommand implements Callable<Integer> {
         }
         String best = null;
         int bestDistance = 3;
-        for (String name : java.util.List.of("lint", "parse", "rules", "explain", "rewrite", "image", "measure", "sizes", "completion")) {
+        for (String name : FastLint.SUBCOMMANDS) {
             int d = dev.dockdiet.syntax.EditDistance.osa(in.display().toLowerCase(Locale.ROOT), name);
             if (d < bestDistance && d < name.length()) {
                 best = name;
