@@ -1,0 +1,382 @@
+package dev.dockdiet.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secret values in text: what DD315 reports, and what no report may show. One place knows the token
+ * formats (AWS access key ids, GitHub, GitLab, Slack, Stripe, npm, PyPI, Google API keys ...),
+ * private key blocks, passwords in URLs ({@code https://user:pw@host}), secret query parameters
+ * ({@code ?token=}, {@code access_token=}, {@code key=}, {@code X-Amz-Signature=} ...), authorization
+ * headers, {@code curl -u user:pw}, {@code --password=} style flags and literal values assigned to
+ * secret-named variables ({@code ENV API_TOKEN=...}, BuildKit's SecretsUsedInArgOrEnv words).
+ *
+ * <p>Masking keeps the meaning: the name, the URL, the user and a token's issuer prefix stay, the
+ * value becomes stars ({@code https://user:****@host/x}, {@code AWS_ACCESS_KEY_ID=AKIA****}). Values
+ * that are variable references ({@code $TOKEN}, {@code ${TOKEN}}), paths, or already stars are not
+ * secrets. Masking is for what is shown (messages, source excerpts, diffs, suggestions); a fix still
+ * writes the real text. Every pattern is bounded, so a scan is linear in the text.
+ */
+public final class Secrets {
+
+    /** What replaces a secret in a message or description. */
+    public static final String MASK = "****";
+
+    private Secrets() {
+    }
+
+    /** A masked part of a text: {@code [start, end)}, and what it is. */
+    public record Span(int start, int end, String kind) {
+    }
+
+    /** A token in an issuer's format: {@code [start, end)}, its kind and how many leading characters may be shown. */
+    public record Token(int start, int end, String kind, int prefix) {
+    }
+
+    private record Kind(String name, int prefix, Pattern pattern) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("AWS access key id", 4, Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
+            new Kind("GitHub token", 4, Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}(?![A-Za-z0-9])")),
+            new Kind("GitHub fine-grained token", 11, Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}")),
+            new Kind("GitLab token", 6, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}")),
+            new Kind("Slack token", 5, Pattern.compile("(?<![A-Za-z0-9])xox[abprse]-[0-9]{6,}-[A-Za-z0-9-]{8,}")),
+            new Kind("Slack webhook URL", 33, Pattern.compile(
+                    "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}")),
+            new Kind("Google API key", 4, Pattern.compile("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")),
+            new Kind("Stripe live key", 8, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{20,}")),
+            new Kind("npm token", 4, Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])")),
+            new Kind("PyPI token", 5, Pattern.compile("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}")),
+            new Kind("SendGrid API key", 3, Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")),
+            new Kind("OpenAI API key", 3, Pattern.compile(
+                    "(?<![A-Za-z0-9_])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
+            new Kind("Anthropic API key", 7, Pattern.compile("(?<![A-Za-z0-9_])sk-ant-[a-z]{3,6}\\d\\d-[A-Za-z0-9_-]{80,}")),
+            new Kind("Hugging Face token", 3, Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])")),
+            new Kind("DigitalOcean token", 7, Pattern.compile("(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}")),
+            new Kind("private key", 0, Pattern.compile(
+                    "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|\\\\\\n|\\s|\")*[A-Za-z0-9+/=]{40}")));
+
+    /** {@code scheme://user:password@host} with a literal password of 6 or more characters (DD315's strict form). */
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://([^\\s:/@$'\"]{1,64}):([^\\s/@$'\"{}]{6,128})@[A-Za-z0-9.-]+");
+
+    private static final Pattern PRIVATE_KEY_HEADER = Pattern.compile(
+            "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----");
+    /** Any URL user info: {@code scheme://user[:password]@}. */
+    private static final Pattern URL_USERINFO = Pattern.compile(
+            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,15}://([^\\s:/@'\"`\\\\?#]{1,128})(?::([^\\s/@'\"`\\\\?#]{0,256}))?@");
+    /** {@code ?name=value} / {@code &name=value} in a URL. */
+    private static final Pattern QUERY = Pattern.compile("[?&]([A-Za-z0-9_.-]{1,64})=([^&#\\s\"'`\\\\<>]{1,1024})");
+    private static final Set<String> SECRET_QUERY = Set.of("token", "access_token", "accesstoken", "auth_token",
+            "authtoken", "api_key", "apikey", "api-key", "key", "password", "passwd", "pwd", "pass", "secret",
+            "client_secret", "private_token", "private-token", "sig", "signature", "x-amz-signature",
+            "x-amz-credential", "x-amz-security-token", "x-goog-signature", "x-goog-credential", "credential",
+            "auth", "session_token", "refresh_token", "id_token", "jwt", "sessionid", "code_verifier");
+    private static final Pattern HEADER = Pattern.compile("(?i)\\b(?:proxy-)?authorization\\s*:\\s*"
+            + "(?:(?:bearer|basic|token|digest|bot)\\s+)?([^\\s\"'`\\\\]{1,1024})"
+            + "|(?i)\\b(?:private-token|x-api-key|x-auth-token|api-key|x-access-token|x-vault-token|circle-token)\\s*:\\s*"
+            + "([^\\s\"'`\\\\]{1,1024})");
+    /** {@code curl -u user:password}, {@code --user user:password}. */
+    private static final Pattern USER_OPTION = Pattern.compile(
+            "(?<=\\s|^)(?:-u|--user|--proxy-user)(?:\\s+|=)['\"]?([^\\s:'\"$]{1,128}):([^\\s'\"]{1,256})");
+    private static final Pattern SECRET_FLAG_VALUE = Pattern.compile(
+            "--(?:password|passwd|pass|token|api-key|apikey|secret|auth-token|access-token|client-secret)"
+                    + "(?:=|[ \\t]+)(\"[^\"\\n]{1,512}\"|'[^'\\n]{1,512}'|[^\\s\"'`;&|)]{1,512})");
+    /** {@code NAME=value}: the name is judged by {@link #isSecretName}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?<![A-Za-z0-9_$.{-])([A-Za-z_][A-Za-z0-9_]{0,127})=(\"[^\"\\n]{0,512}\"|'[^'\\n]{0,512}'|[^\\s\"'`;&|)]{1,512})");
+    /** The legacy {@code ENV NAME value} form: the value runs to the end of the line. */
+    private static final Pattern LEGACY_ENV = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_])ENV[ \\t]+([A-Za-z_][A-Za-z0-9_]{0,127})[ \\t]+(\"[^\"\\n]{0,512}\"|'[^'\\n]{0,512}'|[^\\s=\\\\\"'][^\\n\\\\\"']{0,511})");
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
+    private static final Pattern ALLOW_NAME = Pattern.compile("(?i)(?:_|^)(?:public|file|version)(?:_|$)");
+    /**
+     * Beyond BuildKit's list: names that hold where a secret is or a public value, not a secret
+     * (GPG_KEY is a public key fingerprint in the official images, GOOGLE_APPLICATION_CREDENTIALS a
+     * file path, AUTH_DOMAIN a host name).
+     */
+    private static final Pattern NOT_SECRET_NAME = Pattern.compile(
+            "(?i)(?:_|^)(?:gpg|pgp|path|dir|url|uri|domain|host|plugin|name|fingerprint|type)(?:_|$)"
+                    + "|^GOOGLE_APPLICATION_CREDENTIALS$");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)example|changeme|change_me|change-me|placeholder|dummy|sample|your|xxxx|\\*\\*\\*|redacted|fake"
+                    + "|replace|insert|<|>|\\.\\.\\.|default");
+    private static final Pattern MOSTLY_DIGITS = Pattern.compile("[0-9.\\-+_]*[a-zA-Z]{0,3}[0-9.\\-+_]*");
+    private static final Pattern VERSION = Pattern.compile("(?i)v?\\d+(\\.\\d+)*([-.+_][a-z0-9]+)*");
+    /** Values of a secret-named variable that are no secret: numbers, switches, the words of a template. */
+    private static final Pattern NOT_A_VALUE = Pattern.compile(
+            "(?i)\\d*|true|false|yes|no|on|off|none|null|-|values?|secrets?|passwords?|tokens?|keys?|\\.\\.\\.|…");
+
+    // ---- what DD315 reports ---------------------------------------------------------------------
+
+    /**
+     * Tokens in an issuer's format, in pattern order; documentation placeholders (a value containing
+     * EXAMPLE, or fewer than 8 distinct characters) are left out.
+     */
+    public static List<Token> tokens(CharSequence text) {
+        List<Token> out = new ArrayList<>();
+        for (Kind k : KINDS) {
+            Matcher m = k.pattern().matcher(text);
+            while (m.find()) {
+                String v = m.group();
+                if (k.prefix() > 0 && (v.toUpperCase(Locale.ROOT).contains("EXAMPLE") || distinct(v) < 8)) {
+                    continue;
+                }
+                out.add(new Token(m.start(), m.end(), k.name(), k.prefix()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code scheme://user:password@host} with a literal password of 6 or more characters: one matcher,
+     * group 1 the user, group 2 the password.
+     */
+    public static Matcher passwordsInUrls(CharSequence text) {
+        return URL_PASSWORD.matcher(text);
+    }
+
+    /** A variable name that says it holds a secret (BuildKit's SecretsUsedInArgOrEnv words, less public values). */
+    public static boolean isSecretName(String name) {
+        return name != null && SECRET_NAME.matcher(name).find() && !ALLOW_NAME.matcher(name).find()
+                && !NOT_SECRET_NAME.matcher(name).find();
+    }
+
+    /**
+     * A literal that looks machine-made: long enough, no expansion, path or URL, letters and digits
+     * mixed, no placeholder words, and a Shannon entropy of at least 3 bits per character.
+     */
+    public static boolean looksRandom(String v, int minLength) {
+        if (v == null || v.length() < minLength || v.length() > 512 || v.contains("$") || v.contains("%")
+                || v.startsWith("/") || v.startsWith("./") || v.startsWith("~") || v.contains("://")
+                || v.chars().anyMatch(Character::isWhitespace) || PLACEHOLDER.matcher(v).find()) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            letter |= Character.isLetter(ch);
+            digit |= Character.isDigit(ch);
+        }
+        if (!letter || !digit || MOSTLY_DIGITS.matcher(v).matches() || VERSION.matcher(v).matches()) {
+            return false; // versions such as 1.2.3-rc1
+        }
+        return entropy(v) >= 3.0;
+    }
+
+    /** Shannon entropy in bits per character. */
+    public static double entropy(String s) {
+        int[] counts = new int[128];
+        int other = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                other++;
+            }
+        }
+        double h = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                double p = (double) c / s.length();
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        if (other > 0) {
+            double p = (double) other / s.length();
+            h -= p * Math.log(p) / Math.log(2);
+        }
+        return h;
+    }
+
+    /** How a message names a secret: the first {@code prefix} characters (at most half), stars, and the length. */
+    public static String describe(String v, int prefix) {
+        int keep = Math.min(prefix, v.length() / 2);
+        return v.substring(0, keep) + MASK + ", " + v.length() + " characters";
+    }
+
+    // ---- masking ---------------------------------------------------------------------------------
+
+    /** The parts of {@code text} that hold secret values, in order, not overlapping. */
+    public static List<Span> find(CharSequence text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        TreeMap<Integer, Span> spans = new TreeMap<>();
+        for (Token t : tokens(text)) {
+            if (!t.kind().equals("private key")) {
+                add(spans, t.start() + Math.min(t.prefix(), (t.end() - t.start()) / 2), t.end(), t.kind());
+            }
+        }
+        Matcher pk = PRIVATE_KEY_HEADER.matcher(text);
+        int searchFrom = 0;
+        while (searchFrom <= text.length() && pk.find(searchFrom)) {
+            int bodyEnd = indexOf(text, "-----END", pk.end());
+            int end = bodyEnd < 0 ? text.length() : bodyEnd;
+            add(spans, pk.end(), end, "private key");
+            searchFrom = Math.max(end, pk.end());
+        }
+        Matcher u = URL_USERINFO.matcher(text);
+        while (u.find()) {
+            if (u.group(2) != null) {
+                value(spans, u.start(2), u.end(2), u.group(2), "password in a URL");
+            } else if (looksRandom(u.group(1), 16)) {
+                add(spans, u.start(1), u.end(1), "token in a URL");
+            }
+        }
+        Matcher q = QUERY.matcher(text);
+        while (q.find()) {
+            String name = q.group(1).toLowerCase(Locale.ROOT);
+            if (SECRET_QUERY.contains(name) || isSecretName(name)) {
+                value(spans, q.start(2), q.end(2), q.group(2), "secret query parameter");
+            }
+        }
+        Matcher h = HEADER.matcher(text);
+        while (h.find()) {
+            int g = h.group(1) != null ? 1 : 2;
+            value(spans, h.start(g), h.end(g), h.group(g), "authorization header");
+        }
+        Matcher o = USER_OPTION.matcher(text);
+        while (o.find()) {
+            value(spans, o.start(2), o.end(2), o.group(2), "password");
+        }
+        Matcher f = SECRET_FLAG_VALUE.matcher(text);
+        while (f.find()) {
+            quotedValue(spans, f.start(1), f.group(1), "secret option", false);
+        }
+        Matcher a = ASSIGNMENT.matcher(text);
+        while (a.find()) {
+            if (isSecretName(a.group(1))) {
+                quotedValue(spans, a.start(2), a.group(2), "secret variable", true);
+            }
+        }
+        Matcher e = LEGACY_ENV.matcher(text);
+        while (e.find()) {
+            if (isSecretName(e.group(1))) {
+                quotedValue(spans, e.start(2), e.group(2).stripTrailing(), "secret variable", true);
+            }
+        }
+        return List.copyOf(spans.values());
+    }
+
+    /** Whether {@code text} holds a secret value. */
+    public static boolean contains(CharSequence text) {
+        return !find(text).isEmpty();
+    }
+
+    /**
+     * {@code text} with each secret value replaced by {@link #MASK}: for messages and descriptions.
+     * Masking a masked text changes nothing.
+     */
+    public static String mask(String text) {
+        List<Span> spans = find(text);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        int at = 0;
+        for (Span s : spans) {
+            b.append(text, at, s.start()).append(MASK);
+            at = s.end();
+        }
+        return b.append(text, at, text.length()).toString();
+    }
+
+    /**
+     * {@code text} with each character of a secret value replaced by {@code *} (line breaks kept): the
+     * same length and lines, so offsets, line numbers and columns into the original still hold. For
+     * source text shown to people (excerpts, diffs).
+     */
+    public static String maskKeepingLength(String text) {
+        List<Span> spans = find(text);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        char[] c = text.toCharArray();
+        for (Span s : spans) {
+            for (int i = s.start(); i < s.end(); i++) {
+                if (c[i] != '\n' && c[i] != '\r') {
+                    c[i] = '*';
+                }
+            }
+        }
+        return new String(c);
+    }
+
+    /** Whether any secret value of {@code spans} (from {@link #find}) overlaps {@code [start, end)}. */
+    public static boolean overlaps(List<Span> spans, int start, int end) {
+        int lo = 0;
+        int hi = spans.size() - 1;
+        while (lo <= hi) { // the first span that ends after start
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).end() <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo < spans.size() && spans.get(lo).start() < end;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** A value in quotes is masked inside them; {@code named}: also skip values too plain to be secrets. */
+    private static void quotedValue(TreeMap<Integer, Span> spans, int start, String raw, String kind, boolean named) {
+        int s = start;
+        int e = start + raw.length();
+        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+            s++;
+            e--;
+        }
+        String v = raw.substring(s - start, e - start);
+        if (named && (v.length() < 4 || NOT_A_VALUE.matcher(v).matches() || PLACEHOLDER.matcher(v).find()
+                || v.startsWith("/") || v.startsWith("~/") || v.startsWith("./"))) {
+            return;
+        }
+        value(spans, s, e, v, kind);
+    }
+
+    /** Adds a value unless it is empty, a variable reference or already stars. */
+    private static void value(TreeMap<Integer, Span> spans, int start, int end, String v, String kind) {
+        if (v.isEmpty() || v.startsWith("$") || v.chars().allMatch(ch -> ch == '*')) {
+            return;
+        }
+        add(spans, start, end, kind);
+    }
+
+    /** Adds {@code [start, end)} unless it overlaps a span found before (earlier finds are more specific). */
+    private static void add(TreeMap<Integer, Span> spans, int start, int end, String kind) {
+        if (end <= start) {
+            return;
+        }
+        Map.Entry<Integer, Span> before = spans.floorEntry(start);
+        if (before != null && before.getValue().end() > start) {
+            return;
+        }
+        Map.Entry<Integer, Span> after = spans.ceilingEntry(start);
+        if (after != null && after.getKey() < end) {
+            return;
+        }
+        spans.put(start, new Span(start, end, kind));
+    }
+
+    private static int indexOf(CharSequence text, String needle, int from) {
+        return text.toString().indexOf(needle, from);
+    }
+
+    private static int distinct(String s) {
+        return (int) s.chars().distinct().count();
+    }
+}
