@@ -113,6 +113,12 @@ public final class Secrets {
                     + "|replace|insert|<|>|\\.\\.\\.|default");
     private static final Pattern MOSTLY_DIGITS = Pattern.compile("[0-9.\\-+_]*[a-zA-Z]{0,3}[0-9.\\-+_]*");
     private static final Pattern VERSION = Pattern.compile("(?i)v?\\d+(\\.\\d+)*([-.+_][a-z0-9]+)*");
+    /**
+     * A word of letters only, such as {@code ProcessId} (for {@code Filters__0__Key=ProcessId}): a name,
+     * not a generated secret. Values of a secret-named variable with spaces (a GPG fingerprint in
+     * groups) or that look like versions are not masked either.
+     */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[\"']?[A-Za-z]+[\"']?[.,:;!?]?");
     /** Values of a secret-named variable that are no secret: numbers, switches, the words of a template. */
     private static final Pattern NOT_A_VALUE = Pattern.compile(
             "(?i)\\d*|true|false|yes|no|on|off|none|null|-|values?|secrets?|passwords?|tokens?|keys?|\\.\\.\\.|…");
@@ -250,11 +256,18 @@ public final class Secrets {
         }
         Matcher o = USER_OPTION.matcher(text);
         while (o.find()) {
-            value(spans, o.start(2), o.end(2), o.group(2), "password");
+            // not a uid:gid (docker run -u 0:0), not pip's --user before a git+https:// URL
+            if (!o.group(2).startsWith("/") && !o.group(2).chars().allMatch(Character::isDigit)) {
+                value(spans, o.start(2), o.end(2), o.group(2), "password");
+            }
         }
         Matcher f = SECRET_FLAG_VALUE.matcher(text);
         while (f.find()) {
-            quotedValue(spans, f.start(1), f.group(1), "secret option", false);
+            // not a spec such as docker build --secret id=npm,env=NPM_TOKEN, not a word in prose ("--token option")
+            String v = f.group(1);
+            if (v.indexOf('=') < 0 && !PLAIN_WORD.matcher(v).matches()) {
+                quotedValue(spans, f.start(1), v, "secret option", false);
+            }
         }
         Matcher a = ASSIGNMENT.matcher(text);
         while (a.find()) {
@@ -342,7 +355,9 @@ public final class Secrets {
         }
         String v = raw.substring(s - start, e - start);
         if (named && (v.length() < 4 || NOT_A_VALUE.matcher(v).matches() || PLACEHOLDER.matcher(v).find()
-                || v.startsWith("/") || v.startsWith("~/") || v.startsWith("./"))) {
+                || PLAIN_WORD.matcher(v).matches() || VERSION.matcher(v).matches() || v.startsWith("=")
+                || v.startsWith("/") || v.startsWith("~/") || v.startsWith("./")
+                || v.chars().anyMatch(Character::isWhitespace))) {
             return;
         }
         value(spans, s, e, v, kind);
