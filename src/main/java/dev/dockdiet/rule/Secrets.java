@@ -39,29 +39,30 @@ public final class Secrets {
     public record Token(int start, int end, String kind, int prefix) {
     }
 
-    private record Kind(String name, int prefix, Pattern pattern) {
+    /** A token format; {@code triggers}: literals one of which the text must contain (a cheap test before the pattern). */
+    private record Kind(String name, int prefix, Pattern pattern, List<String> triggers) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("AWS access key id", 4, Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
-            new Kind("GitHub token", 4, Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}(?![A-Za-z0-9])")),
-            new Kind("GitHub fine-grained token", 11, Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}")),
-            new Kind("GitLab token", 6, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}")),
-            new Kind("Slack token", 5, Pattern.compile("(?<![A-Za-z0-9])xox[abprse]-[0-9]{6,}-[A-Za-z0-9-]{8,}")),
+            new Kind("AWS access key id", 4, Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])"), List.of("AKIA", "ASIA", "ABIA", "ACCA")),
+            new Kind("GitHub token", 4, Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}(?![A-Za-z0-9])"), List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
+            new Kind("GitHub fine-grained token", 11, Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}"), List.of("github_pat_")),
+            new Kind("GitLab token", 6, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}"), List.of("glpat-")),
+            new Kind("Slack token", 5, Pattern.compile("(?<![A-Za-z0-9])xox[abprse]-[0-9]{6,}-[A-Za-z0-9-]{8,}"), List.of("xox")),
             new Kind("Slack webhook URL", 33, Pattern.compile(
-                    "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}")),
-            new Kind("Google API key", 4, Pattern.compile("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")),
-            new Kind("Stripe live key", 8, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{20,}")),
-            new Kind("npm token", 4, Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])")),
-            new Kind("PyPI token", 5, Pattern.compile("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}")),
-            new Kind("SendGrid API key", 3, Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")),
+                    "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}"), List.of("hooks.slack.com")),
+            new Kind("Google API key", 4, Pattern.compile("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), List.of("AIza")),
+            new Kind("Stripe live key", 8, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{20,}"), List.of("k_live_")),
+            new Kind("npm token", 4, Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"), List.of("npm_")),
+            new Kind("PyPI token", 5, Pattern.compile("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}"), List.of("pypi-")),
+            new Kind("SendGrid API key", 3, Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), List.of("SG.")),
             new Kind("OpenAI API key", 3, Pattern.compile(
-                    "(?<![A-Za-z0-9_])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
-            new Kind("Anthropic API key", 7, Pattern.compile("(?<![A-Za-z0-9_])sk-ant-[a-z]{3,6}\\d\\d-[A-Za-z0-9_-]{80,}")),
-            new Kind("Hugging Face token", 3, Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])")),
-            new Kind("DigitalOcean token", 7, Pattern.compile("(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}")),
+                    "(?<![A-Za-z0-9_])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}"), List.of("T3BlbkFJ")),
+            new Kind("Anthropic API key", 7, Pattern.compile("(?<![A-Za-z0-9_])sk-ant-[a-z]{3,6}\\d\\d-[A-Za-z0-9_-]{80,}"), List.of("sk-ant-")),
+            new Kind("Hugging Face token", 3, Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])"), List.of("hf_")),
+            new Kind("DigitalOcean token", 7, Pattern.compile("(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}"), List.of("_v1_")),
             new Kind("private key", 0, Pattern.compile(
-                    "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|\\\\\\n|\\s|\")*[A-Za-z0-9+/=]{40}")));
+                    "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|\\\\\\n|\\s|\")*[A-Za-z0-9+/=]{40}"), List.of("PRIVATE KEY")));
 
     /** {@code scheme://user:password@host} with a literal password of 6 or more characters (DD315's strict form). */
     private static final Pattern URL_PASSWORD = Pattern.compile(
@@ -95,6 +96,11 @@ public final class Secrets {
     /** The legacy {@code ENV NAME value} form: the value runs to the end of the line. */
     private static final Pattern LEGACY_ENV = Pattern.compile(
             "(?i)(?<![A-Za-z0-9_])ENV[ \\t]+([A-Za-z_][A-Za-z0-9_]{0,127})[ \\t]+(\"[^\"\\n]{0,512}\"|'[^'\\n]{0,512}'|[^\\s=\\\\\"'][^\\n\\\\\"']{0,511})");
+
+    /** What a secret name, option or query parameter contains, lower-cased (a cheap test before the patterns). */
+    private static final List<String> SECRET_WORDS = List.of("key", "auth", "credential", "pass", "pword", "secret",
+            "token", "sig", "pwd", "jwt", "session", "code_verifier");
+    private static final List<String> HEADER_WORDS = List.of("authorization", "token", "api-key");
 
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
@@ -131,8 +137,12 @@ public final class Secrets {
      */
     public static List<Token> tokens(CharSequence text) {
         List<Token> out = new ArrayList<>();
+        String t = text.toString();
         for (Kind k : KINDS) {
-            Matcher m = k.pattern().matcher(text);
+            if (k.triggers().stream().noneMatch(t::contains)) {
+                continue;
+            }
+            Matcher m = k.pattern().matcher(t);
             while (m.find()) {
                 String v = m.group();
                 if (k.prefix() > 0 && (v.toUpperCase(Locale.ROOT).contains("EXAMPLE") || distinct(v) < 8)) {
@@ -220,21 +230,26 @@ public final class Secrets {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        String s = text.toString();
+        String lc = s.toLowerCase(Locale.ROOT);
+        boolean secretWord = SECRET_WORDS.stream().anyMatch(lc::contains);
+        boolean eq = s.indexOf('=') >= 0;
         TreeMap<Integer, Span> spans = new TreeMap<>();
-        for (Token t : tokens(text)) {
+        for (Token t : tokens(s)) {
             if (!t.kind().equals("private key")) {
                 add(spans, t.start() + Math.min(t.prefix(), (t.end() - t.start()) / 2), t.end(), t.kind());
             }
         }
-        Matcher pk = PRIVATE_KEY_HEADER.matcher(text);
+        // each pattern runs only when the text holds what it needs: most messages hold none of it
+        Matcher pk = PRIVATE_KEY_HEADER.matcher(s.contains("PRIVATE KEY") ? s : "");
         int searchFrom = 0;
-        while (searchFrom <= text.length() && pk.find(searchFrom)) {
-            int bodyEnd = indexOf(text, "-----END", pk.end());
-            int end = bodyEnd < 0 ? text.length() : bodyEnd;
+        while (searchFrom <= s.length() && pk.find(searchFrom)) {
+            int bodyEnd = s.indexOf("-----END", pk.end());
+            int end = bodyEnd < 0 ? s.length() : bodyEnd;
             add(spans, pk.end(), end, "private key");
             searchFrom = Math.max(end, pk.end());
         }
-        Matcher u = URL_USERINFO.matcher(text);
+        Matcher u = URL_USERINFO.matcher(s.contains("://") && s.indexOf('@') >= 0 ? s : "");
         while (u.find()) {
             if (u.group(2) != null) {
                 value(spans, u.start(2), u.end(2), u.group(2), "password in a URL");
@@ -242,26 +257,26 @@ public final class Secrets {
                 add(spans, u.start(1), u.end(1), "token in a URL");
             }
         }
-        Matcher q = QUERY.matcher(text);
+        Matcher q = QUERY.matcher(eq && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0) ? s : "");
         while (q.find()) {
             String name = q.group(1).toLowerCase(Locale.ROOT);
             if (SECRET_QUERY.contains(name) || isSecretName(name)) {
                 value(spans, q.start(2), q.end(2), q.group(2), "secret query parameter");
             }
         }
-        Matcher h = HEADER.matcher(text);
+        Matcher h = HEADER.matcher(s.indexOf(':') >= 0 && HEADER_WORDS.stream().anyMatch(lc::contains) ? s : "");
         while (h.find()) {
             int g = h.group(1) != null ? 1 : 2;
             value(spans, h.start(g), h.end(g), h.group(g), "authorization header");
         }
-        Matcher o = USER_OPTION.matcher(text);
+        Matcher o = USER_OPTION.matcher(s.contains("-u") && s.indexOf(':') >= 0 ? s : "");
         while (o.find()) {
             // not a uid:gid (docker run -u 0:0), not pip's --user before a git+https:// URL
             if (!o.group(2).startsWith("/") && !o.group(2).chars().allMatch(Character::isDigit)) {
                 value(spans, o.start(2), o.end(2), o.group(2), "password");
             }
         }
-        Matcher f = SECRET_FLAG_VALUE.matcher(text);
+        Matcher f = SECRET_FLAG_VALUE.matcher(s.contains("--") && secretWord ? s : "");
         while (f.find()) {
             // not a spec such as docker build --secret id=npm,env=NPM_TOKEN, not a word in prose ("--token option")
             String v = f.group(1);
@@ -269,13 +284,13 @@ public final class Secrets {
                 quotedValue(spans, f.start(1), v, "secret option", false);
             }
         }
-        Matcher a = ASSIGNMENT.matcher(text);
+        Matcher a = ASSIGNMENT.matcher(eq && secretWord ? s : "");
         while (a.find()) {
             if (isSecretName(a.group(1))) {
                 quotedValue(spans, a.start(2), a.group(2), "secret variable", true);
             }
         }
-        Matcher e = LEGACY_ENV.matcher(text);
+        Matcher e = LEGACY_ENV.matcher(secretWord && lc.contains("env") ? s : "");
         while (e.find()) {
             if (isSecretName(e.group(1))) {
                 quotedValue(spans, e.start(2), e.group(2).stripTrailing(), "secret variable", true);
@@ -385,10 +400,6 @@ public final class Secrets {
             return;
         }
         spans.put(start, new Span(start, end, kind));
-    }
-
-    private static int indexOf(CharSequence text, String needle, int from) {
-        return text.toString().indexOf(needle, from);
     }
 
     private static int distinct(String s) {
