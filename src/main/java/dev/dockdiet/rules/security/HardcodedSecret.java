@@ -14,7 +14,6 @@ import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,17 +45,16 @@ public final class HardcodedSecret implements Rule {
             ctx.report(META, ctx.file().range(t.start(), t.end()), "Hard-coded " + t.kind() + " ("
                     + mask(text.substring(t.start(), t.end()), t.prefix()) + "): " + advice());
         }
-        Matcher u = Secrets.passwordsInUrls(text);
-        while (u.find()) {
+        Secrets.passwordsInUrls(text, u -> {
             String user = u.group(1);
             String pw = u.group(2);
             if (overlaps(reported, u.start(2), u.end(2)) || !looksRandom(pw, 8) || pw.equals(user)) {
-                continue;
+                return;
             }
             reported.add(new int[] {u.start(2), u.end(2)});
             ctx.report(META, ctx.file().range(u.start(2), u.end(2)), "Hard-coded password in a URL ("
                     + mask(pw, 0) + "): " + advice());
-        }
+        });
         for (Instruction.Env env : ctx.file().all(Instruction.Env.class)) {
             for (Instruction.KeyValue kv : env.pairs()) {
                 named(ctx, reported, "ENV", kv.key(), kv.value(), Util.keyRange(ctx.file(), kv.range(), kv.key()),
