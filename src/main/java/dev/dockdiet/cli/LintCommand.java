@@ -362,7 +362,7 @@ public class LintCommand implements Callable<Integer> {
                     t -> lint.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
             if (fixed.changed()) {
                 if (diff) {
-                    return new Outcome(in, file, result, cfg, null, UnifiedDiff.diff(in.display(), file.text(), fixed.text()));
+                    return new Outcome(in, file, result, cfg, null, shownDiff(in.display(), file.text(), fixed.text()));
                 } else if (in.stdin()) {
                     // stdin has no file to write: the fixed text is the output (like `ruff --fix -`)
                     return new Outcome(in, new TextFile(null, fixed.text(), file.bom()), result, cfg, null, null);
@@ -580,4 +580,18 @@ public class LintCommand implements Callable<Integer> {
         }
     }
 
+
+    /**
+     * The {@code --diff} output: the diff of the two texts with secret values masked (stars of the same
+     * length), so a token in a changed or context line is not printed. Such a diff is for reading;
+     * {@code --fix} writes the real text. When the fix changes nothing but a secret value, one line says so.
+     */
+    static String shownDiff(String display, String original, String fixed) {
+        String shown = UnifiedDiff.diff(display, dev.dockdiet.rule.Secrets.maskKeepingLength(original),
+                dev.dockdiet.rule.Secrets.maskKeepingLength(fixed));
+        if (shown.isEmpty() && !original.equals(fixed)) {
+            return "# " + display + ": the fix changes only a secret value (not shown; dockdiet --fix applies it)\n";
+        }
+        return shown;
+    }
 }

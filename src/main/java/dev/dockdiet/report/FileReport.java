@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param path the path machine formats report: relative to the file's repository root with {@code /}
  *     separators (outside a repository: relative to the working directory, or absolute)
  * @param source the file text without BOM, or null when the file could not be read
- * @param findings the findings, sorted by position (the constructor sorts them, stably)
+ * @param findings the findings, sorted by position (the constructor sorts them, stably); a message or
+ *     fix description that quotes one of the file's secret values bare (without the context that lets
+ *     {@link dev.dockdiet.rule.Finding} mask it) is masked here
  * @param size the size picture of the file's final stage, or null when there is none
  * @param hadBom whether the file on disk starts with a UTF-8 BOM; GitHub's line hash counts it, so
  *     SARIF fingerprints need it to agree with what {@code upload-sarif} computes
@@ -32,7 +34,8 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
 
     public FileReport {
         Objects.requireNonNull(path, "path");
-        findings = findings.stream().sorted(BY_POSITION).toList();
+        Shown shown = Shown.of(source);
+        findings = findings.stream().sorted(BY_POSITION).map(f -> masked(f, shown)).toList();
         if (root != null) {
             if (!root.isAbsolute()) {
                 throw new IllegalArgumentException("a file's root must be an absolute URI: " + root);
@@ -49,6 +52,19 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
     /** A file reported relative to the report's source root, the same path for people and machines. */
     public FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom) {
         this(path, source, findings, size, hadBom, null, null);
+    }
+
+    private static Finding masked(Finding f, Shown shown) {
+        String message = shown.mask(f.message());
+        dev.dockdiet.rule.Fix fix = f.fix();
+        if (fix != null && fix.description() != null) {
+            String d = shown.mask(fix.description());
+            if (!d.equals(fix.description())) {
+                fix = new dev.dockdiet.rule.Fix(fix.applicability(), d, fix.edits());
+            }
+        }
+        return message.equals(f.message()) && fix == f.fix() ? f
+                : new Finding(f.rule(), f.severity(), message, f.range(), fix, f.savings());
     }
 
     /** A file without BOM. */

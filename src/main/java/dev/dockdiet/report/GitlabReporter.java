@@ -31,7 +31,8 @@ final class GitlabReporter implements Reporter {
         JsonGenerator g = Json.pretty(out);
         g.writeStartArray();
         for (FileReport file : report.files()) {
-            SourceText src = file.source() == null ? null : new SourceText(file.source());
+            // the fingerprint hashes the line as shown: with secret values masked
+            SourceText src = file.source() == null ? null : new SourceText(Shown.of(file.source()).text());
             Map<String, Integer> seen = new HashMap<>();
             for (Finding f : file.findings()) {
                 String content = src == null ? f.message() : src.lineAt(f.range().start()).strip().replaceAll("\\s+", " ");

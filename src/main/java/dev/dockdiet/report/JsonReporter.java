@@ -49,8 +49,9 @@ final class JsonReporter implements Reporter {
         g.writeStringField("path", file.path());
         g.writeBooleanField("readable", file.readable());
         g.writeArrayFieldStart("findings");
+        Shown shown = Shown.of(file.source());
         for (Finding f : file.findings()) {
-            writeFinding(g, f);
+            writeFinding(g, f, shown);
         }
         g.writeEndArray();
         g.writeFieldName("size");
@@ -58,7 +59,7 @@ final class JsonReporter implements Reporter {
         g.writeEndObject();
     }
 
-    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    private static void writeFinding(JsonGenerator g, Finding f, Shown shown) throws IOException {
         g.writeStartObject();
         g.writeStringField("rule", f.rule().id());
         g.writeStringField("name", f.rule().name());
@@ -78,9 +79,12 @@ final class JsonReporter implements Reporter {
         } else {
             g.writeObjectFieldStart("fix");
             g.writeStringField("applicability", f.fix().applicability().label());
-            Json.stringOrNull(g, "description", f.fix().description());
+            // edits are exact text to apply: when one would show a secret value, the list is empty
+            // (masked text would corrupt the file) and the description says why
+            boolean withheld = f.fix().edits().stream().anyMatch(e -> shown.leaks(e.text()));
+            Json.stringOrNull(g, "description", withheld ? withheldNote(f.fix().description()) : f.fix().description());
             g.writeArrayFieldStart("edits");
-            for (Edit e : f.fix().edits()) {
+            for (Edit e : withheld ? java.util.List.<Edit>of() : f.fix().edits()) {
                 g.writeStartObject();
                 g.writeNumberField("line", e.range().startLine());
                 g.writeNumberField("column", e.range().startColumn());
@@ -95,6 +99,12 @@ final class JsonReporter implements Reporter {
         g.writeFieldName("savings");
         writeSavings(g, f.savings());
         g.writeEndObject();
+    }
+
+    /** The description of a fix whose edits are left out of a report because they would show a secret value. */
+    static String withheldNote(String description) {
+        return (description == null || description.isBlank() ? "" : description + " ")
+                + "(edits not shown: they contain a secret value; dockdiet --fix applies them)";
     }
 
     static void writeSavings(JsonGenerator g, Savings s) throws IOException {

@@ -32,9 +32,13 @@ final class RdjsonReporter implements Reporter {
         g.writeArrayFieldStart("diagnostics");
         for (FileReport file : report.files()) {
             SourceText src = file.source() == null ? null : new SourceText(file.source());
+            Shown shown = Shown.of(file.source());
             for (Finding f : file.findings()) {
                 g.writeStartObject();
-                g.writeStringField("message", Texts.messageWithSaving(f));
+                // reviewdog applies a suggestion as is: one that would show a secret value is left out
+                String suggestion = f.fix() != null && src != null ? suggestionText(f.fix(), src, shown) : null;
+                g.writeStringField("message", Texts.messageWithSaving(f) + (f.fix() != null && src != null
+                        && suggestion == null ? " (" + WITHHELD + ")" : ""));
                 g.writeObjectFieldStart("location");
                 g.writeStringField("path", file.path());
                 range(g, f.range(), src);
@@ -48,9 +52,9 @@ final class RdjsonReporter implements Reporter {
                 g.writeStringField("value", f.rule().id());
                 g.writeStringField("url", f.rule().helpUri());
                 g.writeEndObject();
-                if (f.fix() != null && src != null) {
+                if (suggestion != null) {
                     g.writeArrayFieldStart("suggestions");
-                    suggestion(g, f.fix(), src);
+                    suggestion(g, f.fix(), suggestion);
                     g.writeEndArray();
                 }
                 g.writeEndObject();
@@ -67,7 +71,10 @@ final class RdjsonReporter implements Reporter {
      * and requires every suggestion to cover exactly that range, so a fix with several edits must
      * become a single suggestion, not one per edit.
      */
-    private static void suggestion(JsonGenerator g, Fix fix, SourceText src) throws IOException {
+    static final String WITHHELD = "no suggestion: the changed lines hold a secret value; dockdiet --fix applies the fix";
+
+    /** The suggestion's text, or null when it would show a secret value (of the lines or of an edit). */
+    private static String suggestionText(Fix fix, SourceText src, Shown shown) {
         List<Edit> edits = new ArrayList<>(fix.edits());
         edits.sort(Comparator.comparingInt(e -> e.range().start()));
         Edit first = edits.get(0);
@@ -75,6 +82,9 @@ final class RdjsonReporter implements Reporter {
         String text = src.text();
         int from = src.lineStart(first.range().start());
         int to = src.lineEnd(last.range().end());
+        if (shown.secretIn(from, to)) {
+            return null;
+        }
         StringBuilder b = new StringBuilder();
         int at = from;
         for (Edit e : edits) {
@@ -83,6 +93,14 @@ final class RdjsonReporter implements Reporter {
             at = Math.max(at, src.clamp(e.range().end()));
         }
         b.append(text, Math.min(at, to), to);
+        return shown.leaks(b.toString()) ? null : b.toString();
+    }
+
+    private static void suggestion(JsonGenerator g, Fix fix, String text) throws IOException {
+        List<Edit> edits = new ArrayList<>(fix.edits());
+        edits.sort(Comparator.comparingInt(e -> e.range().start()));
+        Edit first = edits.get(0);
+        Edit last = edits.stream().max(Comparator.comparingInt(e -> e.range().end())).orElseThrow();
         g.writeStartObject();
         g.writeObjectFieldStart("range");
         g.writeObjectFieldStart("start");
@@ -92,7 +110,7 @@ final class RdjsonReporter implements Reporter {
         g.writeNumberField("line", Math.max(first.range().startLine(), last.range().endLine()));
         g.writeEndObject();
         g.writeEndObject();
-        g.writeStringField("text", b.toString());
+        g.writeStringField("text", text);
         g.writeEndObject();
     }
 

@@ -117,10 +117,13 @@ final class SarifReporter implements Reporter {
         g.writeArrayFieldStart("results");
         for (int i = 0; i < report.files().size(); i++) {
             FileReport file = report.files().get(i);
-            String[] hashes = file.source() == null ? null
-                    : LineHash.hashLines(file.hadBom() ? "\uFEFF" + file.source() : file.source());
+            // line hashes of the text as shown (secret values masked: a weak hash of a line with a
+            // password must not be published); fixes that would show a secret are left out
+            Shown shown = Shown.of(file.source());
+            String masked = shown.text();
+            String[] hashes = masked == null ? null : LineHash.hashLines(file.hadBom() ? "\uFEFF" + masked : masked);
             for (Finding f : file.findings()) {
-                writeResult(g, file, baseIds.get(rootOf(file)), i, f, ruleIndex.get(f.rule().id()), hashes);
+                writeResult(g, file, baseIds.get(rootOf(file)), i, f, ruleIndex.get(f.rule().id()), hashes, shown);
             }
         }
         g.writeEndArray();
@@ -176,7 +179,7 @@ final class SarifReporter implements Reporter {
     }
 
     private void writeResult(JsonGenerator g, FileReport file, String baseId, int artifactIndex, Finding f,
-                             int ruleIndex, String[] hashes) throws IOException {
+                             int ruleIndex, String[] hashes, Shown shown) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule().id());
         g.writeNumberField("ruleIndex", ruleIndex);
@@ -201,7 +204,7 @@ final class SarifReporter implements Reporter {
             g.writeStringField("primaryLocationLineHash", hashes[line - 1]);
             g.writeEndObject();
         }
-        if (f.fix() != null) {
+        if (f.fix() != null && f.fix().edits().stream().noneMatch(e -> shown.leaks(e.text()))) {
             g.writeArrayFieldStart("fixes");
             g.writeStartObject();
             if (f.fix().description() != null && !f.fix().description().isBlank()) {

@@ -43,9 +43,11 @@ final class TextReporter implements Reporter {
         StringBuilder b = new StringBuilder();
         boolean sizes = false;
         for (FileReport file : report.files()) {
-            SourceText src = file.source() == null ? null : new SourceText(file.source());
+            // excerpts and removed text come from the masked source (same offsets: carets still line up)
+            Shown shown = Shown.of(file.source());
+            SourceText src = file.source() == null ? null : new SourceText(shown.text());
             for (Finding f : file.findings()) {
-                finding(b, file.localPath(), src, f);
+                finding(b, file.localPath(), src, shown, f);
                 sizes |= f.savings() != null;
                 out.write(b.toString());
                 b.setLength(0);
@@ -62,7 +64,7 @@ final class TextReporter implements Reporter {
         out.flush();
     }
 
-    private void finding(StringBuilder b, String path, SourceText src, Finding f) {
+    private void finding(StringBuilder b, String path, SourceText src, Shown shown, Finding f) {
         var r = f.range();
         String lineNo = Integer.toString(r.startLine());
         String pad = " ".repeat(lineNo.length());
@@ -83,9 +85,9 @@ final class TextReporter implements Reporter {
             int caretStart = SourceText.displayWidth(text, ls, Math.max(ls, Math.min(r.start(), le)));
             int caretEnd = SourceText.displayWidth(text, ls, Math.max(ls, Math.min(r.end(), le)));
             int carets = Math.max(1, caretEnd - caretStart);
-            String shown = Texts.sanitize(text.substring(ls, Math.max(ls, le)), "\t").replace("\t", "    ");
+            String line = Texts.sanitize(text.substring(ls, Math.max(ls, le)), "\t").replace("\t", "    ");
             b.append(pad).append(' ').append(style(GUTTER, "|")).append('\n');
-            b.append(style(GUTTER, lineNo + " |")).append(shown.isEmpty() ? "" : " " + shown).append('\n');
+            b.append(style(GUTTER, lineNo + " |")).append(line.isEmpty() ? "" : " " + line).append('\n');
             b.append(pad).append(' ').append(style(GUTTER, "|")).append(' ')
                     .append(" ".repeat(caretStart))
                     .append(style(severityColour(f.severity()) + BOLD, "^".repeat(carets) + " " + label))
@@ -97,7 +99,7 @@ final class TextReporter implements Reporter {
         }
         if (f.fix() != null) {
             b.append(pad).append(' ').append(style(GUTTER, "=")).append(' ')
-                    .append(style(HELP, "help:")).append(' ').append(fixText(f.fix(), src)).append('\n');
+                    .append(style(HELP, "help:")).append(' ').append(fixText(f.fix(), src, shown)).append('\n');
         }
         if (f.savings() != null) {
             b.append(pad).append(' ').append(style(GUTTER, "=")).append(' ')
@@ -121,7 +123,7 @@ final class TextReporter implements Reporter {
         return d.append(')').toString();
     }
 
-    private static String fixText(Fix fix, SourceText src) {
+    private static String fixText(Fix fix, SourceText src, Shown shown) {
         String desc = fix.description() == null || fix.description().isBlank() ? "apply the fix" : clean(fix.description());
         StringBuilder t = new StringBuilder(desc).append(" (").append(Texts.fixLabel(fix.applicability())).append(')');
         if (fix.edits().size() == 1) {
@@ -129,14 +131,14 @@ final class TextReporter implements Reporter {
             boolean singleLine = e.text().indexOf('\n') < 0 && e.text().indexOf('\r') < 0;
             if (singleLine && e.text().length() <= SHORT_REPLACEMENT) {
                 if (e.range().length() == 0) {
-                    t.append(": insert `").append(clean(e.text())).append('`');
+                    t.append(": insert `").append(clean(shown.mask(e.text()))).append('`');
                 } else if (e.text().isEmpty()) {
                     String old = src == null || e.range().end() > src.text().length() ? null
                             : src.text().substring(e.range().start(), e.range().end());
                     t.append(old != null && old.length() <= SHORT_REPLACEMENT && old.indexOf('\n') < 0
                             ? ": remove `" + clean(old) + "`" : ": delete " + lines(e));
                 } else {
-                    t.append(": replace with `").append(clean(e.text())).append('`');
+                    t.append(": replace with `").append(clean(shown.mask(e.text()))).append('`');
                 }
                 return t.toString();
             }

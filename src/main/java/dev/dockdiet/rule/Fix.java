@@ -2,10 +2,15 @@ package dev.dockdiet.rule;
 
 import java.util.List;
 
-/** A set of non-overlapping edits against the original file, applied together or not at all. */
+/**
+ * A set of non-overlapping edits against the original file, applied together or not at all. The
+ * description is shown, so a secret value in it is masked ({@link Secrets#mask}); the edits' text is
+ * what {@code --fix} writes and stays exact (reports decide how to show it).
+ */
 public record Fix(Applicability applicability, String description, List<Edit> edits) {
     public Fix {
         edits = List.copyOf(edits);
+        description = description == null ? null : Secrets.mask(description);
         if (edits.isEmpty()) {
             throw new IllegalArgumentException("a fix needs at least one edit");
         }

@@ -47,6 +47,23 @@ class TextReporterTest {
     }
 
     @Test
+    void secretValuesAreMaskedInExcerptsMessagesAndFixTextButCaretsStayRight() {
+        String t = "ADD https://ci:Rq7vX2pLm9Kd44@files.corp.test/a.tgz /a\n";
+        // a bare value quoted by a rule (no context that tells it is a secret) is masked through the file's own
+        Finding f = new Finding(Samples.DD112, "quotes Rq7vX2pLm9Kd44 bare", Samples.find(t, "files"))
+                .withFix(dev.dockdiet.rule.Fix.suggested("use https://ci:Rq7vX2pLm9Kd44@mirror.test",
+                        new dev.dockdiet.rule.Edit(Samples.find(t, "files.corp.test"), "mirror.test?token=t0k3nV4lue")));
+        String out = Samples.render("text", new LintReport("1", List.of(new FileReport("Dockerfile", t, List.of(f), null)),
+                List.of(), null));
+        assertThat(out).doesNotContain("Rq7vX2pLm9Kd44").doesNotContain("t0k3nV4lue")
+                .contains("1 | ADD https://ci:**************@files.corp.test/a.tgz /a")
+                .contains("quotes **** bare").contains("use https://ci:****@mirror.test")
+                .contains("replace with `mirror.test?token=****`");
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(3).indexOf('^')).isEqualTo(lines.get(2).indexOf("files"));
+    }
+
+    @Test
     void colourOnlyWhenAsked() {
         assertThat(Samples.render("text", Samples.sample())).doesNotContain("\u001b[");
         String coloured = Samples.render("text", Samples.sample(), Samples.OPTIONS.withColour(true));

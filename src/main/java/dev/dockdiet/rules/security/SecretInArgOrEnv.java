@@ -5,12 +5,12 @@ import dev.dockdiet.rule.Fixability;
 import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
+import dev.dockdiet.rule.Secrets;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.SourceRange;
 import dev.dockdiet.syntax.Stage;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * DD305: an ARG or ENV whose name says it holds a secret. BuildKit's SecretsUsedInArgOrEnv word
@@ -21,18 +21,6 @@ public final class SecretInArgOrEnv implements Rule {
     public static final RuleMeta META = new RuleMeta("DD305", "secret-in-arg-or-env", Severity.WARNING,
             Category.SECURITY, Fixability.NONE, List.of("SecretsUsedInArgOrEnv", "DL3064"),
             "Do not pass secrets through ARG or ENV: they are stored in the image");
-
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
-    private static final Pattern ALLOW = Pattern.compile("(?i)(?:_|^)(?:public|file|version)(?:_|$)");
-    /**
-     * Beyond BuildKit's list: names that hold where a secret is or a public value, not a secret
-     * (GPG_KEY is a public key fingerprint in the official images, GOOGLE_APPLICATION_CREDENTIALS a
-     * file path, AUTH_DOMAIN a host name).
-     */
-    private static final Pattern NOT_SECRET = Pattern.compile(
-            "(?i)(?:_|^)(?:gpg|pgp|path|dir|url|uri|domain|host|plugin|name|fingerprint|type)(?:_|$)"
-                    + "|^GOOGLE_APPLICATION_CREDENTIALS$");
 
     @Override
     public RuleMeta meta() {
@@ -57,7 +45,7 @@ public final class SecretInArgOrEnv implements Rule {
     }
 
     static boolean isSecretName(String key) {
-        return SECRET.matcher(key).find() && !ALLOW.matcher(key).find() && !NOT_SECRET.matcher(key).find();
+        return Secrets.isSecretName(key);
     }
 
     /** An absolute path (a file holding the secret, e.g. /run/secrets/x) is not the secret itself. */

@@ -13,6 +13,8 @@ import dev.dockdiet.shell.Assignment;
 import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
+import dev.dockdiet.size.ImageMatch;
+import dev.dockdiet.size.KnowledgeBase;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.SourceRange;
@@ -125,6 +127,9 @@ public final class NpmInstallInRuntime implements Rule {
         SourceRange range = run.shellScript().range(in.first().start(), in.last().end());
         String where = SizeStages.describe(file, s);
         if (in.production()) {
+            if (baseHas(ctx, shipped, in.tool())) {
+                return; // the runtime image ships the tool anyway: installing there adds nothing worth a note
+            }
             ctx.report(new Finding(META, "`" + in.label() + "` installs production dependencies in " + where
                     + ": " + in.tool() + " and its install step ship in the runtime image. Install in a build stage and"
                     + " COPY --from it node_modules", range).withSeverity(Severity.INFO));
@@ -144,6 +149,40 @@ public final class NpmInstallInRuntime implements Rule {
             f = f.withFix(Fix.suggested("add --omit=dev", new Edit(at, " --omit=dev")));
         }
         ctx.report(f);
+    }
+
+    /**
+     * Whether the image the shipped stages are built on already contains {@code tool}, by the knowledge
+     * base's family (a documented list, rules/DD104-npm-install-in-runtime.md): the official node images
+     * (full, slim, alpine) ship npm, and yarn 1 up to Node 22; no image ships pnpm (corepack only
+     * provides a shim). Unknown images, distroless/nodejs (no npm) and OS images without node: false.
+     */
+    static boolean baseHas(RuleContext ctx, List<Stage> shipped, String tool) {
+        if (shipped.isEmpty() || shipped.get(0).base() == null) {
+            return false;
+        }
+        KnowledgeBase kb = ctx.service(KnowledgeBase.class);
+        ImageMatch m = (kb == null ? KnowledgeBase.get() : kb).match(shipped.get(0).base()).orElse(null);
+        if (m == null || m.userDefined() || !"node".equals(m.family())) {
+            return false;
+        }
+        return switch (tool) {
+            case "npm" -> true;
+            case "yarn" -> majorVersion(m.version()) > 0 && majorVersion(m.version()) <= 22;
+            default -> false;
+        };
+    }
+
+    /** The leading number of a version such as {@code 20}, {@code 20.11.1}; -1 for {@code lts}, none or a codename. */
+    private static int majorVersion(String version) {
+        if (version == null) {
+            return -1;
+        }
+        int i = 0;
+        while (i < version.length() && i < 4 && Character.isDigit(version.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? -1 : Integer.parseInt(version.substring(0, i));
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * DD403: BuildKit's FromAsCasing: in {@code FROM image AS name}, {@code AS} in another case than
- * {@code FROM} (only when FROM is all lower- or all upper-case; mixed case is DD402's).
+ * {@code FROM} (only when FROM is all lower- or all upper-case; mixed case is DD402's). When FROM itself
+ * is against the file's majority case, DD402 reports the line and its fix writes both keywords, so this
+ * rule stays quiet: the two never ask for opposite edits on one line.
  */
 public final class FromAsCasing implements Rule {
 
@@ -28,24 +30,40 @@ public final class FromAsCasing implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        Boolean majorityLower = null;
         for (Stage s : ctx.file().stages()) {
-            List<Word> args = s.from().node().args();
-            if (args.size() < 3) {
+            Word as = asKeyword(s.from().node().args());
+            if (as == null) {
                 continue;
             }
             String from = Text.of(ctx.file(), s.from().node().keywordRange());
-            Word as = args.get(1);
             String asText = Text.of(ctx.file(), as.range());
             boolean lower = Text.isLower(from);
             boolean upper = Text.isUpper(from);
-            if (!lower && !upper || !asText.equalsIgnoreCase("as")) {
+            if (!lower && !upper) {
                 continue;
             }
             String want = lower ? "as" : "AS";
-            if (!asText.equals(want)) {
-                ctx.report(META, as.range(), "'as' and 'FROM' keywords' casing do not match: write '" + want + "'",
-                        Fix.safe("Write '" + want + "'", new Edit(as.range(), want)));
+            if (asText.equals(want)) {
+                continue;
             }
+            if (majorityLower == null) {
+                majorityLower = InconsistentInstructionCasing.majorityLower(ctx, InconsistentInstructionCasing.counted(ctx));
+            }
+            if (lower != majorityLower) {
+                continue; // FROM is against the file's majority: DD402 reports the line and fixes both keywords
+            }
+            ctx.report(META, as.range(), "'as' and 'FROM' keywords' casing do not match: write '" + want + "'",
+                    Fix.safe("Write '" + want + "'", new Edit(as.range(), want)));
         }
+    }
+
+    /** The {@code AS} of {@code FROM image AS name}, in any case, or null. */
+    static Word asKeyword(List<Word> args) {
+        if (args.size() < 3) {
+            return null;
+        }
+        Word as = args.get(1);
+        return as.text().equalsIgnoreCase("as") ? as : null;
     }
 }

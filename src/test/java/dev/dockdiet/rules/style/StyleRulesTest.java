@@ -36,6 +36,14 @@ class StyleRulesTest {
                         "from alpine:3.20\nrun true\ncopy a b\n", at(2, 1, "(lowercase)"))
                 // a tie goes to upper case
                 .fix("FROM alpine:3.20\nrun true\n", Applicability.SAFE, "FROM alpine:3.20\nRUN true\n", at(2, 1))
+                // a FROM line against the majority: AS is written in the same case by the same fix (DD403 is quiet)
+                .fix("from alpine:3.20 as x\nRUN true\nCOPY a b\n", Applicability.SAFE,
+                        "FROM alpine:3.20 AS x\nRUN true\nCOPY a b\n", at(1, 1, "Command 'from' should match the case of"
+                                + " the command majority (uppercase), and so should 'as'"))
+                .fix("From alpine:3.20 as x\nRUN true\n", Applicability.SAFE, "FROM alpine:3.20 AS x\nRUN true\n",
+                        at(1, 1))
+                .fix("from alpine:3.20 AS x\nRUN true\n", Applicability.SAFE, "FROM alpine:3.20 AS x\nRUN true\n",
+                        at(1, 1, "(uppercase)"))
                 .test();
     }
 
@@ -47,6 +55,13 @@ class StyleRulesTest {
                 .fix("FROM alpine:3.20 as base\nRUN true\n", Applicability.SAFE, "FROM alpine:3.20 AS base\nRUN true\n",
                         at(1, 18, "'as' and 'FROM' keywords' casing do not match"))
                 .fix("from alpine:3.20 As base\n", Applicability.SAFE, "from alpine:3.20 as base\n", at(1, 18))
+                .test();
+        // `from alpine AS x` in an upper-case file: DD402 says "Write 'FROM'", so DD403 must not say "write 'as'"
+        RuleTester.of(new FromAsCasing())
+                .valid("from alpine:3.20 AS x\nRUN true\n", "from alpine:3.20 as x\nRUN true\nCOPY a b\n",
+                        "FROM alpine:3.20 as x\nrun true\ncopy a b\n")
+                .fix("from alpine:3.20 AS x\nrun true\n", Applicability.SAFE, "from alpine:3.20 as x\nrun true\n",
+                        at(1, 18))
                 .test();
     }
 

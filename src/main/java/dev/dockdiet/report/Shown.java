@@ -1,0 +1,85 @@
+package dev.dockdiet.report;
+
+import dev.dockdiet.rule.Secrets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a report may show of one file ({@link Secrets} decides what is secret): its text with each
+ * secret value masked character for character (same offsets, lines and columns), and whether a
+ * replacement text or a range of lines would show a secret value. Fix edits are exact text that a
+ * tool applies, so a format that carries them leaves out an edit that would show a secret rather
+ * than masking it (a masked suggestion would write the stars into the file).
+ */
+final class Shown {
+
+    /** Shorter values are not searched for in other text (too many accidental matches). */
+    private static final int MIN_VALUE = 4;
+
+    private final String masked;
+    private final List<Secrets.Span> spans;
+    private final Set<String> values = new LinkedHashSet<>();
+
+    private Shown(String source) {
+        this.spans = source == null ? List.of() : Secrets.find(source);
+        this.masked = source == null ? null : Secrets.maskKeepingLength(source);
+        for (Secrets.Span s : spans) {
+            String v = source.substring(s.start(), s.end());
+            for (String line : v.split("\\R")) { // a private key body: each line of it
+                if (line.strip().length() >= MIN_VALUE) {
+                    values.add(line.strip());
+                }
+            }
+        }
+    }
+
+    static Shown of(String source) {
+        return new Shown(source);
+    }
+
+    /** The file's text with secret values masked, or null when the file could not be read. */
+    String text() {
+        return masked;
+    }
+
+    /** Whether {@code [start, end)} of the file holds (part of) a secret value. */
+    boolean secretIn(int start, int end) {
+        return Secrets.overlaps(spans, start, end);
+    }
+
+    /** Whether showing {@code s} would show a secret value: one {@link Secrets} finds, or one of this file's. */
+    boolean leaks(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        if (Secrets.contains(s)) {
+            return true;
+        }
+        for (String v : values) {
+            if (s.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code s} masked: what {@link Secrets#mask} finds, and this file's secret values wherever they appear. */
+    String mask(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        String out = Secrets.mask(s);
+        List<String> present = new ArrayList<>();
+        for (String v : values) {
+            if (out.contains(v)) {
+                present.add(v);
+            }
+        }
+        for (String v : present) {
+            out = out.replace(v, Secrets.MASK);
+        }
+        return out;
+    }
+}
