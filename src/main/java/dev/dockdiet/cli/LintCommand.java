@@ -227,7 +227,7 @@ public class LintCommand implements Callable<Integer> {
             try {
                 b.build().write(writeBaseline);
             } catch (IOException e) {
-                throw new RunFailure(describeWrite(new Input(writeBaseline, writeBaseline.toString(), false), e)
+                throw new RunFailure(describeWrite(writeBaseline.toString(), e)
                         .replace("cannot write the fixes", "cannot write the baseline"));
             }
             io.err().println("dockdiet: baseline of " + b.build().entries().size() + " findings written to " + writeBaseline);
@@ -376,7 +376,7 @@ public class LintCommand implements Callable<Integer> {
                         file.write(fixed.text());
                     } catch (IOException e) {
                         // one line for this file; its findings are still reported, the other files still fixed
-                        return new Outcome(in, file, result, cfg, describeWrite(in, e));
+                        return new Outcome(in, file, result, cfg, describeWrite(in.display(), e));
                     }
                     file = new TextFile(file.path(), fixed.text(), file.bom());
                     result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
@@ -416,7 +416,7 @@ public class LintCommand implements Callable<Integer> {
     }
 
     /** "Dockerfile: cannot write the fixes (permission denied); the file is unchanged". */
-    static String describeWrite(Input in, IOException e) {
+    static String describeWrite(String display, IOException e) {
         String why;
         if (e instanceof java.nio.file.AccessDeniedException) {
             why = "permission denied";
@@ -425,7 +425,7 @@ public class LintCommand implements Callable<Integer> {
         } else {
             why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        return in.display() + ": cannot write the fixes (" + why.toLowerCase(Locale.ROOT) + "); the file is unchanged";
+        return display + ": cannot write the fixes (" + why.toLowerCase(Locale.ROOT) + "); the file is unchanged";
     }
 
     private TextFile read(Input in, Main.Io io) throws IOException {
