@@ -5,6 +5,7 @@ import dev.dockdiet.size.engine.DockerfileMatcher;
 import dev.dockdiet.size.engine.DockerfileSteps;
 import dev.dockdiet.size.engine.EngineException;
 import dev.dockdiet.size.engine.ImageAnalyzer;
+import dev.dockdiet.size.engine.ImageArchive;
 import dev.dockdiet.size.engine.ImageReport;
 import dev.dockdiet.size.engine.ImageReportWriter;
 import dev.dockdiet.size.engine.Sizes;
@@ -57,6 +58,14 @@ public class ImageCommand implements Callable<Integer> {
     @Option(names = "--min-efficiency", paramLabel = "RATIO", description = "fail (exit 1) when efficiency is lower, e.g. 0.95")
     Double minEfficiency;
 
+    @Option(names = "--max-uncompressed", paramLabel = "SIZE",
+            description = "stop reading when compressed layers inflate to more than this, all together (default: 32GiB; a decompression bomb guard)")
+    String maxUncompressed;
+
+    @Option(names = "--max-entries", paramLabel = "N",
+            description = "stop reading when the layers hold more entries than this (default: 2,000,000; bounds memory)")
+    Long maxEntries;
+
     @Option(names = "--docker-host", paramLabel = "HOST", description = "the engine, e.g. unix:///var/run/docker.sock or tcp://host:2375 (default: $DOCKER_HOST)")
     String dockerHost;
 
@@ -72,12 +81,23 @@ public class ImageCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ImageArchive.Limits archiveLimits = ImageArchive.Limits.DEFAULT;
+        try {
+            if (maxUncompressed != null) {
+                archiveLimits = archiveLimits.withMaxInflatedBytes(Sizes.parse(maxUncompressed));
+            }
+            if (maxEntries != null) {
+                archiveLimits = archiveLimits.withMaxEntries(maxEntries);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (dockerfile != null && !Files.isRegularFile(dockerfile)) {
             throw new EngineException("cannot read Dockerfile " + dockerfile + ": no such file");
         }
         ImageReport report;
         if (tar != null) {
-            report = ImageAnalyzer.analyze(tar);
+            report = ImageAnalyzer.analyze(tar, archiveLimits);
         } else {
             try (DockerEngine engine = DockerEngine.connect(dockerHost)) {
                 report = ImageAnalyzer.analyze(engine, image);

@@ -224,7 +224,12 @@ public class LintCommand implements Callable<Integer> {
                     b.add(o.input().display(), o.file().text(), o.result().findings());
                 }
             }
-            b.build().write(writeBaseline);
+            try {
+                b.build().write(writeBaseline);
+            } catch (IOException e) {
+                throw new RunFailure(describeWrite(writeBaseline.toString(), e)
+                        .replace("cannot write the fixes", "cannot write the baseline"));
+            }
             io.err().println("dockdiet: baseline of " + b.build().entries().size() + " findings written to " + writeBaseline);
             return failures > 0 ? 2 : 0;
         }
@@ -367,7 +372,12 @@ public class LintCommand implements Callable<Integer> {
                     // stdin has no file to write: the fixed text is the output (like `ruff --fix -`)
                     return new Outcome(in, new TextFile(null, fixed.text(), file.bom()), result, cfg, null, null);
                 } else {
-                    file.write(fixed.text());
+                    try {
+                        file.write(fixed.text());
+                    } catch (IOException e) {
+                        // one line for this file; its findings are still reported, the other files still fixed
+                        return new Outcome(in, file, result, cfg, describeWrite(in.display(), e));
+                    }
                     file = new TextFile(file.path(), fixed.text(), file.bom());
                     result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
                 }
@@ -403,6 +413,19 @@ public class LintCommand implements Callable<Integer> {
             return in.display() + ": not a text file (not valid UTF-8)";
         }
         return in.display() + ": cannot read: " + (m == null ? e.getClass().getSimpleName() : m);
+    }
+
+    /** "Dockerfile: cannot write the fixes (permission denied); the file is unchanged". */
+    static String describeWrite(String display, IOException e) {
+        String why;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            why = f.getReason();
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return display + ": cannot write the fixes (" + why.toLowerCase(Locale.ROOT) + "); the file is unchanged";
     }
 
     private TextFile read(Input in, Main.Io io) throws IOException {

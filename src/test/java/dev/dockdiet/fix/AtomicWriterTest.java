@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import java.nio.ByteBuffer;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +27,194 @@ class AtomicWriterTest {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private static boolean posix() {
+    static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     private long tempFiles() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".tmp")).count();
+        return tempFiles(dir);
+    }
+
+    private static long tempFiles(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".tmp")
+                    || p.getFileName().toString().endsWith(".bak")).count();
         }
+    }
+
+    private static boolean unix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    }
+
+    private static boolean root() throws IOException {
+        return unix() && (Integer) Files.getAttribute(Path.of("/"), "unix:uid") == 0
+                && "root".equals(System.getProperty("user.name"));
+    }
+
+    @AfterEach
+    void resetSeams() {
+        AtomicWriter.beforeReplace = p -> {
+        };
+        AtomicWriter.resetForTests();
+    }
+
+    @Test
+    void rootFixingAnotherUsersFileKeepsOwnerGroupModeAndSetuid() throws IOException {
+        if (!root()) {
+            System.err.println("SKIPPED AtomicWriterTest.rootFixingAnotherUsersFileKeepsOwnerGroupModeAndSetuid: needs root");
+        }
+        assumeThat(root()).as("needs root to give a file to uid 65534").isTrue();
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("65534");
+        Files.setOwner(f, nobody);
+        Files.setAttribute(f, "unix:gid", 65534);
+        Files.setAttribute(f, "unix:mode", 06754);
+        assertThat(AtomicWriter.writeText(f, "FROM b\n")).isTrue();
+        assertThat(Files.readString(f)).isEqualTo("FROM b\n");
+        assertThat(Files.getAttribute(f, "unix:uid")).isEqualTo(65534);
+        assertThat(Files.getAttribute(f, "unix:gid")).isEqualTo(65534);
+        assertThat(Integer.toOctalString((Integer) Files.getAttribute(f, "unix:mode") & 07777)).isEqualTo("6754");
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void userExtendedAttributesAreKept() throws IOException {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        UserDefinedFileAttributeView v = Files.getFileAttributeView(f, UserDefinedFileAttributeView.class);
+        try {
+            v.write("dockdiet.test", ByteBuffer.wrap("kept".getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | UnsupportedOperationException | NullPointerException e) {
+            assumeThat(false).as("user extended attributes not available here").isTrue();
+        }
+        AtomicWriter.writeText(f, "FROM b\n");
+        UserDefinedFileAttributeView after = Files.getFileAttributeView(f, UserDefinedFileAttributeView.class);
+        ByteBuffer b = ByteBuffer.allocate(after.size("dockdiet.test"));
+        after.read("dockdiet.test", b);
+        assertThat(new String(b.array(), StandardCharsets.UTF_8)).isEqualTo("kept");
+    }
+
+    @Test
+    void aHardLinkedFileIsWrittenInPlaceSoEveryNameSeesTheFix() throws IOException {
+        assumeThat(unix()).isTrue();
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\nRUN x\n");
+        Path other = Files.createLink(dir.resolve("Dockerfile.linked"), f);
+        Object inode = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        assertThat(AtomicWriter.writeText(f, "FROM b\n")).isTrue();
+        assertThat(Files.readString(f)).isEqualTo("FROM b\n");
+        assertThat(Files.readString(other)).isEqualTo("FROM b\n");
+        assertThat(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+        assertThat(Files.getAttribute(f, "unix:nlink")).isEqualTo(2);
+        assertThat(tempFiles()).isZero();
+        // and shorter, then longer: truncated exactly
+        AtomicWriter.writeText(other, "FROM c:1.0\nRUN longer line\n");
+        assertThat(Files.readString(f)).isEqualTo("FROM c:1.0\nRUN longer line\n");
+    }
+
+    @Test
+    void aFailureBetweenWriteAndRenameLeavesTheOriginalAndNoTemporaryFile() throws IOException {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        AtomicWriter.beforeReplace = tmp -> {
+            assertThat(tmp.getFileName().toString()).startsWith(".Dockerfile.").endsWith(".dockdiet.tmp");
+            assertThat(Files.exists(tmp)).isTrue();
+            throw new java.io.UncheckedIOException(new IOException("simulated crash"));
+        };
+        assertThatThrownBy(() -> AtomicWriter.writeText(f, "FROM b\n")).hasRootCauseMessage("simulated crash");
+        assertThat(Files.readString(f)).isEqualTo("FROM a\n");
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void aFailureBeforeAnInPlaceWriteLeavesTheOriginalAndNoBackup() throws IOException {
+        assumeThat(unix()).isTrue();
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        Files.createLink(dir.resolve("other"), f);
+        AtomicWriter.beforeReplace = backup -> {
+            assertThat(backup.getFileName().toString()).endsWith(".dockdiet.bak");
+            throw new java.io.UncheckedIOException(new IOException("simulated crash"));
+        };
+        assertThatThrownBy(() -> AtomicWriter.writeText(f, "FROM b\n")).hasRootCauseMessage("simulated crash");
+        assertThat(Files.readString(f)).isEqualTo("FROM a\n");
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void theShutdownHookDeletesATemporaryFileNotYetRenamed() throws IOException {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        Path[] seen = new Path[1];
+        // the run is stopped (Ctrl-C) while the new bytes wait to be renamed: the hook runs
+        AtomicWriter.beforeReplace = tmp -> {
+            seen[0] = tmp;
+            AtomicWriter.shutdown();
+        };
+        assertThatThrownBy(() -> AtomicWriter.writeText(f, "FROM b\n")).isInstanceOf(IOException.class);
+        assertThat(seen[0]).isNotNull();
+        assertThat(Files.exists(seen[0])).isFalse();
+        assertThat(Files.readString(f)).isEqualTo("FROM a\n");
+        assertThat(tempFiles()).isZero();
+        // once stopping, nothing more is written
+        assertThatThrownBy(() -> AtomicWriter.writeText(f, "FROM c\n")).hasMessageContaining("stopping");
+    }
+
+    @Test
+    void staleTemporaryFilesOfAKilledRunAreSweptAndNothingElse() throws IOException {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        // pid 999999999 is above any pid_max: that process is gone
+        Path stale = Files.writeString(dir.resolve(".Dockerfile.999999999-17.dockdiet.tmp"), "FROM half");
+        Files.setLastModifiedTime(stale, old);
+        Path fresh = Files.writeString(dir.resolve(".Dockerfile.999999998-3.dockdiet.tmp"), "FROM other run");
+        Path live = Files.writeString(dir.resolve(".Dockerfile." + ProcessHandle.current().pid() + "-9.dockdiet.tmp"), "x");
+        Files.setLastModifiedTime(live, old);
+        Path backup = Files.writeString(dir.resolve(".Dockerfile.999999999-18.dockdiet.bak"), "FROM a");
+        Files.setLastModifiedTime(backup, old);
+        Path users = Files.writeString(dir.resolve(".notes.dockdiet.tmp"), "mine");
+        Files.setLastModifiedTime(users, old);
+        Path users2 = Files.writeString(dir.resolve("Dockerfile.999999999-1.dockdiet.tmp"), "mine too");
+        Files.setLastModifiedTime(users2, old);
+        AtomicWriter.writeText(f, "FROM b\n");
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(live).exists();
+        assertThat(backup).exists();
+        assertThat(users).exists();
+        assertThat(users2).exists();
+    }
+
+    @Test
+    void temporaryNamesCarryThePid() {
+        assertThat(AtomicWriter.pidOf(".Dockerfile.123-45.dockdiet.tmp")).isEqualTo(123);
+        assertThat(AtomicWriter.pidOf(".a.b.Dockerfile.7-1.dockdiet.tmp")).isEqualTo(7);
+        assertThat(AtomicWriter.pidOf(".notes.dockdiet.tmp")).isEqualTo(-1);
+        assertThat(AtomicWriter.pidOf(".Dockerfile.x-1.dockdiet.tmp")).isEqualTo(-1);
+        assertThat(AtomicWriter.pidOf(".Dockerfile.1-.dockdiet.tmp")).isEqualTo(-1);
+    }
+
+    @Test
+    void aReadOnlyDirectoryIsAnIOExceptionAndTheFileIsUntouched() throws Exception {
+        Path ro = Files.createDirectory(dir.resolve("ro"));
+        Path f = Files.writeString(ro.resolve("Dockerfile"), "FROM a\n");
+        try (ReadOnlyDir r = ReadOnlyDir.make(ro)) {
+            assertThatThrownBy(() -> AtomicWriter.writeText(f, "FROM b\n")).isInstanceOf(IOException.class);
+            assertThat(Files.readString(f)).isEqualTo("FROM a\n");
+            assertThat(tempFiles(ro)).isZero();
+        }
+    }
+
+    @Test
+    void writingTwiceIsIdempotent() throws IOException {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM a\n");
+        assertThat(AtomicWriter.writeText(f, "FROM b\n")).isTrue();
+        byte[] once = Files.readAllBytes(f);
+        assertThat(AtomicWriter.writeText(f, "FROM b\n")).isFalse();
+        assertThat(Files.readAllBytes(f)).isEqualTo(once);
     }
 
     @Test

@@ -28,17 +28,16 @@ public record CreatedBy(String keyword, String text) {
     private static final Pattern SHELL_PREFIX = Pattern.compile("^(?:/bin/sh|/bin/bash|cmd /S /C|sh) -c\\s+");
     private static final Pattern NOP = Pattern.compile("^#\\(nop\\)\\s*");
     private static final Pattern BUILD_ARGS = Pattern.compile("^\\|\\d+(?:\\s+[A-Za-z_][A-Za-z0-9_]*=\\S*)*\\s+");
-    private static final Pattern BUILDKIT_SUFFIX = Pattern.compile("\\s*# buildkit$");
+    private static final String BUILDKIT_SUFFIX = "# buildkit";
 
     public static CreatedBy parse(String createdBy) {
         if (createdBy == null || createdBy.isBlank() || createdBy.startsWith("Imported from")) {
             return new CreatedBy(null, createdBy == null ? "" : createdBy.strip());
         }
         String s = createdBy.strip();
-        Matcher bk = BUILDKIT_SUFFIX.matcher(s);
-        boolean buildkit = bk.find();
-        if (buildkit) {
-            s = s.substring(0, bk.start());
+        // endsWith, not a regex: "\\s*# buildkit$" searched a long run of spaces in quadratic time
+        if (s.endsWith(BUILDKIT_SUFFIX)) {
+            s = s.substring(0, s.length() - BUILDKIT_SUFFIX.length()).stripTrailing();
         }
         s = BUILD_ARGS.matcher(s).replaceFirst("");
         String first = firstWord(s);

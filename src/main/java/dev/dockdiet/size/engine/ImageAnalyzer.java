@@ -41,7 +41,12 @@ public final class ImageAnalyzer {
 
     /** Analyses the output of {@code docker save} (docker-archive or OCI layout). */
     public static ImageReport analyze(Path tar) {
-        return analyze(ImageArchive.read(tar), tar.toString(), "tar", null);
+        return analyze(tar, ImageArchive.Limits.DEFAULT);
+    }
+
+    /** Analyses the output of {@code docker save}, reading it within {@code limits}. */
+    public static ImageReport analyze(Path tar, ImageArchive.Limits limits) {
+        return analyze(ImageArchive.read(tar, limits), tar.toString(), "tar", null);
     }
 
     public static ImageReport analyze(ImageArchive archive, String image, String source, Long engineSize) {
@@ -72,7 +77,7 @@ public final class ImageAnalyzer {
                 }
             }
             // 2. this layer's own entries, in tar order; a repeated path in one tar: the last one wins
-            Map<String, Long> dirBytes = new HashMap<>();
+            DirSizes dirBytes = new DirSizes();
             List<PathSize> files = new ArrayList<>();
             for (LayerEntry e : entries) {
                 if (e.isWhiteoutMetadata()) {
@@ -99,14 +104,12 @@ public final class ImageAnalyzer {
                 content[i] += e.size();
                 if (e.size() > 0) {
                     files.add(new PathSize(e.path(), e.size()));
-                    for (String d = parentOf(e.path()); !d.equals("/"); d = parentOf(d)) {
-                        dirBytes.merge(d, e.size(), Long::sum);
-                    }
+                    dirBytes.add(e.path(), e.size());
                 }
             }
             files.sort(BY_SIZE);
             topFiles.add(List.copyOf(files.subList(0, Math.min(TOP_FILES, files.size()))));
-            topDirs.add(largestDirectories(dirBytes));
+            topDirs.add(dirBytes.largest());
         }
 
         Map<Long, long[]> pairs = new LinkedHashMap<>();
@@ -116,7 +119,9 @@ public final class ImageAnalyzer {
             wasted[w.addedBy()] += w.bytes();
             removed[w.removedBy()] += w.bytes();
             totalWasted += w.bytes();
-            long key = ((long) w.addedBy() << 32) | w.removedBy();
+            // added * n + removed, not added << 32 | removed: Long's hash folds the halves together, so
+            // (i, i + 1) pairs collided into one bucket and a layer listed many times took seconds
+            long key = (long) w.addedBy() * n + w.removedBy();
             long[] agg = pairs.computeIfAbsent(key, k -> new long[4]);
             agg[0] += w.bytes();
             agg[1]++;
@@ -126,7 +131,7 @@ public final class ImageAnalyzer {
         List<Waste> wastes = new ArrayList<>();
         pairs.forEach((key, agg) -> {
             if (agg[0] > 0) {
-                wastes.add(new Waste((int) (key >>> 32), (int) (key & 0xffffffffL), agg[0], (int) agg[1], agg[2], agg[3],
+                wastes.add(new Waste((int) (key / n), (int) (key % n), agg[0], (int) agg[1], agg[2], agg[3],
                         pairLargest.get(key).path()));
             }
         });
@@ -187,22 +192,89 @@ public final class ImageAnalyzer {
     private static final Comparator<PathSize> BY_SIZE =
             Comparator.comparingLong(PathSize::bytes).reversed().thenComparing(PathSize::path);
 
-    private static List<PathSize> largestDirectories(Map<String, Long> dirBytes) {
-        Map<String, Long> maxChild = new HashMap<>();
-        dirBytes.forEach((d, b) -> {
-            String p = parentOf(d);
-            if (!p.equals("/")) {
-                maxChild.merge(p, b, Math::max);
+    /**
+     * The bytes under each directory of one layer, as a tree of path segments: adding a file costs
+     * its path's length, not its depth times its length (a 100,000-deep path would otherwise copy
+     * every ancestor's name), so a hostile layer costs time and memory linear in its size.
+     */
+    private static final class DirSizes {
+        private final Dir root = new Dir(null, "");
+        private final List<Dir> all = new ArrayList<>();
+
+        private static final class Dir {
+            final Dir parent;
+            final String name;
+            final Map<String, Dir> children = new HashMap<>(4);
+            long bytes;
+            long maxChild;
+
+            Dir(Dir parent, String name) {
+                this.parent = parent;
+                this.name = name;
             }
-        });
-        List<PathSize> out = new ArrayList<>();
-        dirBytes.forEach((d, b) -> {
-            if (maxChild.getOrDefault(d, 0L) < 0.9 * b) {
-                out.add(new PathSize(d, b));
+
+            String path() {
+                List<String> parts = new ArrayList<>();
+                for (Dir d = this; d.parent != null; d = d.parent) {
+                    parts.add(d.name);
+                }
+                StringBuilder b = new StringBuilder();
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    b.append('/').append(parts.get(i));
+                }
+                return b.toString();
             }
-        });
-        out.sort(BY_SIZE);
-        return List.copyOf(out.subList(0, Math.min(TOP_FILES, out.size())));
+        }
+
+        /** Adds a file's bytes to every directory above it but the root. */
+        void add(String file, long bytes) {
+            Dir d = root;
+            int start = 1;
+            int end = file.lastIndexOf('/');
+            while (start < end) {
+                int slash = file.indexOf('/', start);
+                if (slash < 0 || slash > end) {
+                    slash = end;
+                }
+                String seg = file.substring(start, slash);
+                Dir parent = d;
+                d = parent.children.get(seg);
+                if (d == null) {
+                    d = new Dir(parent, seg);
+                    parent.children.put(seg, d);
+                    all.add(d);
+                }
+                d.bytes += bytes;
+                start = slash + 1;
+            }
+        }
+
+        /** The largest directories that are not almost all one child (under 90% in one subdirectory). */
+        List<PathSize> largest() {
+            for (Dir d : all) {
+                if (d.parent != root) {
+                    d.parent.maxChild = Math.max(d.parent.maxChild, d.bytes);
+                }
+            }
+            List<Dir> picked = new ArrayList<>();
+            for (Dir d : all) {
+                if (d.maxChild < 0.9 * d.bytes) {
+                    picked.add(d);
+                }
+            }
+            picked.sort(Comparator.comparingLong((Dir d) -> d.bytes).reversed());
+            // only the top few, and those tied with the last of them, need their path (the tie-break)
+            int keep = Math.min(TOP_FILES, picked.size());
+            while (keep < picked.size() && keep > 0 && picked.get(keep).bytes == picked.get(keep - 1).bytes) {
+                keep++;
+            }
+            List<PathSize> out = new ArrayList<>();
+            for (Dir d : picked.subList(0, keep)) {
+                out.add(new PathSize(d.path(), d.bytes));
+            }
+            out.sort(BY_SIZE);
+            return List.copyOf(out.subList(0, Math.min(TOP_FILES, out.size())));
+        }
     }
 
     private static void remove(NavigableMap<String, Node> fs, String path, int by, Removal how, List<WastedPath> out) {

@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Renders an {@link ImageReport} as text, JSON or SARIF 2.1.0. Returns strings; prints nothing. */
+/**
+ * Renders an {@link ImageReport} as text, JSON or SARIF 2.1.0. Returns strings; prints nothing.
+ *
+ * <p>Everything an image names (paths, history, tags, os) is untrusted: the text format escapes
+ * control characters, newlines and bidirectional overrides ({@link Printable}); JSON and SARIF
+ * escape C0 controls as JSON must, and DEL, C1 controls, line separators and bidi overrides too,
+ * so that {@code cat report.json} cannot steer a terminal either.
+ */
 public final class ImageReportWriter {
 
     public enum Format { TEXT, JSON, SARIF }
@@ -22,6 +29,38 @@ public final class ImageReportWriter {
     private static final int BAR = 24;
     private static final int SHOWN_WASTED = 10;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
+
+    /** JSON's own escapes, plus {@code \u007f}, C1 controls, line separators and bidi overrides. */
+    private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii;
+
+        TerminalSafeEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (ch <= 0xffff && Printable.unsafe((char) ch)) {
+                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
+
+    private static String p(String s) {
+        return Printable.escape(s);
+    }
 
     private ImageReportWriter() {
     }
@@ -37,12 +76,12 @@ public final class ImageReportWriter {
     public static String text(ImageReport r) {
         StringBuilder b = new StringBuilder();
         String id = r.imageId() == null ? "" : r.imageId().replace("sha256:", "");
-        b.append("Image ").append(r.image());
+        b.append("Image ").append(p(r.image()));
         if (!id.isEmpty()) {
             b.append("  (").append(id, 0, Math.min(12, id.length())).append(')');
         }
         if (r.os() != null) {
-            b.append("  ").append(r.os()).append('/').append(r.architecture() == null ? "?" : r.architecture());
+            b.append("  ").append(p(r.os())).append('/').append(r.architecture() == null ? "?" : p(r.architecture()));
         }
         b.append('\n');
         b.append("Size ").append(Sizes.human(r.totalBytes())).append(" in ").append(r.layers().size())
@@ -65,7 +104,7 @@ public final class ImageReportWriter {
             String where = !lines ? "" : String.format(Locale.ROOT, "%-4s  ", l.step() == null ? "-" : l.step().line());
             b.append(String.format(Locale.ROOT, "%3d  %9s  %-" + BAR + "s  %9s  %s%s%n", l.index(),
                     Sizes.human(l.contentBytes()), bar(l.contentBytes(), max),
-                    l.wastedBytes() == 0 ? "" : Sizes.human(l.wastedBytes()), where, WasteFindings.brief(l)));
+                    l.wastedBytes() == 0 ? "" : Sizes.human(l.wastedBytes()), where, p(WasteFindings.brief(l))));
             if (l.contentBytes() >= 1000 && !l.largestFiles().isEmpty()) {
                 b.append("       adds ").append(l.filesAdded()).append(l.filesAdded() == 1 ? " file" : " files");
                 if (!l.largestDirectories().isEmpty()) {
@@ -81,7 +120,7 @@ public final class ImageReportWriter {
                     .append(" that do not survive in the final filesystem):\n");
             for (WastedPath w : r.wastedPaths().subList(0, Math.min(SHOWN_WASTED, r.wastedPaths().size()))) {
                 b.append(String.format(Locale.ROOT, "  %9s  %s  (layer %d, %s by layer %d)%n", Sizes.human(w.bytes()),
-                        w.path(), w.addedBy(), w.how().name().toLowerCase(Locale.ROOT), w.removedBy()));
+                        p(w.path()), w.addedBy(), w.how().name().toLowerCase(Locale.ROOT), w.removedBy()));
             }
             if (r.wastedPathCount() > SHOWN_WASTED) {
                 b.append("  … and ").append(r.wastedPathCount() - SHOWN_WASTED).append(" more\n");
@@ -90,15 +129,15 @@ public final class ImageReportWriter {
         if (!r.findings().isEmpty()) {
             b.append('\n');
             for (ImageFinding f : r.findings()) {
-                String loc = f.line() == null ? "" : (r.dockerfile() == null ? "line" : r.dockerfile()) + ":" + f.line() + ": ";
-                b.append(loc).append(f.level()).append(' ').append(f.ruleId()).append(": ").append(f.message()).append('\n');
+                String loc = f.line() == null ? "" : (r.dockerfile() == null ? "line" : p(r.dockerfile())) + ":" + f.line() + ": ";
+                b.append(loc).append(f.level()).append(' ').append(f.ruleId()).append(": ").append(p(f.message())).append('\n');
             }
         }
         return b.toString();
     }
 
     private static String paths(List<PathSize> ps) {
-        return ps.stream().map(p -> p.path() + " " + Sizes.human(p.bytes())).collect(Collectors.joining(", "));
+        return ps.stream().map(x -> p(x.path()) + " " + Sizes.human(x.bytes())).collect(Collectors.joining(", "));
     }
 
     private static String bar(long v, long max) {
