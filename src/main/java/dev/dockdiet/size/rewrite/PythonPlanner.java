@@ -11,18 +11,44 @@ import java.util.Set;
  * Python (pip): the packages are installed into a virtual environment in the build stage, and the
  * venv goes to a slim Python runtime of the same version.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class PythonPlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem PYTHON = new Ecosystem("python", "Python");
 
-    PythonPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(PYTHON);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        return RewriteJob.isPipInstall(c) ? PYTHON : null;
+    }
+
+    @Override
+    public String unsupportedTool(SimpleCommand c) {
+        return c.is("poetry", "pipenv", "uv", "pdm", "conda") ? c.nameValue() : null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "pip install";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("python");
+    }
+
+    @Override
+    public boolean takesSourcesFromContext() {
+        return true;
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         String venv = null;
         Instruction.Run firstPip = null;
         for (Instruction.Run r : job.runs()) {
@@ -47,7 +73,7 @@ final class PythonPlanner implements EcosystemPlanner {
                 if (firstPip == null) {
                     firstPip = r;
                 }
-                if (venv != null && !c.nameValue().startsWith(venv + "/") && !venvOnPath(venv, r)) {
+                if (venv != null && !c.nameValue().startsWith(venv + "/") && !venvOnPath(job, venv, r)) {
                     throw job.refuse("pip installs outside the virtual environment " + venv + " (" + c.raw().trim()
                             + "), so copying the environment would miss packages");
                 }
@@ -98,7 +124,7 @@ final class PythonPlanner implements EcosystemPlanner {
     }
 
     /** The venv's bin folder is on PATH for this RUN: through ENV PATH before it, or an activate script in it. */
-    boolean venvOnPath(String venv, Instruction.Run r) {
+    boolean venvOnPath(RewriteJob job, String venv, Instruction.Run r) {
         for (Instruction i : job.ins) {
             if (i == r) {
                 break;

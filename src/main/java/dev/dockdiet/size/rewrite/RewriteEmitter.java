@@ -101,7 +101,7 @@ final class RewriteEmitter {
             out.append("WORKDIR ").append(job.finalWorkdir).append('\n');
         }
         job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
-        boolean contextFirst = job.eco == Ecosystem.NODE;
+        boolean contextFirst = job.contextCopiesFirst;
         if (!contextFirst) {
             job.runtimeCopies.forEach(l -> out.append(l).append('\n'));
         }
@@ -115,9 +115,7 @@ final class RewriteEmitter {
                 }
                 List<dev.dockdiet.syntax.Word> srcs = i instanceof Instruction.Copy c ? c.sources()
                         : ((Instruction.Add) i).sources();
-                if (job.eco == Ecosystem.NODE && srcs.stream().allMatch(s -> RewriteJob.isManifest(s.text()))
-                        && job.ins.stream().anyMatch(x -> x instanceof Instruction.Copy c2 && c2.sources().stream()
-                        .anyMatch(s -> s.text().equals(".") || s.text().equals("./")))) {
+                if (job.skipContextCopies.contains(i)) {
                     continue;
                 }
                 if (srcs.stream().allMatch(s -> job.skipContextSources.contains(s.text().replaceFirst("^\\./", "")))) {

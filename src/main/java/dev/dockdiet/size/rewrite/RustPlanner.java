@@ -9,18 +9,35 @@ import java.util.List;
  * Rust: {@code cargo build --release} / {@code cargo install} on the rust image; the binary goes to
  * a Debian slim or alpine runtime matching the build image.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class RustPlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem RUST = new Ecosystem("rust", "Rust");
 
-    RustPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(RUST);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        String sub = c.subcommand();
+        return c.is("cargo") && ("build".equals(sub) || "install".equals(sub)) ? RUST : null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "cargo build";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("rust");
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         List<String> produced = new ArrayList<>();
         Instruction.Run firstBuild = null;
         boolean install = false;

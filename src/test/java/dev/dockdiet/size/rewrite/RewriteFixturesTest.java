@@ -32,8 +32,14 @@ class RewriteFixturesTest {
     static final Path DIR = Path.of("test-fixtures/size");
     static final boolean UPDATE = Boolean.getBoolean("dockdiet.updateGolden");
 
+    /** Every app folder under {@code test-fixtures/size/}: a new fixture is picked up without editing a list. */
     static Stream<String> apps() {
-        return Stream.of("go-http", "express", "spring-maven", "spring-gradle", "flask", "rust-bin", "aspnet");
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("Dockerfile"))).map(p -> p.getFileName().toString())
+                    .sorted().toList().stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The apps whose original ships a build toolchain (DD102). express's node:22 only installs and runs. */
