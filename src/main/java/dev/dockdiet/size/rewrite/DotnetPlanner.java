@@ -100,6 +100,13 @@ final class DotnetPlanner implements EcosystemPlanner {
             }
         }
         job.runtimeHasShell = true;
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile(":(\\d+)\\.").matcher(job.runtimeImage);
+        if (job.last(Instruction.User.class) == null && v.find() && Integer.parseInt(v.group(1)) >= 8) {
+            // the .NET 8+ images have the unprivileged user app and its uid in APP_UID (Microsoft's documented USER)
+            job.defaultUser = "$APP_UID";
+            job.changes.add("The final stage runs as the unprivileged user app that the .NET images provide "
+                    + "(USER $APP_UID); the original ran as root.");
+        }
         job.runtimeCopies.add("COPY --from=build " + publishDir + " " + publishDir);
         job.changes.add(0, "The build runs in the \"build\" stage on " + job.buildFrom + " as before; only the publish "
                 + "folder " + publishDir + " is copied into the final image, so the SDK, the NuGet cache and the "

@@ -114,7 +114,7 @@ final class NodePlanner implements EcosystemPlanner {
         }
         job.runtimeHasShell = true;
         job.chown = "node:node";
-        job.defaultUser = "node";
+        job.defaultUser = "1000:1000"; // the node images' user node, by number (DD245)
         job.imageUsers = java.util.Set.of("node");
         job.contextCopiesFirst = true;
         String installWd = job.workdirBefore.get(installRun);
@@ -160,7 +160,7 @@ final class NodePlanner implements EcosystemPlanner {
                 + "installs the production dependencies only (" + installCmd + "), so devDependencies, the npm "
                 + "cache and the full Debian base no longer ship.");
         job.changes.add("Final stage: " + job.runtimeImage + " (same Node.js version), with NODE_ENV=production, running as "
-                + "the non-root user node.");
+                + "the non-root user node (uid 1000).");
         if (!ci) {
             job.checks.add("No package-lock.json was seen, so the production install uses npm install: commit a lock "
                     + "file and use npm ci for reproducible installs.");

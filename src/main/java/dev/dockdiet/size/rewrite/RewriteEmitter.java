@@ -50,7 +50,7 @@ final class RewriteEmitter {
         from.node().flags().forEach(f -> out.append(f.text()).append(' '));
         out.append(job.buildFrom).append(" AS build\n");
         for (Instruction i : job.ins) {
-            if (RewriteJob.runtimeOnly(i)) {
+            if (RewriteJob.runtimeOnly(i) || (i instanceof Instruction.User && !usedInBuild(i))) {
                 continue;
             }
             for (String pre : job.insertBefore.getOrDefault(i, List.of())) {
@@ -71,7 +71,7 @@ final class RewriteEmitter {
         for (String s : job.extraStages) {
             out.append('\n').append(s);
         }
-        out.append('\n').append("FROM ").append(job.runtimeImage).append('\n');
+        out.append('\n').append("FROM ").append(job.runtimeFrom).append('\n');
         // runtime settings: ARG and ENV (minus build-only variables), LABEL
         Set<String> neededArgs = argsUsedAtRuntime();
         for (Instruction i : job.ins) {
@@ -155,6 +155,20 @@ final class RewriteEmitter {
             out.append("USER ").append(job.defaultUser).append('\n');
         }
         return out.toString();
+    }
+
+    /** A USER in the build stage matters only to a later RUN, WORKDIR, COPY or ADD; the final stage has its own. */
+    private boolean usedInBuild(Instruction user) {
+        boolean after = false;
+        for (Instruction i : job.ins) {
+            if (i == user) {
+                after = true;
+            } else if (after && (i instanceof Instruction.Run || i instanceof Instruction.Workdir
+                    || i instanceof Instruction.Copy || i instanceof Instruction.Add)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String quoteIfNeeded(String v) {

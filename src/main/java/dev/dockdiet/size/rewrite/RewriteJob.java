@@ -78,6 +78,8 @@ final class RewriteJob {
     final Map<Instruction.Run, List<String>> cacheMounts = new IdentityHashMap<>();
     final List<String> extraStages = new ArrayList<>();
     String runtimeImage;
+    /** The runtime image as the final FROM writes it: {@link #runtimeImage}, pinned by digest when asked. */
+    String runtimeFrom;
     boolean runtimeHasShell;
     final List<String> runtimeEnv = new ArrayList<>();
     final List<String> runtimeSetup = new ArrayList<>();
@@ -117,6 +119,7 @@ final class RewriteJob {
             checkSourcesFromContext();
         }
         planner.plan(this);
+        checkRuntimeImage();
         planUser();
         planLaunch();
         String out = new RewriteEmitter(this).emit();
@@ -126,6 +129,44 @@ final class RewriteJob {
                     : check.errors().get(0).message()) + "); please report this Dockerfile");
         }
         return new RewriteResult(out, null, eco, buildFrom, runtimeImage);
+    }
+
+    /**
+     * The runtime image the planner chose is written with an explicit tag (DD201), is one the
+     * configuration allows (allowedBaseImages, DD304; trustedRegistries, DD303), and is pinned by digest when the
+     * configuration asks (DD321).
+     */
+    void checkRuntimeImage() {
+        String tagged = dev.dockdiet.size.ImageTags.explicit(runtimeImage);
+        if (tagged == null) {
+            throw refuse("the runtime image " + runtimeImage + " has no tag and dockdiet knows no documented one; "
+                    + "please report this Dockerfile");
+        }
+        runtimeImage = tagged;
+        ImageRef ref = ImageRef.parse(runtimeImage);
+        if (!opt.allowedBases().isEmpty() && (ref == null
+                || !dev.dockdiet.rule.ImagePolicy.allowsBaseImage(opt.allowedBases(), runtimeImage, ref))) {
+            throw refuse("the runtime image it would use, " + runtimeImage + ", is not in the configuration's "
+                    + "allowedBaseImages (" + String.join(", ", opt.allowedBases()) + ")");
+        }
+        if (!opt.trustedRegistries().isEmpty() && ref != null && !ref.isScratch()
+                && !dev.dockdiet.rule.ImagePolicy.trustsRegistry(opt.trustedRegistries(), ref.registry())) {
+            throw refuse("the runtime image it would use, " + runtimeImage + ", comes from " + ref.registry()
+                    + ", which is not in the configuration's trustedRegistries (" + String.join(", ",
+                    opt.trustedRegistries()) + ")");
+        }
+        runtimeFrom = runtimeImage;
+        if (opt.pinDigests() && ref != null && !ref.isScratch() && ref.digest() == null) {
+            java.util.Optional<String> digest = opt.digests().apply(runtimeImage);
+            if (digest.isPresent()) {
+                runtimeFrom = dev.dockdiet.size.ImageTags.pinned(runtimeImage, digest.get());
+                changes.add("The final stage's base is pinned by digest, as the configuration asks (DD321).");
+            } else {
+                checks.add("The configuration asks for bases pinned by digest (DD321): pin " + runtimeImage + " ("
+                        + "`docker buildx imagetools inspect " + runtimeImage + "` prints the digest; "
+                        + "`dockdiet rewrite --online` looks it up).");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- shape and analysis
@@ -568,16 +609,31 @@ final class RewriteJob {
                 + "(templates, static assets, configuration), copy them from the build stage too.");
     }
 
+    /** The uid of the user the rewrite creates when the original ran as root: five digits, so DD126 stays quiet. */
+    static final String APP_UID = "10001";
+
     void planUser() {
         Instruction.User u = last(Instruction.User.class);
         if (u == null) {
             if (defaultUser != null) {
                 return;
             }
-            if (runtimeImage.endsWith(":nonroot")) {
+            if (runtimeImage.endsWith(":nonroot") || !runtimeHasShell) {
+                if (!runtimeImage.endsWith(":nonroot") && !runtimeImage.equals("scratch")) {
+                    checks.add("The container runs as root, as the original did: consider a non-root USER.");
+                }
                 return;
             }
-            checks.add("The container runs as root, as the original did: consider a non-root USER.");
+            // DD314: the final stage gets an unprivileged user of its own (uid 10001, numeric for DD245)
+            boolean alpine = runtimeImage.contains("alpine");
+            runtimeSetup.add(alpine ? "RUN addgroup -S -g " + APP_UID + " app && adduser -S -D -H -u " + APP_UID
+                    + " -G app app" : "RUN useradd --system --user-group --no-create-home --no-log-init --uid "
+                    + APP_UID + " app");
+            defaultUser = APP_UID + ":" + APP_UID;
+            changes.add("The final stage runs as an unprivileged user, app (uid " + APP_UID + "), created for it; "
+                    + "the original ran as root.");
+            checks.add("If the program writes files outside /tmp, give the user app that folder (COPY --chown="
+                    + APP_UID + ":" + APP_UID + ", or RUN mkdir -p DIR && chown " + APP_UID + " DIR).");
             return;
         }
         String name = u.user().text();

@@ -81,9 +81,9 @@ final class RustPlanner implements EcosystemPlanner {
         String fromText = job.fromImageText();
         if (alpine) {
             job.buildFrom = fromText;
-            job.runtimeImage = "gcr.io/distroless/static-debian12";
+            job.runtimeImage = "gcr.io/distroless/static-debian12:nonroot";
             job.changes.add("Final stage: " + job.runtimeImage + ": the alpine toolchain builds for musl, which Rust links "
-                    + "statically, so the binary needs no C library.");
+                    + "statically, so the binary needs no C library; it runs as the non-root user nonroot (65532).");
         } else {
             String debian = os == null ? "bookworm" : os;
             String release = switch (debian) {
@@ -107,9 +107,9 @@ final class RustPlanner implements EcosystemPlanner {
             } else {
                 job.buildFrom = fromText;
             }
-            job.runtimeImage = "gcr.io/distroless/cc-debian" + release;
+            job.runtimeImage = "gcr.io/distroless/cc-debian" + release + ":nonroot";
             job.changes.add("Final stage: " + job.runtimeImage + " (glibc and libgcc of Debian " + release
-                    + ", no shell).");
+                    + ", no shell), running as the non-root user nonroot (65532).");
         }
         job.runtimeHasShell = false;
         job.runtimeCopies.add("COPY --from=build " + path + " " + dest);
