@@ -138,7 +138,7 @@ final class GoPlanner implements EcosystemPlanner {
             job.changes.add("The binary moves to " + dest + ", which is on the final image's PATH.");
         }
         job.checks.add("If the code needs cgo (import \"C\", mattn/go-sqlite3), CGO_ENABLED=0 breaks the build: build "
-                + "with cgo and run on gcr.io/distroless/base-debian12 instead.");
+                + "with cgo and run on gcr.io/distroless/base-debian12:nonroot instead.");
         job.checkRuntimeFiles();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -114,6 +115,27 @@ class RewriteFixturesTest {
         List<String> onRewrite = lint(app, text, "Dockerfile.rewritten").stream().map(f -> f.rule().id()).toList();
         assertThat(onRewrite).as("a listed finding that no longer occurs must leave the list")
                 .containsAll(allowed.keySet());
+    }
+
+    /** Every base a fix writes is tagged: DD101's replacement image and DD102's rewrite. */
+    @ParameterizedTest
+    @MethodSource("apps")
+    void everyBaseAFixWritesIsTagged(String name) throws IOException {
+        Path app = DIR.resolve(name);
+        for (Finding f : lint(app, Files.readString(app.resolve("Dockerfile")), "Dockerfile")) {
+            if (f.fix() == null || !Set.of("DD101", "DD102", "DD103").contains(f.rule().id())) {
+                continue;
+            }
+            for (var e : f.fix().edits()) {
+                String written = e.text().contains("\n") ? e.text() : "FROM " + e.text() + "\n";
+                for (var st : Dockerfile.parse(written).stages()) {
+                    var ref = st.base();
+                    assertThat(ref).as("%s fix on %s: %s", f.rule().id(), name, st.baseName()).isNotNull();
+                    assertThat(ref.tag() != null || ref.digest() != null || ref.isScratch())
+                            .as("%s fix on %s writes FROM %s without a tag", f.rule().id(), name, ref.raw()).isTrue();
+                }
+            }
+        }
     }
 
     /** DD102 flags every original that ships a toolchain, and its fix is the reviewed rewrite. */
