@@ -105,7 +105,6 @@ class RewriterTest {
                 COPY . .
                 ENV CGO_ENABLED=0
                 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -ldflags "-X main.version=${VERSION}" -o bin/server ./cmd/server
-                USER 1000:1000
 
                 FROM gcr.io/distroless/static-debian12:nonroot
                 LABEL org.opencontainers.image.source="https://example.com/repo"
@@ -194,7 +193,7 @@ class RewriterTest {
                 COPY --from=prod-deps --chown=node:node /app/node_modules /app/node_modules
                 COPY --from=build --chown=node:node /app/dist /app/dist
                 EXPOSE 3000
-                USER node
+                USER 1000:1000
                 CMD ["node", "dist/server.js"]
                 """);
     }
@@ -257,8 +256,10 @@ class RewriterTest {
                 FROM python:3.11-slim-bookworm
                 ENV PATH="/opt/venv/bin:$PATH"
                 WORKDIR /srv
+                RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
                 COPY --from=build /opt/venv /opt/venv
                 COPY app ./app
+                USER 10001:10001
                 CMD ["python", "-m", "app"]
                 """);
     }
@@ -279,12 +280,12 @@ class RewriterTest {
     @Test
     void rustPinsTheDebianReleaseOfItsRuntime() {
         assertThat(ok("FROM rust:1-bullseye\nWORKDIR /w\nCOPY . .\nRUN cargo build --release\nCMD [\"/w/target/release/x\"]\n"))
-                .contains("FROM rust:1-bullseye AS build\n").contains("\nFROM gcr.io/distroless/cc-debian11\n");
+                .contains("FROM rust:1-bullseye AS build\n").contains("\nFROM gcr.io/distroless/cc-debian11:nonroot\n");
         assertThat(ok("FROM rust:1.80-slim\nWORKDIR /w\nCOPY . .\nRUN cargo install --path .\nCMD [\"x\"]\n"))
                 .contains("FROM rust:1.80-slim-bookworm AS build\n")
                 .contains("COPY --from=build /usr/local/cargo/bin/x /usr/local/bin/x\n");
         assertThat(ok("FROM rust:1-alpine\nWORKDIR /w\nCOPY . .\nRUN cargo build --release\nCMD [\"/w/target/release/x\"]\n"))
-                .contains("\nFROM gcr.io/distroless/static-debian12\n");
+                .contains("\nFROM gcr.io/distroless/static-debian12:nonroot\n");
     }
 
     @Test
