@@ -1,6 +1,11 @@
 package dev.dockdiet.cli;
 
+import dev.dockdiet.config.Config;
+import dev.dockdiet.config.ConfigException;
+import dev.dockdiet.config.ConfigLoader;
 import dev.dockdiet.fix.AtomicWriter;
+import dev.dockdiet.rules.Rules;
+import dev.dockdiet.rules.security.ImageNotPinnedByDigest;
 import dev.dockdiet.size.rewrite.RewriteResult;
 import dev.dockdiet.size.rewrite.Rewriter;
 import java.io.IOException;
@@ -54,6 +59,11 @@ public class RewriteCommand implements Callable<Integer> {
     @Option(names = "--no-buildkit", description = "no BuildKit syntax (no # syntax= line, no RUN --mount cache mounts)")
     boolean noBuildKit;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "use this config instead of discovering one as lint does (.dockdiet.yaml, .hadolint.yaml): "
+                    + "its allowedBaseImages, trustedRegistries and digest pinning (DD321) shape the rewrite")
+    Path config;
+
     @Override
     public Integer call() {
         if (write && output != null) {
@@ -61,7 +71,7 @@ public class RewriteCommand implements Callable<Integer> {
         }
         String text = read(dockerfile);
         Path ctx = context != null ? context : dockerfile.toAbsolutePath().getParent();
-        Rewriter rewriter = new Rewriter(null, Rewriter.Options.defaults().withContextDir(ctx)
+        Rewriter rewriter = new Rewriter(null, options(dockerfile, config, ctx)
                 .withBuildKit(!noBuildKit).withGoRuntime(goRuntime));
         RewriteResult r = rewriter.rewrite(text);
         Main.Io io = Main.io(spec);
@@ -89,9 +99,44 @@ public class RewriteCommand implements Callable<Integer> {
     }
 
     /**
-     * The rewrite as a text-to-text function for {@code MeasureCommand.addRewriter("rewritten", ...)}: no
-     * BuildKit syntax (the measure command builds with the classic builder), null when the file cannot be
-     * rewritten.
+     * The options {@code rewrite} uses for a Dockerfile: its build context, and the image policy of
+     * the config that applies to it (the one given, else the one lint would discover): allowed bases,
+     * trusted registries, and pinning by digest when DD321 is on.
+     */
+    static Rewriter.Options options(Path dockerfile, Path configFile, Path ctx) {
+        ConfigLoader loader = new ConfigLoader(Rules::resolve);
+        Config cfg;
+        try {
+            if (configFile != null) {
+                if (!Files.isRegularFile(configFile)) {
+                    throw new RunFailure(configFile + ": no such config file");
+                }
+                cfg = loader.load(configFile);
+            } else {
+                cfg = loader.forFile(dockerfile.toAbsolutePath());
+            }
+        } catch (ConfigException e) {
+            throw new RunFailure(e.getMessage());
+        }
+        return Rewriter.Options.defaults().withContextDir(ctx).withPolicy(cfg.allowedBaseImages(),
+                cfg.trustedRegistries(), cfg.isEnabled(ImageNotPinnedByDigest.META));
+    }
+
+    /**
+     * The rewrite {@code dockdiet measure} builds as "rewritten": the one {@code rewrite} prints for
+     * the same file, context and config, without BuildKit syntax (measure builds with the classic
+     * builder); a refusal comes back with its reason.
+     */
+    public static MeasureCommand.Rewrite forMeasure() {
+        return (text, dockerfile, ctx) -> {
+            RewriteResult r = new Rewriter(null, options(dockerfile, null, ctx).withBuildKit(false)).rewrite(text);
+            return r.rewritten() ? MeasureCommand.Outcome.of(r.text()) : MeasureCommand.Outcome.refused(r.describeRefusal());
+        };
+    }
+
+    /**
+     * The rewrite as a text-to-text function, with no context and no config: no BuildKit syntax, null
+     * when the file cannot be rewritten.
      */
     public static UnaryOperator<String> asRewriter() {
         Rewriter rewriter = new Rewriter(null, Rewriter.Options.defaults().withBuildKit(false));
