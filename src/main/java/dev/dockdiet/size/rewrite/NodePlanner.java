@@ -156,9 +156,14 @@ final class NodePlanner implements EcosystemPlanner {
             job.runtimeEnv.add("ENV NODE_ENV=production");
         }
         String nm = installWd.equals("/") ? "/node_modules" : installWd + "/node_modules";
-        job.changes.add("The build runs in the \"build\" stage on " + job.buildFrom + " as before. A \"prod-deps\" stage "
-                + "installs the production dependencies only (" + installCmd + "), so devDependencies, the npm "
+        job.changes.add((buildStep ? "The build runs in the \"build\" stage on " + job.buildFrom + " as before. A "
+                + "\"prod-deps\" stage installs" : "A \"prod-deps\" stage on " + job.buildFrom + " installs")
+                + " the production dependencies only (" + installCmd + "), so devDependencies, the npm "
                 + "cache and the full Debian base no longer ship.");
+        if (!buildStep) {
+            // nothing runs a build (npm run, tsc): the final stage copies nothing from a build stage, so there is none
+            job.omitBuildStage = true;
+        }
         job.changes.add("Final stage: " + job.runtimeImage + " (same Node.js version), with NODE_ENV=production, running as "
                 + "the non-root user node (uid 1000).");
         if (!ci) {

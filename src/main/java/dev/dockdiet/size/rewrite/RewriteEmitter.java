@@ -46,10 +46,15 @@ final class RewriteEmitter {
         }
         Instruction.From from = job.stage.from();
         out.append(job.comments(from));
-        out.append("FROM ");
-        from.node().flags().forEach(f -> out.append(f.text()).append(' '));
-        out.append(job.buildFrom).append(" AS build\n");
+        if (!job.omitBuildStage) {
+            out.append("FROM ");
+            from.node().flags().forEach(f -> out.append(f.text()).append(' '));
+            out.append(job.buildFrom).append(" AS build\n");
+        }
         for (Instruction i : job.ins) {
+            if (job.omitBuildStage) {
+                break;
+            }
             if (RewriteJob.runtimeOnly(i) || (i instanceof Instruction.User && !usedInBuild(i))) {
                 continue;
             }
@@ -68,8 +73,8 @@ final class RewriteEmitter {
             }
             out.append(src).append('\n');
         }
-        for (String s : job.extraStages) {
-            out.append('\n').append(s);
+        for (int k = 0; k < job.extraStages.size(); k++) {
+            out.append(k == 0 && job.omitBuildStage ? "" : "\n").append(job.extraStages.get(k));
         }
         out.append('\n').append("FROM ").append(job.runtimeFrom).append('\n');
         // runtime settings: ARG and ENV (minus build-only variables), LABEL

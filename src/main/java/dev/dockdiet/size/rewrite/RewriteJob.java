@@ -85,6 +85,8 @@ final class RewriteJob {
     final List<String> runtimeSetup = new ArrayList<>();
     final List<String> runtimeCopies = new ArrayList<>();
     boolean replayContextCopies;
+    /** No stage copies from the build stage (Node without a build step): it is not written. */
+    boolean omitBuildStage;
     Set<String> skipContextSources = Set.of();
     /** Context copies of the original that the final stage does not replay. */
     final Set<Instruction> skipContextCopies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());

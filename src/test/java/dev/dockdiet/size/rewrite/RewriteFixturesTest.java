@@ -117,6 +117,22 @@ class RewriteFixturesTest {
                 .containsAll(allowed.keySet());
     }
 
+    /** No stage of a rewrite is dead weight: every stage but the last is copied from or built upon. */
+    @ParameterizedTest
+    @MethodSource("apps")
+    void everyStageIsUsed(String name) throws IOException {
+        Dockerfile df = Dockerfile.parse(golden(DIR.resolve(name)));
+        var stages = df.stages();
+        for (int k = 0; k < stages.size() - 1; k++) {
+            String stage = stages.get(k).name();
+            assertThat(stage).as("stage %d of the rewrite of %s has a name", k, name).isNotNull();
+            boolean used = df.all(dev.dockdiet.syntax.Instruction.Copy.class).stream()
+                    .anyMatch(c -> c.from().filter(stage::equalsIgnoreCase).isPresent())
+                    || stages.stream().anyMatch(s -> stage.equalsIgnoreCase(s.baseName()));
+            assertThat(used).as("nothing copies from stage %s of the rewrite of %s", stage, name).isTrue();
+        }
+    }
+
     /** Every base a fix writes is tagged: DD101's replacement image and DD102's rewrite. */
     @ParameterizedTest
     @MethodSource("apps")
