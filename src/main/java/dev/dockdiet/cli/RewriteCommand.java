@@ -59,6 +59,10 @@ public class RewriteCommand implements Callable<Integer> {
     @Option(names = "--no-buildkit", description = "no BuildKit syntax (no # syntax= line, no RUN --mount cache mounts)")
     boolean noBuildKit;
 
+    @Option(names = "--multi-stage", description = "always write a build stage, even where one stage on the slim "
+            + "image is smaller (a Python build that installs no compiler)")
+    boolean multiStage;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "use this config instead of discovering one as lint does (.dockdiet.yaml, .hadolint.yaml): "
                     + "its allowedBaseImages, trustedRegistries and digest pinning (DD321) shape the rewrite")
@@ -72,7 +76,7 @@ public class RewriteCommand implements Callable<Integer> {
         String text = read(dockerfile);
         Path ctx = context != null ? context : dockerfile.toAbsolutePath().getParent();
         Rewriter rewriter = new Rewriter(null, options(dockerfile, config, ctx)
-                .withBuildKit(!noBuildKit).withGoRuntime(goRuntime));
+                .withBuildKit(!noBuildKit).withGoRuntime(goRuntime).withMultiStage(multiStage));
         RewriteResult r = rewriter.rewrite(text);
         Main.Io io = Main.io(spec);
         PrintWriter out = io.out();

@@ -99,6 +99,20 @@ final class PythonPlanner implements EcosystemPlanner {
             throw job.refuse("no slim variant of " + job.base.familiar() + " is known to dockdiet");
         }
         job.runtimeHasShell = true;
+        boolean fullBase = !("slim".equals(variant) || "alpine".equals(variant));
+        if (fullBase && !installsCompiler(job) && !job.opt.multiStage()) {
+            // nothing is compiled: a build stage only adds a venv (with pip and setuptools) to copy; the
+            // original on the slim base, DD101's one-line change, is the smaller image
+            job.singleStage = true;
+            job.cacheMounts.clear();
+            job.changes.add("The base is now " + job.runtimeImage + ", the same Python version on the slim variant of "
+                    + "the same Debian release (DD101's change). Nothing in the Dockerfile installs a compiler, so "
+                    + "a separate build stage would only add a virtual environment to copy: one stage is smaller.");
+            job.checks.add("The slim image has no compiler: if pip builds a package from source (no wheel for "
+                    + "this platform), the build fails; then `dockdiet rewrite --multi-stage` builds on "
+                    + job.buildFrom + " and copies the installed packages.");
+            return;
+        }
         if (venv == null) {
             venv = "/opt/venv";
             List<String> pre = job.insertBefore.computeIfAbsent(firstPip, k -> new ArrayList<>());
@@ -121,6 +135,20 @@ final class PythonPlanner implements EcosystemPlanner {
                 + "Debian release. The application files are copied from the build context as before.");
         job.checks.add("Packages with C extensions that link system libraries (psycopg2 built from source, lxml) "
                 + "need those libraries' runtime packages in the final stage.");
+    }
+
+    /** The Dockerfile installs a compiler or a -dev package: some package is built from source. */
+    static boolean installsCompiler(RewriteJob job) {
+        for (Instruction.Run r : job.runs()) {
+            for (Packages.Install in : Packages.installs(job.scripts.get(r))) {
+                for (String n : in.names()) {
+                    if (Packages.isCompiler(n) || n.endsWith("-dev") || n.endsWith("-devel")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The venv's bin folder is on PATH for this RUN: through ENV PATH before it, or an activate script in it. */

@@ -46,6 +46,9 @@ final class RewriteEmitter {
         }
         Instruction.From from = job.stage.from();
         out.append(job.comments(from));
+        if (job.singleStage) {
+            return singleStage(out, from);
+        }
         if (!job.omitBuildStage) {
             out.append("FROM ");
             from.node().flags().forEach(f -> out.append(f.text()).append(' '));
@@ -162,6 +165,34 @@ final class RewriteEmitter {
         return out.toString();
     }
 
+    /**
+     * The original, instruction by instruction, on the runtime image; an unprivileged user is set
+     * before the first CMD or ENTRYPOINT when the original sets none.
+     */
+    private String singleStage(StringBuilder out, Instruction.From from) {
+        out.append("FROM ");
+        from.node().flags().forEach(f -> out.append(f.text()).append(' '));
+        out.append(job.runtimeFrom);
+        if (job.stage.name() != null) {
+            out.append(" AS ").append(job.stage.name());
+        }
+        out.append('\n');
+        boolean userWritten = job.defaultUser == null;
+        for (Instruction i : job.ins) {
+            if (!userWritten && (i instanceof Instruction.Cmd || i instanceof Instruction.Entrypoint)) {
+                job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+                out.append("USER ").append(job.defaultUser).append('\n');
+                userWritten = true;
+            }
+            out.append(job.comments(i)).append(job.replaced.getOrDefault(i, job.source(i))).append('\n');
+        }
+        if (!userWritten) {
+            job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+            out.append("USER ").append(job.defaultUser).append('\n');
+        }
+        return out.toString();
+    }
+
     /** A USER in the build stage matters only to a later RUN, WORKDIR, COPY or ADD; the final stage has its own. */
     private boolean usedInBuild(Instruction user) {
         boolean after = false;
@@ -206,7 +237,9 @@ final class RewriteEmitter {
 
     String header() {
         List<String> lines = new ArrayList<>();
-        lines.add("Rewritten by dockdiet into a multi-stage build (" + job.eco.label() + ").");
+        lines.add(job.singleStage ? "Rewritten by dockdiet (" + job.eco.label() + "): one stage on the slim image is "
+                + "smaller than a multi-stage build here." : "Rewritten by dockdiet into a multi-stage build ("
+                + job.eco.label() + ").");
         lines.add("");
         lines.add("What changed and why:");
         for (String c : job.changes) {

@@ -87,6 +87,11 @@ final class RewriteJob {
     boolean replayContextCopies;
     /** No stage copies from the build stage (Node without a build step): it is not written. */
     boolean omitBuildStage;
+    /**
+     * One stage is the smaller image (Python that compiles nothing): the original on the runtime
+     * image, no build stage.
+     */
+    boolean singleStage;
     Set<String> skipContextSources = Set.of();
     /** Context copies of the original that the final stage does not replay. */
     final Set<Instruction> skipContextCopies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -126,11 +131,11 @@ final class RewriteJob {
         planLaunch();
         String out = new RewriteEmitter(this).emit();
         Dockerfile check = Dockerfile.parse(out);
-        if (!check.errors().isEmpty() || check.stages().size() < 2) {
+        if (!check.errors().isEmpty() || check.stages().size() < (singleStage ? 1 : 2)) {
             throw refuse("the rewrite would not parse (" + (check.errors().isEmpty() ? "no stages"
                     : check.errors().get(0).message()) + "); please report this Dockerfile");
         }
-        return new RewriteResult(out, null, eco, buildFrom, runtimeImage);
+        return new RewriteResult(out, null, eco, singleStage ? runtimeImage : buildFrom, runtimeImage);
     }
 
     /**
@@ -616,6 +621,12 @@ final class RewriteJob {
 
     void planUser() {
         Instruction.User u = last(Instruction.User.class);
+        if (singleStage) {
+            if (u == null) {
+                addAppUser(); // the original's own user lines stay as written
+            }
+            return;
+        }
         if (u == null) {
             if (defaultUser != null) {
                 return;
@@ -626,18 +637,26 @@ final class RewriteJob {
                 }
                 return;
             }
-            // DD314: the final stage gets an unprivileged user of its own (uid 10001, numeric for DD245)
-            boolean alpine = runtimeImage.contains("alpine");
-            runtimeSetup.add(alpine ? "RUN addgroup -S -g " + APP_UID + " app && adduser -S -D -H -u " + APP_UID
-                    + " -G app app" : "RUN useradd --system --user-group --no-create-home --no-log-init --uid "
-                    + APP_UID + " app");
-            defaultUser = APP_UID + ":" + APP_UID;
-            changes.add("The final stage runs as an unprivileged user, app (uid " + APP_UID + "), created for it; "
-                    + "the original ran as root.");
-            checks.add("If the program writes files outside /tmp, give the user app that folder (COPY --chown="
-                    + APP_UID + ":" + APP_UID + ", or RUN mkdir -p DIR && chown " + APP_UID + " DIR).");
+            addAppUser();
             return;
         }
+        planNamedUser(u);
+    }
+
+    /** DD314: the final stage gets an unprivileged user of its own (uid 10001, numeric for DD245). */
+    void addAppUser() {
+        boolean alpine = runtimeImage.contains("alpine");
+        runtimeSetup.add(alpine ? "RUN addgroup -S -g " + APP_UID + " app && adduser -S -D -H -u " + APP_UID
+                + " -G app app" : "RUN useradd --system --user-group --no-create-home --no-log-init --uid "
+                + APP_UID + " app");
+        defaultUser = APP_UID + ":" + APP_UID;
+        changes.add("The " + (singleStage ? "" : "final ") + "stage runs as an unprivileged user, app (uid " + APP_UID
+                + "), created for it; the original ran as root.");
+        checks.add("If the program writes files outside /tmp, give the user app that folder (COPY --chown="
+                + APP_UID + ":" + APP_UID + ", or RUN mkdir -p DIR && chown " + APP_UID + " DIR).");
+    }
+
+    void planNamedUser(Instruction.User u) {
         String name = u.user().text();
         String userPart = name.split(":", 2)[0];
         if (userPart.matches("\\d+") || userPart.equals("root")) {

@@ -46,11 +46,13 @@ public final class Rewriter {
      * @param pinDigests the configuration asks for bases pinned by digest (DD321 is on): the runtime
      *     image is written {@code name:tag@sha256:…} when {@code digests} knows its digest, and the
      *     rewrite says to pin it when not
+     * @param multiStage always write a build stage, even where one slim stage is smaller (Python whose
+     *     Dockerfile installs no compiler)
      * @param digests the digest of an image reference ({@code name:tag}), e.g. from its registry; empty
      *     when not known (the default: no network)
      */
     public record Options(Path contextDir, boolean buildKit, GoRuntime goRuntime, List<String> allowedBases,
-                          List<String> trustedRegistries, boolean pinDigests, Function<String, Optional<String>> digests) {
+                          List<String> trustedRegistries, boolean pinDigests, boolean multiStage, Function<String, Optional<String>> digests) {
 
         public Options {
             allowedBases = List.copyOf(allowedBases);
@@ -59,7 +61,7 @@ public final class Rewriter {
         }
 
         public Options(Path contextDir, boolean buildKit, GoRuntime goRuntime) {
-            this(contextDir, buildKit, goRuntime, List.of(), List.of(), false, null);
+            this(contextDir, buildKit, goRuntime, List.of(), List.of(), false, false, null);
         }
 
         public static Options defaults() {
@@ -67,24 +69,29 @@ public final class Rewriter {
         }
 
         public Options withContextDir(Path dir) {
-            return new Options(dir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, digests);
+            return new Options(dir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, multiStage, digests);
         }
 
         public Options withBuildKit(boolean on) {
-            return new Options(contextDir, on, goRuntime, allowedBases, trustedRegistries, pinDigests, digests);
+            return new Options(contextDir, on, goRuntime, allowedBases, trustedRegistries, pinDigests, multiStage, digests);
         }
 
         public Options withGoRuntime(GoRuntime r) {
-            return new Options(contextDir, buildKit, r, allowedBases, trustedRegistries, pinDigests, digests);
+            return new Options(contextDir, buildKit, r, allowedBases, trustedRegistries, pinDigests, multiStage, digests);
         }
 
         /** The configuration's image policy: allowed bases, trusted registries, whether bases are pinned by digest. */
         public Options withPolicy(List<String> allowed, List<String> trusted, boolean pin) {
-            return new Options(contextDir, buildKit, goRuntime, allowed, trusted, pin, digests);
+            return new Options(contextDir, buildKit, goRuntime, allowed, trusted, pin, multiStage, digests);
+        }
+
+        public Options withMultiStage(boolean always) {
+            return new Options(contextDir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, always,
+                    digests);
         }
 
         public Options withDigests(Function<String, Optional<String>> lookup) {
-            return new Options(contextDir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, lookup);
+            return new Options(contextDir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, multiStage, lookup);
         }
     }
 

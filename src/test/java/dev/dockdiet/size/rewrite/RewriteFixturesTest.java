@@ -43,9 +43,12 @@ class RewriteFixturesTest {
         }
     }
 
-    /** The apps whose original ships a build toolchain (DD102). express's node:22 only installs and runs. */
+    /**
+     * The apps whose original ships a build toolchain (DD102). express's node:22 only installs and
+     * runs; python-wheels compiles nothing (its rewrite is one slim stage, DD101's change).
+     */
     static Stream<String> toolchainApps() {
-        return apps().filter(a -> !a.equals("express"));
+        return apps().filter(a -> !Set.of("express", "python-wheels").contains(a));
     }
 
     /** The reviewed rewrite: the committed {@code Dockerfile.rewritten}. */
@@ -103,7 +106,7 @@ class RewriteFixturesTest {
         String text = golden(app);
         Dockerfile df = Dockerfile.parse(text);
         assertThat(df.problems()).as("problems in the rewrite of %s", name).noneMatch(p -> p.isError());
-        assertThat(df.stages()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(df.stages()).isNotEmpty();
         Map<String, String> allowed = INHERITED.getOrDefault(name, Map.of());
         List<String> unexpected = lint(app, text, "Dockerfile.rewritten").stream()
                 .filter(f -> !allowed.containsKey(f.rule().id()))

@@ -22,6 +22,14 @@ class RewriterTest {
         return r.text();
     }
 
+    /** As {@link #ok}, with a build stage even where one slim stage would be smaller. */
+    private static String okMulti(String text) {
+        RewriteResult r = new Rewriter(null, Rewriter.Options.defaults().withMultiStage(true)).rewrite(text);
+        assertThat(r.rewritten()).as("refused: %s", r.reason()).isTrue();
+        assertThat(Dockerfile.parse(r.text()).errors()).isEmpty();
+        return r.text();
+    }
+
     private static String refused(String text) {
         RewriteResult r = rw(text);
         assertThat(r.rewritten()).as("rewrote:%n%s", r.text()).isFalse();
@@ -236,7 +244,7 @@ class RewriterTest {
 
     @Test
     void pythonBuildsAVenvAndKeepsThePythonVersion() {
-        String out = ok("""
+        String out = okMulti("""
                 FROM python:3.11-bookworm
                 WORKDIR /srv
                 COPY requirements.txt .
@@ -266,13 +274,39 @@ class RewriterTest {
 
     @Test
     void pythonExistingVenvIsCopiedAsIs() {
-        String out = ok("FROM python:3.12\nWORKDIR /app\nRUN python3 -m venv /venv && /venv/bin/python -m pip install flask\n"
+        String out = okMulti("FROM python:3.12\nWORKDIR /app\nRUN python3 -m venv /venv && /venv/bin/python -m pip install flask\n"
                 + "COPY . .\nCMD [\"/venv/bin/python\", \"app.py\"]\n");
         assertThat(out).contains("COPY --from=build /venv /venv\n").doesNotContain("/opt/venv");
-        assertThat(ok("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nENV PATH=/venv/bin:$PATH\nRUN pip install flask\n"
+        assertThat(okMulti("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nENV PATH=/venv/bin:$PATH\nRUN pip install flask\n"
                 + "CMD [\"python\", \"-m\", \"flask\", \"run\"]\n")).contains("COPY --from=build /venv /venv\n");
         assertThat(refused("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n"))
                 .contains("outside the virtual environment /venv");
+    }
+
+    /** Nothing compiled: one stage on the slim image (DD101's change) is smaller than a build stage plus a venv. */
+    @Test
+    void pythonWithoutACompilerPrefersOneSlimStage() {
+        String text = "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n"
+                + "CMD [\"python\", \"app.py\"]\n";
+        RewriteResult r = rw(text);
+        assertThat(r.rewritten()).isTrue();
+        assertThat(r.buildImage()).isEqualTo("python:3.12-slim");
+        assertThat(Dockerfile.parse(r.text()).stages()).hasSize(1);
+        assertThat(body(r.text())).isEqualTo("""
+                FROM python:3.12-slim
+                WORKDIR /app
+                COPY . .
+                RUN pip install --no-cache-dir -r requirements.txt
+                RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
+                USER 10001:10001
+                CMD ["python", "app.py"]
+                """);
+        assertThat(r.text()).contains("dockdiet rewrite --multi-stage");
+        // a compiler in the Dockerfile means something is built: the multi-stage rewrite
+        String gcc = text.replace("WORKDIR /app\n", "WORKDIR /app\nRUN apt-get update && apt-get install -y "
+                + "--no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\n");
+        assertThat(Dockerfile.parse(ok(gcc)).stages()).hasSize(2);
+        assertThat(Dockerfile.parse(okMulti(text)).stages()).hasSize(2);
     }
 
     // ---------------------------------------------------------------- Rust and .NET
