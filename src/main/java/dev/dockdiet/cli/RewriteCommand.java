@@ -63,6 +63,10 @@ public class RewriteCommand implements Callable<Integer> {
             + "image is smaller (a Python build that installs no compiler)")
     boolean multiStage;
 
+    @Option(names = "--online", description = "when the config asks for digests (DD321), ask the runtime image's "
+            + "registry for the digest its tag points at (no network without it, or the config's sizes.registry)")
+    boolean online;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "use this config instead of discovering one as lint does (.dockdiet.yaml, .hadolint.yaml): "
                     + "its allowedBaseImages, trustedRegistries and digest pinning (DD321) shape the rewrite")
@@ -75,7 +79,11 @@ public class RewriteCommand implements Callable<Integer> {
         }
         String text = read(dockerfile);
         Path ctx = context != null ? context : dockerfile.toAbsolutePath().getParent();
-        Rewriter rewriter = new Rewriter(null, options(dockerfile, config, ctx)
+        Rewriter.Options base = options(dockerfile, config, ctx);
+        if (base.pinDigests() && (online || registryAsked(dockerfile, config))) {
+            base = base.withDigests(RewriteCommand::registryDigest);
+        }
+        Rewriter rewriter = new Rewriter(null, base
                 .withBuildKit(!noBuildKit).withGoRuntime(goRuntime).withMultiStage(multiStage));
         RewriteResult r = rewriter.rewrite(text);
         Main.Io io = Main.io(spec);
@@ -124,6 +132,26 @@ public class RewriteCommand implements Callable<Integer> {
         }
         return Rewriter.Options.defaults().withContextDir(ctx).withPolicy(cfg.allowedBaseImages(),
                 cfg.trustedRegistries(), cfg.isEnabled(ImageNotPinnedByDigest.META));
+    }
+
+    private static boolean registryAsked(Path dockerfile, Path configFile) {
+        ConfigLoader loader = new ConfigLoader(Rules::resolve);
+        return (configFile != null ? loader.load(configFile) : loader.forFile(dockerfile.toAbsolutePath())).registrySizes();
+    }
+
+    /** The digest the registry gives for an image reference; empty on any failure (the rewrite then says to pin). */
+    static java.util.Optional<String> registryDigest(String image) {
+        dev.dockdiet.syntax.ImageRef ref = dev.dockdiet.syntax.ImageRef.parse(image);
+        if (ref == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new dev.dockdiet.size.registry.RegistryClient(
+                    dev.dockdiet.size.registry.DockerCredentials.fromEnvironment(), java.time.Duration.ofSeconds(5))
+                    .digest(ref));
+        } catch (dev.dockdiet.size.registry.RegistryException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
