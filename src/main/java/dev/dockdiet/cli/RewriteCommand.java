@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rewrite", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Rewrite a single-stage Dockerfile into a multi-stage build: the original build runs in a "
                 + "build stage, and a small runtime image receives only the artifact (Go, Node.js/npm, Java with "
-                + "Maven or Gradle, Python/pip, Rust, .NET). A comment at the top says what changed and why.",
+                + "Maven or Gradle, Python/pip, Rust, .NET, Ruby/Bundler). A comment at the top says what changed and why.",
                 "Prints the rewrite unless --output or --write is given. When the file cannot be rewritten "
                         + "(unknown ecosystem, already multi-stage, a build it cannot see), says why on stderr."},
         exitCodeListHeading = "%nExit codes:%n",

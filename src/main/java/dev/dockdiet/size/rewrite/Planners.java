@@ -10,7 +10,7 @@ import java.util.List;
 final class Planners {
 
     private static final List<EcosystemPlanner> ALL = List.of(new GoPlanner(), new RustPlanner(), new JavaPlanner(),
-            new DotnetPlanner(), new NodePlanner(), new PythonPlanner());
+            new DotnetPlanner(), new NodePlanner(), new PythonPlanner(), new RubyPlanner());
 
     private Planners() {
     }
