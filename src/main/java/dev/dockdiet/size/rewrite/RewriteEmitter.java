@@ -177,17 +177,38 @@ final class RewriteEmitter {
             out.append(" AS ").append(job.stage.name());
         }
         out.append('\n');
+        // the user is created where no RUN is next to it (DD407 would ask to merge them), and set before CMD
+        int setupAt = 0;
+        for (int k = 0; k <= job.ins.size(); k++) {
+            boolean runBefore = k > 0 && job.ins.get(k - 1) instanceof Instruction.Run;
+            boolean runAfter = k < job.ins.size() && job.ins.get(k) instanceof Instruction.Run;
+            if (!runBefore && !runAfter) {
+                setupAt = k;
+                break;
+            }
+        }
+        for (int k = 0; k < setupAt; k++) {
+            if (job.ins.get(k) instanceof Instruction.Cmd || job.ins.get(k) instanceof Instruction.Entrypoint) {
+                setupAt = k; // never after the launch: the user exists before it runs
+                break;
+            }
+        }
         boolean userWritten = job.defaultUser == null;
-        for (Instruction i : job.ins) {
-            if (!userWritten && (i instanceof Instruction.Cmd || i instanceof Instruction.Entrypoint)) {
+        for (int k = 0; k < job.ins.size(); k++) {
+            Instruction i = job.ins.get(k);
+            if (k == setupAt && !userWritten) {
                 job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+            }
+            if (!userWritten && (i instanceof Instruction.Cmd || i instanceof Instruction.Entrypoint)) {
                 out.append("USER ").append(job.defaultUser).append('\n');
                 userWritten = true;
             }
             out.append(job.comments(i)).append(job.replaced.getOrDefault(i, job.source(i))).append('\n');
         }
         if (!userWritten) {
-            job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+            if (setupAt >= job.ins.size()) {
+                job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+            }
             out.append("USER ").append(job.defaultUser).append('\n');
         }
         return out.toString();

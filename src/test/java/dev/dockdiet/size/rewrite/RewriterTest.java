@@ -294,14 +294,35 @@ class RewriterTest {
         assertThat(Dockerfile.parse(r.text()).stages()).hasSize(1);
         assertThat(body(r.text())).isEqualTo("""
                 FROM python:3.12-slim
+                RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
                 WORKDIR /app
                 COPY . .
                 RUN pip install --no-cache-dir -r requirements.txt
-                RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
                 USER 10001:10001
                 CMD ["python", "app.py"]
                 """);
         assertThat(r.text()).contains("dockdiet rewrite --multi-stage");
+        // the user is created away from the RUNs (no DD407), and before the launch
+        assertThat(body(rw("FROM python:3.12\nCOPY . .\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n").text()))
+                .isEqualTo("""
+                        FROM python:3.12-slim
+                        RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
+                        COPY . .
+                        RUN pip install flask
+                        USER 10001:10001
+                        CMD ["flask", "run"]
+                        """);
+        assertThat(body(rw("FROM python:3.12\nRUN pip install flask\nCOPY . .\nRUN python -m compileall .\n"
+                + "CMD [\"flask\", \"run\"]\n").text()))
+                .isEqualTo("""
+                        FROM python:3.12-slim
+                        RUN pip install flask
+                        COPY . .
+                        RUN python -m compileall .
+                        RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
+                        USER 10001:10001
+                        CMD ["flask", "run"]
+                        """);
         // a compiler in the Dockerfile means something is built: the multi-stage rewrite
         String gcc = text.replace("WORKDIR /app\n", "WORKDIR /app\nRUN apt-get update && apt-get install -y "
                 + "--no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\n");
