@@ -107,7 +107,7 @@ public final class Main {
             m.put("sizes", SizesCommand::new);
             m.put("measure", () -> {
                 // the rewrite engine is loaded only when something is measured, not on every lint
-                MeasureCommand.addRewriter("rewritten", RewriteCommand.asRewriter());
+                MeasureCommand.addRewriter("rewritten", RewriteCommand.forMeasure());
                 return new MeasureCommand();
             });
             m.put("completion", CompletionCommand::new);

@@ -34,19 +34,45 @@ import picocli.CommandLine.Spec;
                 "Builds use the engine API (the classic builder): RUN --mount and heredocs, which need BuildKit, fail."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every variant built (and its smoke command exited 0)",
-                "1:a variant failed to build, or its smoke command failed",
+                "1:a variant failed to build or could not be made (a refused rewrite, with its reason), or its "
+                        + "smoke command failed",
                 "2:the run failed (no engine, unreadable file, bad option)"})
 public class MeasureCommand implements Callable<Integer> {
 
-    /** Rewrites to measure besides the file as written, by name; the lead plugs in dockdiet's rewriters. */
-    private static final Map<String, UnaryOperator<String>> REWRITERS = new LinkedHashMap<>();
+    /** What a rewrite made of the file: the text to build, or why there is none. */
+    public record Outcome(String text, String refusal) {
+        public static Outcome of(String text) {
+            return new Outcome(text, null);
+        }
 
-    /** Adds a rewrite measured on every run (name shown in the report, text in, rewritten text out). */
-    public static synchronized void addRewriter(String name, UnaryOperator<String> rewrite) {
+        public static Outcome refused(String why) {
+            return new Outcome(null, why);
+        }
+    }
+
+    /** A rewrite to measure: the Dockerfile's text, its path and the build context in. */
+    @FunctionalInterface
+    public interface Rewrite {
+        Outcome apply(String text, Path dockerfile, Path context);
+    }
+
+    /** Rewrites to measure besides the file as written, by name; the lead plugs in dockdiet's rewriters. */
+    private static final Map<String, Rewrite> REWRITERS = new LinkedHashMap<>();
+
+    /** Adds a rewrite measured on every run (name shown in the report). */
+    public static synchronized void addRewriter(String name, Rewrite rewrite) {
         REWRITERS.put(name, rewrite);
     }
 
-    static synchronized Map<String, UnaryOperator<String>> rewriters() {
+    /** Adds a text-to-text rewrite (null: it does not apply to this file; it is then not shown). */
+    public static synchronized void addRewriter(String name, UnaryOperator<String> rewrite) {
+        REWRITERS.put(name, (text, file, ctx) -> {
+            String out = rewrite.apply(text);
+            return out == null ? null : Outcome.of(out);
+        });
+    }
+
+    static synchronized Map<String, Rewrite> rewriters() {
         return new LinkedHashMap<>(REWRITERS);
     }
 
@@ -97,9 +123,11 @@ public class MeasureCommand implements Callable<Integer> {
         all.add(new Measurer.Variant("as written", text));
         if (!noRewrite) {
             rewriters().forEach((name, rw) -> {
-                String out = rw.apply(text);
-                if (out != null && !out.equals(text)) {
-                    all.add(new Measurer.Variant(name, out));
+                Outcome o = rw.apply(text, dockerfile, ctx);
+                if (o != null && o.refusal() != null) {
+                    all.add(Measurer.Variant.notBuilt(name, o.refusal())); // shown with its reason, never hidden
+                } else if (o != null && o.text() != null && !o.text().equals(text)) {
+                    all.add(new Measurer.Variant(name, o.text()));
                 }
             });
         }

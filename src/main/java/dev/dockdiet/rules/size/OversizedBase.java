@@ -121,8 +121,10 @@ public final class OversizedBase implements Rule {
         if (saving.isPresent()) {
             finding = finding.withSavings(saving.get());
         }
-        if (fixable(file, root, shipped, imageWord, ref)) {
-            finding = finding.withFix(Fix.suggested("use " + alt.image(), new Edit(imageWord.range(), alt.image())));
+        // the replacement is written with a tag (distroless: the documented :nonroot), never untagged (DD201)
+        String replacement = dev.dockdiet.size.ImageTags.explicit(alt.image());
+        if (replacement != null && fixable(file, root, shipped, imageWord, ref)) {
+            finding = finding.withFix(Fix.suggested("use " + replacement, new Edit(imageWord.range(), replacement)));
         }
         ctx.report(finding);
     }

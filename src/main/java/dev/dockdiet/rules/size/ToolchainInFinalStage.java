@@ -264,7 +264,9 @@ public final class ToolchainInFinalStage implements Rule {
         if (ctx.file().stages().size() != 1) {
             return null;
         }
-        return new Rewriter(kb, Rewriter.Options.defaults().withContextDir(ctx.settings().contextDir()))
+        // the configuration's image policy: the fix never writes a base that DD303/DD304 would then flag
+        return new Rewriter(kb, Rewriter.Options.defaults().withContextDir(ctx.settings().contextDir())
+                .withPolicy(ctx.settings().allowedBaseImages(), ctx.settings().trustedRegistries(), false))
                 .rewrite(ctx.file());
     }
 }

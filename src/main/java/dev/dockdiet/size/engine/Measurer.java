@@ -27,7 +27,15 @@ public final class Measurer {
     }
 
     /** A Dockerfile text to build; the first one measured is the baseline the others are compared with. */
-    public record Variant(String name, String dockerfileText) {
+    public record Variant(String name, String dockerfileText, String notBuilt) {
+        public Variant(String name, String dockerfileText) {
+            this(name, java.util.Objects.requireNonNull(dockerfileText), null);
+        }
+
+        /** A variant that has no text to build (a refused rewrite): reported with the reason, not built. */
+        public static Variant notBuilt(String name, String reason) {
+            return new Variant(name, null, java.util.Objects.requireNonNull(reason));
+        }
     }
 
     /**
@@ -76,6 +84,11 @@ public final class Measurer {
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             String tag = repo + ":" + i;
+            if (v.notBuilt() != null) {
+                results.add(new VariantResult(v.name(), null, false, null, null, null, null, null, List.of(),
+                        v.notBuilt(), null, null, null, null, false));
+                continue;
+            }
             ImageBuilder.Result b;
             try {
                 b = ImageBuilder.build(engine, o.context(), v.dockerfileText(), tag);
@@ -289,7 +302,8 @@ public final class Measurer {
     /** The report for people: one row per variant, then the log tail of failed builds and smoke output. */
     public static String text(Report r) {
         StringBuilder b = new StringBuilder();
-        String builder = r.variants().isEmpty() ? "the engine API" : r.variants().get(0).builder();
+        String builder = r.variants().isEmpty() || r.variants().get(0).builder() == null ? "the engine API"
+                : r.variants().get(0).builder();
         b.append("Measured ").append(r.dockerfile()).append(" with the ").append(builder).append(" at ")
                 .append(r.engineHost()).append('\n');
         int w = Math.max(7, r.variants().stream().mapToInt(v -> v.name().length()).max().orElse(0));
@@ -304,11 +318,13 @@ public final class Measurer {
                     : (v.smokeExitCode() != null ? "exit " + v.smokeExitCode() : "failed: " + v.smokeError())
                     + (v.smokeForm().equals("exec") ? " (exec form: the image has no /bin/sh)" : "");
             b.append(String.format(Locale.ROOT, "%-" + w + "s  %-6s  %9s  %-20s  %s%n", v.name(),
-                    v.built() ? "ok" : "FAILED", v.sizeBytes() == null ? "-" : Sizes.human(v.sizeBytes()), diff, smoke)
+                    v.built() ? "ok" : v.tag() == null ? "-" : "FAILED", v.sizeBytes() == null ? "-" : Sizes.human(v.sizeBytes()), diff, smoke)
                     .stripTrailing()).append('\n');
         }
         for (VariantResult v : r.variants()) {
-            if (!v.built()) {
+            if (!v.built() && v.tag() == null) {
+                b.append('\n').append(v.name()).append(": not built: ").append(v.error()).append('\n');
+            } else if (!v.built()) {
                 b.append('\n').append(v.name()).append(": build failed: ").append(v.error()).append('\n');
                 v.buildLog().forEach(l -> b.append("  | ").append(l).append('\n'));
             } else if (v.error() != null) {

@@ -86,6 +86,18 @@ public final class RegistryClient {
         return (loopback ? "http://" : "https://") + registry;
     }
 
+    /**
+     * The digest {@code ref}'s tag points at: the image index of a multi-platform image (what a
+     * {@code FROM name:tag@sha256:…} pins, valid on every platform), or the manifest of a
+     * single-platform one. The registry's {@code Docker-Content-Digest}, else the sha256 of the body.
+     */
+    public String digest(ImageRef ref) throws RegistryException {
+        if (ref.digest() != null) {
+            return ref.digest();
+        }
+        return manifest(ref, ref.tag() != null ? ref.tag() : "latest").digest;
+    }
+
     /** The size of {@code ref} for {@code platform}. */
     public RegistrySize size(ImageRef ref, Platform platform) throws RegistryException {
         String reference = ref.digest() != null ? ref.digest() : ref.tag() != null ? ref.tag() : "latest";

@@ -14,18 +14,40 @@ import java.util.stream.Stream;
  * .NET: {@code dotnet publish} on the SDK image; the publish folder goes to the ASP.NET or the
  * plain runtime image, chosen from the project files.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class DotnetPlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem DOTNET = new Ecosystem("dotnet", ".NET");
 
-    DotnetPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(DOTNET);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        return c.is("dotnet") && "publish".equals(c.subcommand()) ? DOTNET : null;
+    }
+
+    @Override
+    public String incompleteBuild(SimpleCommand c) {
+        return c.is("dotnet") && "build".equals(c.subcommand())
+                ? "it runs dotnet build but not dotnet publish, so there is no publish folder to copy" : null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "dotnet publish";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("dotnet/sdk");
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         String publishDir = null;
         for (Instruction.Run r : job.runs()) {
             for (SimpleCommand c : job.commands(r)) {
@@ -64,7 +86,7 @@ final class DotnetPlanner implements EcosystemPlanner {
             throw job.refuse("no aspnet or runtime image of the same .NET version as " + job.base.familiar()
                     + " is known");
         }
-        Boolean web = webProject();
+        Boolean web = webProject(job);
         if (Boolean.FALSE.equals(web) && runtime != null) {
             job.runtimeImage = runtime.image();
             job.changes.add("Final stage: " + job.runtimeImage + ", the .NET runtime of the same version as the SDK "
@@ -78,6 +100,13 @@ final class DotnetPlanner implements EcosystemPlanner {
             }
         }
         job.runtimeHasShell = true;
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile(":(\\d+)\\.").matcher(job.runtimeImage);
+        if (job.last(Instruction.User.class) == null && v.find() && Integer.parseInt(v.group(1)) >= 8) {
+            // the .NET 8+ images have the unprivileged user app and its uid in APP_UID (Microsoft's documented USER)
+            job.defaultUser = "$APP_UID";
+            job.changes.add("The final stage runs as the unprivileged user app that the .NET images provide "
+                    + "(USER $APP_UID); the original ran as root.");
+        }
         job.runtimeCopies.add("COPY --from=build " + publishDir + " " + publishDir);
         job.changes.add(0, "The build runs in the \"build\" stage on " + job.buildFrom + " as before; only the publish "
                 + "folder " + publishDir + " is copied into the final image, so the SDK, the NuGet cache and the "
@@ -85,7 +114,7 @@ final class DotnetPlanner implements EcosystemPlanner {
     }
 
     /** True/false when the context's project files say whether it is a web project; null when not known. */
-    Boolean webProject() {
+    Boolean webProject(RewriteJob job) {
         if (job.opt.contextDir() == null || !Files.isDirectory(job.opt.contextDir())) {
             return null;
         }

@@ -1,18 +1,24 @@
 package dev.dockdiet.size.rewrite;
 
-/** The builds the rewrite engine knows how to split into a build stage and a runtime stage. */
-public enum Ecosystem {
-    GO("Go"), NODE("Node.js"), MAVEN("Java (Maven)"), GRADLE("Java (Gradle)"), PYTHON("Python"), RUST("Rust"),
-    DOTNET(".NET");
+import java.util.Objects;
 
-    private final String label;
+/**
+ * A build the rewrite engine knows how to split into a build stage and a runtime stage. The
+ * ecosystems are not listed here: each {@link EcosystemPlanner} declares the ones it serves, and
+ * {@link Planners#all()} is the one list of planners.
+ *
+ * @param id a stable lower-case id, e.g. {@code maven}
+ * @param label a name for people, e.g. {@code Java (Maven)}
+ */
+public record Ecosystem(String id, String label) {
 
-    Ecosystem(String label) {
-        this.label = label;
+    public Ecosystem {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(label, "label");
     }
 
-    /** A name for people, e.g. {@code Java (Maven)}. */
-    public String label() {
-        return label;
+    /** Every ecosystem some registered planner serves, in the planners' order. */
+    public static java.util.List<Ecosystem> all() {
+        return Planners.all().stream().flatMap(p -> p.ecosystems().stream()).toList();
     }
 }

@@ -11,18 +11,35 @@ import java.util.Optional;
  * Go: {@code go build} / {@code go install} on the golang image; the binary goes to a distroless
  * (or alpine, scratch) runtime, with CGO and module caches taken care of.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class GoPlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem GO = new Ecosystem("go", "Go");
 
-    GoPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(GO);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        String sub = c.subcommand();
+        return c.is("go") && ("build".equals(sub) || "install".equals(sub)) ? GO : null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "go build";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("golang");
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         List<String> produced = new ArrayList<>();
         List<String> pathDirs = new ArrayList<>(List.of("/go/bin", "/usr/local/bin", "/usr/bin", "/bin"));
         Instruction.Run firstBuild = null;
@@ -121,7 +138,7 @@ final class GoPlanner implements EcosystemPlanner {
             job.changes.add("The binary moves to " + dest + ", which is on the final image's PATH.");
         }
         job.checks.add("If the code needs cgo (import \"C\", mattn/go-sqlite3), CGO_ENABLED=0 breaks the build: build "
-                + "with cgo and run on gcr.io/distroless/base-debian12 instead.");
+                + "with cgo and run on gcr.io/distroless/base-debian12:nonroot instead.");
         job.checkRuntimeFiles();
     }
 }

@@ -12,21 +12,45 @@ import java.util.regex.Pattern;
  * {@code java -jar} runs goes to a JRE image of the same major version. The two build tools differ
  * only in their cache folder, so one planner serves both ecosystems.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class JavaPlanner implements EcosystemPlanner {
 
     private static final Pattern JAVA_MAJOR = Pattern.compile(
             "(?:jdk|temurin|corretto|openjdk|semeru|sapmachine|zulu|liberica|graalvm)-?(\\d{1,2})(?![\\d.])");
 
-    private final RewriteJob job;
+    static final Ecosystem MAVEN = new Ecosystem("maven", "Java (Maven)");
+    static final Ecosystem GRADLE = new Ecosystem("gradle", "Java (Gradle)");
 
-    JavaPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(MAVEN, GRADLE);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        if (c.is("mvn", "mvnw") && RewriteJob.hasAny(c, "package", "install", "verify", "deploy")) {
+            return MAVEN;
+        }
+        if (c.is("gradle", "gradlew") && RewriteJob.hasAny(c, "build", "assemble", "bootJar", "jar", "shadowJar",
+                "installDist")) {
+            return GRADLE;
+        }
+        return null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "mvn package, gradle build";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals(e == MAVEN ? "maven" : "gradle") || job.onJdk();
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         List<String> w = job.launchWords();
         int j = w.indexOf("-jar");
         if (j < 0 || j + 1 >= w.size()) {
@@ -65,7 +89,7 @@ final class JavaPlanner implements EcosystemPlanner {
         String dest = jar.contains("*") ? jar.substring(0, jar.lastIndexOf('/') + 1) : jar;
         job.runtimeCopies.add("COPY --from=build " + jar + " " + dest);
         job.changes.add("The build runs in the \"build\" stage on " + job.buildFrom + " as before; only the jar " + jar
-                + " is copied into the final image, so the JDK, " + (job.eco == Ecosystem.MAVEN ? "Maven" : "Gradle")
+                + " is copied into the final image, so the JDK, " + (job.eco == MAVEN ? "Maven" : "Gradle")
                 + ", its dependency cache and the source no longer ship.");
         job.changes.add("Final stage: " + job.runtimeImage + ", a Java runtime (JRE) of the same Java version as the "
                 + "build's JDK.");

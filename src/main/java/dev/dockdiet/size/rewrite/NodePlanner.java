@@ -14,18 +14,56 @@ import java.util.regex.Pattern;
  * Node.js (npm): the install and build run in the build stage; production {@code node_modules}
  * and the built files go to a slim Node runtime.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class NodePlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem NODE = new Ecosystem("node", "Node.js");
 
-    NodePlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(NODE);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        String sub = c.subcommand();
+        return c.is("npm") && ("ci".equals(sub) || "install".equals(sub) || "i".equals(sub)) ? NODE : null;
+    }
+
+    @Override
+    public String unsupportedTool(SimpleCommand c) {
+        return c.is("yarn", "pnpm", "bun") ? c.nameValue() : null;
+    }
+
+    @Override
+    public boolean refusesMixedTools() {
+        return true;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "npm ci";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("node");
+    }
+
+    @Override
+    public boolean takesSourcesFromContext() {
+        return true;
+    }
+
+    /** node-gyp needs python3 to build native addons; the program does not. */
+    @Override
+    public boolean neededAtRuntime(String systemPackage) {
+        return !systemPackage.equals("python3") && !systemPackage.equals("python");
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         SimpleCommand install = null;
         Instruction.Run installRun = null;
         boolean buildStep = false;
@@ -76,15 +114,17 @@ final class NodePlanner implements EcosystemPlanner {
         }
         job.runtimeHasShell = true;
         job.chown = "node:node";
-        job.defaultUser = "node";
+        job.defaultUser = "1000:1000"; // the node images' user node, by number (DD245)
+        job.imageUsers = java.util.Set.of("node");
+        job.contextCopiesFirst = true;
         String installWd = job.workdirBefore.get(installRun);
         if (installWd == null || !job.hasWorkdir) {
             throw job.refuse("npm install runs without a WORKDIR; add one so that node_modules has a known place");
         }
         // the production dependencies, installed on the build image (it has the compilers native addons need)
-        boolean lock = lockFileSeen();
+        boolean lock = lockFileSeen(job);
         boolean ci = "ci".equals(install.subcommand()) || lock;
-        Integer major = nodeMajor();
+        Integer major = nodeMajor(job);
         String omit = major != null && major < 15 ? "--production" : "--omit=dev";
         StringBuilder deps = new StringBuilder();
         deps.append("FROM ").append(job.buildFrom).append(" AS prod-deps\n");
@@ -116,11 +156,16 @@ final class NodePlanner implements EcosystemPlanner {
             job.runtimeEnv.add("ENV NODE_ENV=production");
         }
         String nm = installWd.equals("/") ? "/node_modules" : installWd + "/node_modules";
-        job.changes.add("The build runs in the \"build\" stage on " + job.buildFrom + " as before. A \"prod-deps\" stage "
-                + "installs the production dependencies only (" + installCmd + "), so devDependencies, the npm "
+        job.changes.add((buildStep ? "The build runs in the \"build\" stage on " + job.buildFrom + " as before. A "
+                + "\"prod-deps\" stage installs" : "A \"prod-deps\" stage on " + job.buildFrom + " installs")
+                + " the production dependencies only (" + installCmd + "), so devDependencies, the npm "
                 + "cache and the full Debian base no longer ship.");
+        if (!buildStep) {
+            // nothing runs a build (npm run, tsc): the final stage copies nothing from a build stage, so there is none
+            job.omitBuildStage = true;
+        }
         job.changes.add("Final stage: " + job.runtimeImage + " (same Node.js version), with NODE_ENV=production, running as "
-                + "the non-root user node.");
+                + "the non-root user node (uid 1000).");
         if (!ci) {
             job.checks.add("No package-lock.json was seen, so the production install uses npm install: commit a lock "
                     + "file and use npm ci for reproducible installs.");
@@ -148,13 +193,22 @@ final class NodePlanner implements EcosystemPlanner {
                     + "the build tools stay behind.");
         } else {
             job.replayContextCopies = true;
+            // the manifests come again with the whole context (COPY . .): their own copy is not replayed
+            boolean wholeContext = job.ins.stream().anyMatch(x -> x instanceof Instruction.Copy c2 && c2.from().isEmpty()
+                    && c2.sources().stream().anyMatch(s -> s.text().equals(".") || s.text().equals("./")));
+            for (Instruction i : job.ins) {
+                if (wholeContext && i instanceof Instruction.Copy c && c.from().isEmpty() && !c.sources().isEmpty()
+                        && c.sources().stream().allMatch(s -> RewriteJob.isManifest(s.text()))) {
+                    job.skipContextCopies.add(i);
+                }
+            }
             job.runtimeCopies.add("COPY --from=prod-deps --chown=node:node " + nm + " " + nm);
             job.changes.add("The application files are copied from the build context as before, then the production "
                     + "node_modules from the prod-deps stage.");
             job.checks.add("Keep node_modules in .dockerignore, so that the context copy does not bring local "
                     + "devDependencies back.");
         }
-        String prepare = packageJsonScript("prepare");
+        String prepare = packageJsonScript(job, "prepare");
         if (prepare != null) {
             job.checks.add("package.json has a prepare script (" + prepare + "), which npm runs on install: if it "
                     + "needs devDependencies, add --ignore-scripts to the production install.");
@@ -164,7 +218,7 @@ final class NodePlanner implements EcosystemPlanner {
         }
     }
 
-    boolean lockFileSeen() {
+    boolean lockFileSeen(RewriteJob job) {
         for (Instruction.Copy c : job.stage.all(Instruction.Copy.class)) {
             if (c.sources().stream().anyMatch(s -> s.text().replaceFirst("^\\./", "").equals("package-lock.json")
                     || s.text().endsWith("npm-shrinkwrap.json"))) {
@@ -175,7 +229,7 @@ final class NodePlanner implements EcosystemPlanner {
                 || Files.isRegularFile(job.opt.contextDir().resolve("npm-shrinkwrap.json")));
     }
 
-    String packageJsonScript(String name) {
+    String packageJsonScript(RewriteJob job, String name) {
         if (job.opt.contextDir() == null) {
             return null;
         }
@@ -191,7 +245,7 @@ final class NodePlanner implements EcosystemPlanner {
         }
     }
 
-    Integer nodeMajor() {
+    Integer nodeMajor(RewriteJob job) {
         String v = job.baseMatch == null ? null : job.baseMatch.version();
         if (v == null) {
             return null;

@@ -11,18 +11,44 @@ import java.util.Set;
  * Python (pip): the packages are installed into a virtual environment in the build stage, and the
  * venv goes to a slim Python runtime of the same version.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class PythonPlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem PYTHON = new Ecosystem("python", "Python");
 
-    PythonPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(PYTHON);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        return RewriteJob.isPipInstall(c) ? PYTHON : null;
+    }
+
+    @Override
+    public String unsupportedTool(SimpleCommand c) {
+        return c.is("poetry", "pipenv", "uv", "pdm", "conda") ? c.nameValue() : null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "pip install";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("python");
+    }
+
+    @Override
+    public boolean takesSourcesFromContext() {
+        return true;
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         String venv = null;
         Instruction.Run firstPip = null;
         for (Instruction.Run r : job.runs()) {
@@ -47,7 +73,7 @@ final class PythonPlanner implements EcosystemPlanner {
                 if (firstPip == null) {
                     firstPip = r;
                 }
-                if (venv != null && !c.nameValue().startsWith(venv + "/") && !venvOnPath(venv, r)) {
+                if (venv != null && !c.nameValue().startsWith(venv + "/") && !venvOnPath(job, venv, r)) {
                     throw job.refuse("pip installs outside the virtual environment " + venv + " (" + c.raw().trim()
                             + "), so copying the environment would miss packages");
                 }
@@ -73,6 +99,20 @@ final class PythonPlanner implements EcosystemPlanner {
             throw job.refuse("no slim variant of " + job.base.familiar() + " is known to dockdiet");
         }
         job.runtimeHasShell = true;
+        boolean fullBase = !("slim".equals(variant) || "alpine".equals(variant));
+        if (fullBase && !installsCompiler(job) && !job.opt.multiStage()) {
+            // nothing is compiled: a build stage only adds a venv (with pip and setuptools) to copy; the
+            // original on the slim base, DD101's one-line change, is the smaller image
+            job.singleStage = true;
+            job.cacheMounts.clear();
+            job.changes.add("The base is now " + job.runtimeImage + ", the same Python version on the slim variant of "
+                    + "the same Debian release (DD101's change). Nothing in the Dockerfile installs a compiler, so "
+                    + "a separate build stage would only add a virtual environment to copy: one stage is smaller.");
+            job.checks.add("The slim image has no compiler: if pip builds a package from source (no wheel for "
+                    + "this platform), the build fails; then `dockdiet rewrite --multi-stage` builds on "
+                    + job.buildFrom + " and copies the installed packages.");
+            return;
+        }
         if (venv == null) {
             venv = "/opt/venv";
             List<String> pre = job.insertBefore.computeIfAbsent(firstPip, k -> new ArrayList<>());
@@ -97,8 +137,22 @@ final class PythonPlanner implements EcosystemPlanner {
                 + "need those libraries' runtime packages in the final stage.");
     }
 
+    /** The Dockerfile installs a compiler or a -dev package: some package is built from source. */
+    static boolean installsCompiler(RewriteJob job) {
+        for (Instruction.Run r : job.runs()) {
+            for (Packages.Install in : Packages.installs(job.scripts.get(r))) {
+                for (String n : in.names()) {
+                    if (Packages.isCompiler(n) || n.endsWith("-dev") || n.endsWith("-devel")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The venv's bin folder is on PATH for this RUN: through ENV PATH before it, or an activate script in it. */
-    boolean venvOnPath(String venv, Instruction.Run r) {
+    boolean venvOnPath(RewriteJob job, String venv, Instruction.Run r) {
         for (Instruction i : job.ins) {
             if (i == r) {
                 break;

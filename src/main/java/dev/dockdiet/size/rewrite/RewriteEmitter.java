@@ -46,11 +46,19 @@ final class RewriteEmitter {
         }
         Instruction.From from = job.stage.from();
         out.append(job.comments(from));
-        out.append("FROM ");
-        from.node().flags().forEach(f -> out.append(f.text()).append(' '));
-        out.append(job.buildFrom).append(" AS build\n");
+        if (job.singleStage) {
+            return singleStage(out, from);
+        }
+        if (!job.omitBuildStage) {
+            out.append("FROM ");
+            from.node().flags().forEach(f -> out.append(f.text()).append(' '));
+            out.append(job.buildFrom).append(" AS build\n");
+        }
         for (Instruction i : job.ins) {
-            if (RewriteJob.runtimeOnly(i)) {
+            if (job.omitBuildStage) {
+                break;
+            }
+            if (RewriteJob.runtimeOnly(i) || (i instanceof Instruction.User && !usedInBuild(i))) {
                 continue;
             }
             for (String pre : job.insertBefore.getOrDefault(i, List.of())) {
@@ -68,10 +76,10 @@ final class RewriteEmitter {
             }
             out.append(src).append('\n');
         }
-        for (String s : job.extraStages) {
-            out.append('\n').append(s);
+        for (int k = 0; k < job.extraStages.size(); k++) {
+            out.append(k == 0 && job.omitBuildStage ? "" : "\n").append(job.extraStages.get(k));
         }
-        out.append('\n').append("FROM ").append(job.runtimeImage).append('\n');
+        out.append('\n').append("FROM ").append(job.runtimeFrom).append('\n');
         // runtime settings: ARG and ENV (minus build-only variables), LABEL
         Set<String> neededArgs = argsUsedAtRuntime();
         for (Instruction i : job.ins) {
@@ -101,7 +109,7 @@ final class RewriteEmitter {
             out.append("WORKDIR ").append(job.finalWorkdir).append('\n');
         }
         job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
-        boolean contextFirst = job.eco == Ecosystem.NODE;
+        boolean contextFirst = job.contextCopiesFirst;
         if (!contextFirst) {
             job.runtimeCopies.forEach(l -> out.append(l).append('\n'));
         }
@@ -115,9 +123,7 @@ final class RewriteEmitter {
                 }
                 List<dev.dockdiet.syntax.Word> srcs = i instanceof Instruction.Copy c ? c.sources()
                         : ((Instruction.Add) i).sources();
-                if (job.eco == Ecosystem.NODE && srcs.stream().allMatch(s -> RewriteJob.isManifest(s.text()))
-                        && job.ins.stream().anyMatch(x -> x instanceof Instruction.Copy c2 && c2.sources().stream()
-                        .anyMatch(s -> s.text().equals(".") || s.text().equals("./")))) {
+                if (job.skipContextCopies.contains(i)) {
                     continue;
                 }
                 if (srcs.stream().allMatch(s -> job.skipContextSources.contains(s.text().replaceFirst("^\\./", "")))) {
@@ -159,6 +165,69 @@ final class RewriteEmitter {
         return out.toString();
     }
 
+    /**
+     * The original, instruction by instruction, on the runtime image; an unprivileged user is set
+     * before the first CMD or ENTRYPOINT when the original sets none.
+     */
+    private String singleStage(StringBuilder out, Instruction.From from) {
+        out.append("FROM ");
+        from.node().flags().forEach(f -> out.append(f.text()).append(' '));
+        out.append(job.runtimeFrom);
+        if (job.stage.name() != null) {
+            out.append(" AS ").append(job.stage.name());
+        }
+        out.append('\n');
+        // the user is created where no RUN is next to it (DD407 would ask to merge them), and set before CMD
+        int setupAt = 0;
+        for (int k = 0; k <= job.ins.size(); k++) {
+            boolean runBefore = k > 0 && job.ins.get(k - 1) instanceof Instruction.Run;
+            boolean runAfter = k < job.ins.size() && job.ins.get(k) instanceof Instruction.Run;
+            if (!runBefore && !runAfter) {
+                setupAt = k;
+                break;
+            }
+        }
+        for (int k = 0; k < setupAt; k++) {
+            if (job.ins.get(k) instanceof Instruction.Cmd || job.ins.get(k) instanceof Instruction.Entrypoint) {
+                setupAt = k; // never after the launch: the user exists before it runs
+                break;
+            }
+        }
+        boolean userWritten = job.defaultUser == null;
+        for (int k = 0; k < job.ins.size(); k++) {
+            Instruction i = job.ins.get(k);
+            if (k == setupAt && !userWritten) {
+                job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+            }
+            if (!userWritten && (i instanceof Instruction.Cmd || i instanceof Instruction.Entrypoint)) {
+                out.append("USER ").append(job.defaultUser).append('\n');
+                userWritten = true;
+            }
+            out.append(job.comments(i)).append(job.replaced.getOrDefault(i, job.source(i))).append('\n');
+        }
+        if (!userWritten) {
+            if (setupAt >= job.ins.size()) {
+                job.runtimeSetup.forEach(l -> out.append(l).append('\n'));
+            }
+            out.append("USER ").append(job.defaultUser).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A USER in the build stage matters only to a later RUN, WORKDIR, COPY or ADD; the final stage has its own. */
+    private boolean usedInBuild(Instruction user) {
+        boolean after = false;
+        for (Instruction i : job.ins) {
+            if (i == user) {
+                after = true;
+            } else if (after && (i instanceof Instruction.Run || i instanceof Instruction.Workdir
+                    || i instanceof Instruction.Copy || i instanceof Instruction.Add)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String quoteIfNeeded(String v) {
         if (v.startsWith("\"") || v.startsWith("'") || !v.matches(".*\\s.*")) {
             return v;
@@ -189,7 +258,9 @@ final class RewriteEmitter {
 
     String header() {
         List<String> lines = new ArrayList<>();
-        lines.add("Rewritten by dockdiet into a multi-stage build (" + job.eco.label() + ").");
+        lines.add(job.singleStage ? "Rewritten by dockdiet (" + job.eco.label() + "): one stage on the slim image is "
+                + "smaller than a multi-stage build here." : "Rewritten by dockdiet into a multi-stage build ("
+                + job.eco.label() + ").");
         lines.add("");
         lines.add("What changed and why:");
         for (String c : job.changes) {

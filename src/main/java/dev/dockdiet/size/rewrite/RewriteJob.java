@@ -13,7 +13,6 @@ import dev.dockdiet.syntax.Problem;
 import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +70,7 @@ final class RewriteJob {
     ImageMatch baseMatch;
     String family;
     Ecosystem eco;
+    EcosystemPlanner planner;
 
     // the plan
     String buildFrom;
@@ -78,12 +78,27 @@ final class RewriteJob {
     final Map<Instruction.Run, List<String>> cacheMounts = new IdentityHashMap<>();
     final List<String> extraStages = new ArrayList<>();
     String runtimeImage;
+    /** The runtime image as the final FROM writes it: {@link #runtimeImage}, pinned by digest when asked. */
+    String runtimeFrom;
     boolean runtimeHasShell;
     final List<String> runtimeEnv = new ArrayList<>();
     final List<String> runtimeSetup = new ArrayList<>();
     final List<String> runtimeCopies = new ArrayList<>();
     boolean replayContextCopies;
+    /** No stage copies from the build stage (Node without a build step): it is not written. */
+    boolean omitBuildStage;
+    /**
+     * One stage is the smaller image (Python that compiles nothing): the original on the runtime
+     * image, no build stage.
+     */
+    boolean singleStage;
     Set<String> skipContextSources = Set.of();
+    /** Context copies of the original that the final stage does not replay. */
+    final Set<Instruction> skipContextCopies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The runtime copies go after the replayed context copies (Node: node_modules over the context's). */
+    boolean contextCopiesFirst;
+    /** Users the runtime image has as the build image did (node's node). */
+    Set<String> imageUsers = Set.of();
     String chown;
     String defaultUser;
     final List<String> changes = new ArrayList<>();
@@ -107,19 +122,58 @@ final class RewriteJob {
         analyse();
         detect();
         checkSystemPackages();
-        if (eco == Ecosystem.NODE || eco == Ecosystem.PYTHON) {
+        if (planner.takesSourcesFromContext()) {
             checkSourcesFromContext();
         }
-        planner(eco).plan();
+        planner.plan(this);
+        checkRuntimeImage();
         planUser();
         planLaunch();
         String out = new RewriteEmitter(this).emit();
         Dockerfile check = Dockerfile.parse(out);
-        if (!check.errors().isEmpty() || check.stages().size() < 2) {
+        if (!check.errors().isEmpty() || check.stages().size() < (singleStage ? 1 : 2)) {
             throw refuse("the rewrite would not parse (" + (check.errors().isEmpty() ? "no stages"
                     : check.errors().get(0).message()) + "); please report this Dockerfile");
         }
-        return new RewriteResult(out, null, eco, buildFrom, runtimeImage);
+        return new RewriteResult(out, null, eco, singleStage ? runtimeImage : buildFrom, runtimeImage);
+    }
+
+    /**
+     * The runtime image the planner chose is written with an explicit tag (DD201), is one the
+     * configuration allows (allowedBaseImages, DD304; trustedRegistries, DD303), and is pinned by digest when the
+     * configuration asks (DD321).
+     */
+    void checkRuntimeImage() {
+        String tagged = dev.dockdiet.size.ImageTags.explicit(runtimeImage);
+        if (tagged == null) {
+            throw refuse("the runtime image " + runtimeImage + " has no tag and dockdiet knows no documented one; "
+                    + "please report this Dockerfile");
+        }
+        runtimeImage = tagged;
+        ImageRef ref = ImageRef.parse(runtimeImage);
+        if (!opt.allowedBases().isEmpty() && (ref == null
+                || !dev.dockdiet.rule.ImagePolicy.allowsBaseImage(opt.allowedBases(), runtimeImage, ref))) {
+            throw refuse("the runtime image it would use, " + runtimeImage + ", is not in the configuration's "
+                    + "allowedBaseImages (" + String.join(", ", opt.allowedBases()) + ")");
+        }
+        if (!opt.trustedRegistries().isEmpty() && ref != null && !ref.isScratch()
+                && !dev.dockdiet.rule.ImagePolicy.trustsRegistry(opt.trustedRegistries(), ref.registry())) {
+            throw refuse("the runtime image it would use, " + runtimeImage + ", comes from " + ref.registry()
+                    + ", which is not in the configuration's trustedRegistries (" + String.join(", ",
+                    opt.trustedRegistries()) + ")");
+        }
+        runtimeFrom = runtimeImage;
+        if (opt.pinDigests() && ref != null && !ref.isScratch() && ref.digest() == null) {
+            java.util.Optional<String> digest = opt.digests().apply(runtimeImage);
+            if (digest.isPresent()) {
+                runtimeFrom = dev.dockdiet.size.ImageTags.pinned(runtimeImage, digest.get());
+                changes.add("The final stage's base is pinned by digest, as the configuration asks (DD321).");
+            } else {
+                checks.add("The configuration asks for bases pinned by digest (DD321): pin " + runtimeImage + " ("
+                        + "`docker buildx imagetools inspect " + runtimeImage + "` prints the digest; "
+                        + "`dockdiet rewrite --online` looks it up).");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- shape and analysis
@@ -208,76 +262,66 @@ final class RewriteJob {
     // ---------------------------------------------------------------- ecosystem
 
     void detect() {
-        Set<Ecosystem> found = new LinkedHashSet<>();
-        String otherTool = null;
-        boolean dotnetBuildOnly = false;
+        Map<Ecosystem, EcosystemPlanner> found = new java.util.LinkedHashMap<>();
+        Map<EcosystemPlanner, String> otherTools = new java.util.LinkedHashMap<>();
+        String incomplete = null;
         for (Instruction.Run r : runs()) {
             for (SimpleCommand c : commands(r)) {
-                String sub = c.subcommand();
-                if (c.is("go") && ("build".equals(sub) || "install".equals(sub))) {
-                    found.add(Ecosystem.GO);
-                } else if (c.is("cargo") && ("build".equals(sub) || "install".equals(sub))) {
-                    found.add(Ecosystem.RUST);
-                } else if (c.is("mvn", "mvnw") && hasAny(c, "package", "install", "verify", "deploy")) {
-                    found.add(Ecosystem.MAVEN);
-                } else if (c.is("gradle", "gradlew") && hasAny(c, "build", "assemble", "bootJar", "jar", "shadowJar",
-                        "installDist")) {
-                    found.add(Ecosystem.GRADLE);
-                } else if (c.is("dotnet") && "publish".equals(sub)) {
-                    found.add(Ecosystem.DOTNET);
-                } else if (c.is("dotnet") && "build".equals(sub)) {
-                    dotnetBuildOnly = true;
-                } else if (c.is("npm") && ("ci".equals(sub) || "install".equals(sub) || "i".equals(sub))) {
-                    found.add(Ecosystem.NODE);
-                } else if (c.is("yarn", "pnpm", "bun")) {
-                    otherTool = c.nameValue();
-                } else if (isPipInstall(c)) {
-                    found.add(Ecosystem.PYTHON);
-                } else if (c.is("poetry", "pipenv", "uv", "pdm", "conda")) {
-                    otherTool = c.nameValue();
+                for (EcosystemPlanner p : Planners.all()) {
+                    Ecosystem e = p.detect(c);
+                    if (e != null) {
+                        found.putIfAbsent(e, p);
+                        continue;
+                    }
+                    String tool = p.unsupportedTool(c);
+                    if (tool != null) {
+                        otherTools.put(p, tool);
+                    }
+                    String why = p.incompleteBuild(c);
+                    if (why != null) {
+                        incomplete = why;
+                    }
                 }
             }
         }
         if (found.size() > 1) {
-            throw refuse("it runs several builds (" + String.join(" and ", found.stream().map(Ecosystem::label).toList())
+            throw refuse("it runs several builds (" + String.join(" and ", found.keySet().stream().map(Ecosystem::label).toList())
                     + "); dockdiet rewrites one ecosystem per file");
         }
+        String builds = String.join(", ", Planners.all().stream().map(EcosystemPlanner::buildCommands).toList());
         if (found.isEmpty()) {
-            if (otherTool != null) {
-                throw refuse("it builds with " + otherTool + ", which the rewrite does not support yet (npm, pip, "
-                        + "go, cargo, mvn, gradle and dotnet are)");
+            if (!otherTools.isEmpty()) {
+                throw refuse("it builds with " + otherTools.values().iterator().next()
+                        + ", which the rewrite does not support yet (it supports " + builds + ")");
             }
-            if (dotnetBuildOnly) {
-                throw refuse("it runs dotnet build but not dotnet publish, so there is no publish folder to copy");
+            if (incomplete != null) {
+                throw refuse(incomplete);
             }
             if (baseMatch != null && baseMatch.toolchain()) {
                 throw refuse("cannot see the build: the image starts from " + base.familiar()
-                        + " but no build command (go build, cargo build, mvn package, gradle build, dotnet publish, "
-                        + "npm ci) runs in the Dockerfile");
+                        + " but no build command (" + builds + ") runs in the Dockerfile");
             }
-            throw refuse("unknown ecosystem: no Go, Node.js (npm), Java (Maven, Gradle), Python (pip), Rust "
-                    + "(cargo) or .NET build runs in this Dockerfile");
+            throw refuse("unknown ecosystem: no " + String.join(", ", Ecosystem.all().stream().map(Ecosystem::label).toList())
+                    + " build (" + builds + ") runs in this Dockerfile");
         }
-        eco = found.iterator().next();
-        if (otherTool != null && eco == Ecosystem.NODE) {
-            throw refuse("it mixes npm with " + otherTool + "; the rewrite supports npm only");
+        var only = found.entrySet().iterator().next();
+        eco = only.getKey();
+        planner = only.getValue();
+        if (otherTools.containsKey(planner) && planner.refusesMixedTools()) {
+            throw refuse("it mixes " + planner.buildCommands() + " with " + otherTools.get(planner)
+                    + "; the rewrite supports " + planner.buildCommands() + " only");
         }
-        boolean jdk = Set.of("eclipse-temurin", "openjdk", "amazoncorretto").contains(family)
-                && baseMatch != null && baseMatch.toolchain();
-        boolean ok = switch (eco) {
-            case GO -> family.equals("golang");
-            case RUST -> family.equals("rust");
-            case NODE -> family.equals("node");
-            case PYTHON -> family.equals("python");
-            case DOTNET -> family.equals("dotnet/sdk");
-            case MAVEN -> family.equals("maven") || jdk;
-            case GRADLE -> family.equals("gradle") || jdk;
-        };
-        if (!ok) {
+        if (!planner.buildsOn(this, eco)) {
             throw refuse("the " + eco.label() + " build runs on " + base.familiar()
                     + ", not on the official toolchain image; the rewrite only splits builds on those images "
                     + "(the toolchain may come from system packages that the runtime stage would also need)");
         }
+    }
+
+    /** An official JDK image (eclipse-temurin, openjdk, amazoncorretto) with its toolchain. */
+    boolean onJdk() {
+        return Set.of("eclipse-temurin", "openjdk", "amazoncorretto").contains(family)
+                && baseMatch != null && baseMatch.toolchain();
     }
 
     static boolean hasAny(SimpleCommand c, String... goals) {
@@ -310,7 +354,7 @@ final class RewriteJob {
             for (Packages.Install in : Packages.installs(s)) {
                 for (String n : in.names()) {
                     if (!Packages.isBuildOnly(n) && !Packages.removedLater(s, in, n) && !runtimeNeeds.contains(n)
-                            && !(eco == Ecosystem.NODE && (n.equals("python3") || n.equals("python")))) {
+                            && planner.neededAtRuntime(n)) {
                         runtimeNeeds.add(n);
                     }
                 }
@@ -531,18 +575,6 @@ final class RewriteJob {
 
     // ---------------------------------------------------------------- shared planning
 
-    /** The planner of an ecosystem: the one place that names them all. */
-    EcosystemPlanner planner(Ecosystem e) {
-        return switch (e) {
-            case GO -> new GoPlanner(this);
-            case RUST -> new RustPlanner(this);
-            case MAVEN, GRADLE -> new JavaPlanner(this);
-            case DOTNET -> new DotnetPlanner(this);
-            case NODE -> new NodePlanner(this);
-            case PYTHON -> new PythonPlanner(this);
-        };
-    }
-
     static boolean isManifest(String src) {
         String s = src.replaceFirst("^\\./", "");
         return s.equals("package.json") || s.equals("package-lock.json") || s.equals("package*.json")
@@ -584,18 +616,47 @@ final class RewriteJob {
                 + "(templates, static assets, configuration), copy them from the build stage too.");
     }
 
+    /** The uid of the user the rewrite creates when the original ran as root: five digits, so DD126 stays quiet. */
+    static final String APP_UID = "10001";
+
     void planUser() {
         Instruction.User u = last(Instruction.User.class);
+        if (singleStage) {
+            if (u == null) {
+                addAppUser(); // the original's own user lines stay as written
+            }
+            return;
+        }
         if (u == null) {
             if (defaultUser != null) {
                 return;
             }
-            if (runtimeImage.endsWith(":nonroot")) {
+            if (runtimeImage.endsWith(":nonroot") || !runtimeHasShell) {
+                if (!runtimeImage.endsWith(":nonroot") && !runtimeImage.equals("scratch")) {
+                    checks.add("The container runs as root, as the original did: consider a non-root USER.");
+                }
                 return;
             }
-            checks.add("The container runs as root, as the original did: consider a non-root USER.");
+            addAppUser();
             return;
         }
+        planNamedUser(u);
+    }
+
+    /** DD314: the final stage gets an unprivileged user of its own (uid 10001, numeric for DD245). */
+    void addAppUser() {
+        boolean alpine = runtimeImage.contains("alpine");
+        runtimeSetup.add(alpine ? "RUN addgroup -S -g " + APP_UID + " app && adduser -S -D -H -u " + APP_UID
+                + " -G app app" : "RUN useradd --system --user-group --no-create-home --no-log-init --uid "
+                + APP_UID + " app");
+        defaultUser = APP_UID + ":" + APP_UID;
+        changes.add("The " + (singleStage ? "" : "final ") + "stage runs as an unprivileged user, app (uid " + APP_UID
+                + "), created for it; the original ran as root.");
+        checks.add("If the program writes files outside /tmp, give the user app that folder (COPY --chown="
+                + APP_UID + ":" + APP_UID + ", or RUN mkdir -p DIR && chown " + APP_UID + " DIR).");
+    }
+
+    void planNamedUser(Instruction.User u) {
         String name = u.user().text();
         String userPart = name.split(":", 2)[0];
         if (userPart.matches("\\d+") || userPart.equals("root")) {
@@ -615,7 +676,7 @@ final class RewriteJob {
         }
         boolean created = creating.remove("\u0000");
         if (!created) {
-            if (eco == Ecosystem.NODE && userPart.equals("node")) {
+            if (imageUsers.contains(userPart)) {
                 return;
             }
             if (!runtimeHasShell) {

@@ -3,6 +3,9 @@ package dev.dockdiet.size.rewrite;
 import dev.dockdiet.size.KnowledgeBase;
 import dev.dockdiet.syntax.Dockerfile;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a single-stage Dockerfile into a multi-stage one (the builder pattern): the original build
@@ -36,23 +39,59 @@ public final class Rewriter {
      * @param buildKit write BuildKit syntax ({@code # syntax=} and {@code RUN --mount=type=cache}); false
      *     for the classic builder
      * @param goRuntime the runtime image for Go
+     * @param allowedBases the configuration's {@code allowedBaseImages} patterns: a runtime image outside
+     *     them is refused (DD304); empty = any
+     * @param trustedRegistries the configuration's {@code trustedRegistries}: a runtime image from another
+     *     registry is refused (DD303); empty = any
+     * @param pinDigests the configuration asks for bases pinned by digest (DD321 is on): the runtime
+     *     image is written {@code name:tag@sha256:…} when {@code digests} knows its digest, and the
+     *     rewrite says to pin it when not
+     * @param multiStage always write a build stage, even where one slim stage is smaller (Python whose
+     *     Dockerfile installs no compiler)
+     * @param digests the digest of an image reference ({@code name:tag}), e.g. from its registry; empty
+     *     when not known (the default: no network)
      */
-    public record Options(Path contextDir, boolean buildKit, GoRuntime goRuntime) {
+    public record Options(Path contextDir, boolean buildKit, GoRuntime goRuntime, List<String> allowedBases,
+                          List<String> trustedRegistries, boolean pinDigests, boolean multiStage, Function<String, Optional<String>> digests) {
+
+        public Options {
+            allowedBases = List.copyOf(allowedBases);
+            trustedRegistries = List.copyOf(trustedRegistries);
+            digests = digests == null ? ref -> Optional.empty() : digests;
+        }
+
+        public Options(Path contextDir, boolean buildKit, GoRuntime goRuntime) {
+            this(contextDir, buildKit, goRuntime, List.of(), List.of(), false, false, null);
+        }
 
         public static Options defaults() {
             return new Options(null, true, GoRuntime.DISTROLESS);
         }
 
         public Options withContextDir(Path dir) {
-            return new Options(dir, buildKit, goRuntime);
+            return new Options(dir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, multiStage, digests);
         }
 
         public Options withBuildKit(boolean on) {
-            return new Options(contextDir, on, goRuntime);
+            return new Options(contextDir, on, goRuntime, allowedBases, trustedRegistries, pinDigests, multiStage, digests);
         }
 
         public Options withGoRuntime(GoRuntime r) {
-            return new Options(contextDir, buildKit, r);
+            return new Options(contextDir, buildKit, r, allowedBases, trustedRegistries, pinDigests, multiStage, digests);
+        }
+
+        /** The configuration's image policy: allowed bases, trusted registries, whether bases are pinned by digest. */
+        public Options withPolicy(List<String> allowed, List<String> trusted, boolean pin) {
+            return new Options(contextDir, buildKit, goRuntime, allowed, trusted, pin, multiStage, digests);
+        }
+
+        public Options withMultiStage(boolean always) {
+            return new Options(contextDir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, always,
+                    digests);
+        }
+
+        public Options withDigests(Function<String, Optional<String>> lookup) {
+            return new Options(contextDir, buildKit, goRuntime, allowedBases, trustedRegistries, pinDigests, multiStage, lookup);
         }
     }
 

@@ -9,18 +9,35 @@ import java.util.List;
  * Rust: {@code cargo build --release} / {@code cargo install} on the rust image; the binary goes to
  * a Debian slim or alpine runtime matching the build image.
  *
- * <p>Moved out of the single {@code Rewriter} unchanged: {@link #plan()} fills the job's plan or refuses.
+ * <p>{@link #plan} fills the job's plan or refuses.
  */
 final class RustPlanner implements EcosystemPlanner {
 
-    private final RewriteJob job;
+    static final Ecosystem RUST = new Ecosystem("rust", "Rust");
 
-    RustPlanner(RewriteJob job) {
-        this.job = job;
+    @Override
+    public List<Ecosystem> ecosystems() {
+        return List.of(RUST);
     }
 
     @Override
-    public void plan() {
+    public Ecosystem detect(SimpleCommand c) {
+        String sub = c.subcommand();
+        return c.is("cargo") && ("build".equals(sub) || "install".equals(sub)) ? RUST : null;
+    }
+
+    @Override
+    public String buildCommands() {
+        return "cargo build";
+    }
+
+    @Override
+    public boolean buildsOn(RewriteJob job, Ecosystem e) {
+        return job.family.equals("rust");
+    }
+
+    @Override
+    public void plan(RewriteJob job) {
         List<String> produced = new ArrayList<>();
         Instruction.Run firstBuild = null;
         boolean install = false;
@@ -64,9 +81,9 @@ final class RustPlanner implements EcosystemPlanner {
         String fromText = job.fromImageText();
         if (alpine) {
             job.buildFrom = fromText;
-            job.runtimeImage = "gcr.io/distroless/static-debian12";
+            job.runtimeImage = "gcr.io/distroless/static-debian12:nonroot";
             job.changes.add("Final stage: " + job.runtimeImage + ": the alpine toolchain builds for musl, which Rust links "
-                    + "statically, so the binary needs no C library.");
+                    + "statically, so the binary needs no C library; it runs as the non-root user nonroot (65532).");
         } else {
             String debian = os == null ? "bookworm" : os;
             String release = switch (debian) {
@@ -90,9 +107,9 @@ final class RustPlanner implements EcosystemPlanner {
             } else {
                 job.buildFrom = fromText;
             }
-            job.runtimeImage = "gcr.io/distroless/cc-debian" + release;
+            job.runtimeImage = "gcr.io/distroless/cc-debian" + release + ":nonroot";
             job.changes.add("Final stage: " + job.runtimeImage + " (glibc and libgcc of Debian " + release
-                    + ", no shell).");
+                    + ", no shell), running as the non-root user nonroot (65532).");
         }
         job.runtimeHasShell = false;
         job.runtimeCopies.add("COPY --from=build " + path + " " + dest);

@@ -248,7 +248,7 @@ class ToolchainInFinalStageTest {
                 #
                 # Check before you ship:
                 # - If the code needs cgo (import "C", mattn/go-sqlite3), CGO_ENABLED=0 breaks the build: build
-                #   with cgo and run on gcr.io/distroless/base-debian12 instead.
+                #   with cgo and run on gcr.io/distroless/base-debian12:nonroot instead.
                 # - Only the build output reaches the final stage: if the program reads other files at run time
                 #   (templates, static assets, configuration), copy them from the build stage too.
 

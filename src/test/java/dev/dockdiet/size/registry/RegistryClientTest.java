@@ -71,6 +71,14 @@ class RegistryClientTest {
                 "application/vnd.docker.distribution.manifest.list.v2+json", FakeRegistry.OCI_MANIFEST);
     }
 
+    /** What a rewrite pins: the index the tag points at, the same digest on every platform. */
+    @Test
+    void theDigestOfATagIsItsIndex() throws Exception {
+        String index = RegistryClient.sha256(FakeRegistry.indexDoc(amd64, arm64).getBytes(StandardCharsets.UTF_8));
+        assertThat(hubClient(DockerCredentials.none()).digest(ImageRef.parse("alpine:3.20"))).isEqualTo(index);
+        assertThat(hubClient(DockerCredentials.none()).digest(ImageRef.parse("alpine@" + amd64))).isEqualTo(amd64);
+    }
+
     @Test
     void theTokenIsReusedForTheSameRepository() throws Exception {
         RegistryClient c = hubClient(DockerCredentials.none());

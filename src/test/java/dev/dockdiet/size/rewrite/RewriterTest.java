@@ -22,6 +22,14 @@ class RewriterTest {
         return r.text();
     }
 
+    /** As {@link #ok}, with a build stage even where one slim stage would be smaller. */
+    private static String okMulti(String text) {
+        RewriteResult r = new Rewriter(null, Rewriter.Options.defaults().withMultiStage(true)).rewrite(text);
+        assertThat(r.rewritten()).as("refused: %s", r.reason()).isTrue();
+        assertThat(Dockerfile.parse(r.text()).errors()).isEmpty();
+        return r.text();
+    }
+
     private static String refused(String text) {
         RewriteResult r = rw(text);
         assertThat(r.rewritten()).as("rewrote:%n%s", r.text()).isFalse();
@@ -105,7 +113,6 @@ class RewriterTest {
                 COPY . .
                 ENV CGO_ENABLED=0
                 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -ldflags "-X main.version=${VERSION}" -o bin/server ./cmd/server
-                USER 1000:1000
 
                 FROM gcr.io/distroless/static-debian12:nonroot
                 LABEL org.opencontainers.image.source="https://example.com/repo"
@@ -194,7 +201,7 @@ class RewriterTest {
                 COPY --from=prod-deps --chown=node:node /app/node_modules /app/node_modules
                 COPY --from=build --chown=node:node /app/dist /app/dist
                 EXPOSE 3000
-                USER node
+                USER 1000:1000
                 CMD ["node", "dist/server.js"]
                 """);
     }
@@ -237,7 +244,7 @@ class RewriterTest {
 
     @Test
     void pythonBuildsAVenvAndKeepsThePythonVersion() {
-        String out = ok("""
+        String out = okMulti("""
                 FROM python:3.11-bookworm
                 WORKDIR /srv
                 COPY requirements.txt .
@@ -257,21 +264,70 @@ class RewriterTest {
                 FROM python:3.11-slim-bookworm
                 ENV PATH="/opt/venv/bin:$PATH"
                 WORKDIR /srv
+                RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
                 COPY --from=build /opt/venv /opt/venv
                 COPY app ./app
+                USER 10001:10001
                 CMD ["python", "-m", "app"]
                 """);
     }
 
     @Test
     void pythonExistingVenvIsCopiedAsIs() {
-        String out = ok("FROM python:3.12\nWORKDIR /app\nRUN python3 -m venv /venv && /venv/bin/python -m pip install flask\n"
+        String out = okMulti("FROM python:3.12\nWORKDIR /app\nRUN python3 -m venv /venv && /venv/bin/python -m pip install flask\n"
                 + "COPY . .\nCMD [\"/venv/bin/python\", \"app.py\"]\n");
         assertThat(out).contains("COPY --from=build /venv /venv\n").doesNotContain("/opt/venv");
-        assertThat(ok("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nENV PATH=/venv/bin:$PATH\nRUN pip install flask\n"
+        assertThat(okMulti("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nENV PATH=/venv/bin:$PATH\nRUN pip install flask\n"
                 + "CMD [\"python\", \"-m\", \"flask\", \"run\"]\n")).contains("COPY --from=build /venv /venv\n");
         assertThat(refused("FROM python:3.12\nCOPY . .\nRUN python -m venv /venv\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n"))
                 .contains("outside the virtual environment /venv");
+    }
+
+    /** Nothing compiled: one stage on the slim image (DD101's change) is smaller than a build stage plus a venv. */
+    @Test
+    void pythonWithoutACompilerPrefersOneSlimStage() {
+        String text = "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n"
+                + "CMD [\"python\", \"app.py\"]\n";
+        RewriteResult r = rw(text);
+        assertThat(r.rewritten()).isTrue();
+        assertThat(r.buildImage()).isEqualTo("python:3.12-slim");
+        assertThat(Dockerfile.parse(r.text()).stages()).hasSize(1);
+        assertThat(body(r.text())).isEqualTo("""
+                FROM python:3.12-slim
+                RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
+                WORKDIR /app
+                COPY . .
+                RUN pip install --no-cache-dir -r requirements.txt
+                USER 10001:10001
+                CMD ["python", "app.py"]
+                """);
+        assertThat(r.text()).contains("dockdiet rewrite --multi-stage");
+        // the user is created away from the RUNs (no DD407), and before the launch
+        assertThat(body(rw("FROM python:3.12\nCOPY . .\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n").text()))
+                .isEqualTo("""
+                        FROM python:3.12-slim
+                        RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
+                        COPY . .
+                        RUN pip install flask
+                        USER 10001:10001
+                        CMD ["flask", "run"]
+                        """);
+        assertThat(body(rw("FROM python:3.12\nRUN pip install flask\nCOPY . .\nRUN python -m compileall .\n"
+                + "CMD [\"flask\", \"run\"]\n").text()))
+                .isEqualTo("""
+                        FROM python:3.12-slim
+                        RUN pip install flask
+                        COPY . .
+                        RUN python -m compileall .
+                        RUN useradd --system --user-group --no-create-home --no-log-init --uid 10001 app
+                        USER 10001:10001
+                        CMD ["flask", "run"]
+                        """);
+        // a compiler in the Dockerfile means something is built: the multi-stage rewrite
+        String gcc = text.replace("WORKDIR /app\n", "WORKDIR /app\nRUN apt-get update && apt-get install -y "
+                + "--no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\n");
+        assertThat(Dockerfile.parse(ok(gcc)).stages()).hasSize(2);
+        assertThat(Dockerfile.parse(okMulti(text)).stages()).hasSize(2);
     }
 
     // ---------------------------------------------------------------- Rust and .NET
@@ -279,12 +335,12 @@ class RewriterTest {
     @Test
     void rustPinsTheDebianReleaseOfItsRuntime() {
         assertThat(ok("FROM rust:1-bullseye\nWORKDIR /w\nCOPY . .\nRUN cargo build --release\nCMD [\"/w/target/release/x\"]\n"))
-                .contains("FROM rust:1-bullseye AS build\n").contains("\nFROM gcr.io/distroless/cc-debian11\n");
+                .contains("FROM rust:1-bullseye AS build\n").contains("\nFROM gcr.io/distroless/cc-debian11:nonroot\n");
         assertThat(ok("FROM rust:1.80-slim\nWORKDIR /w\nCOPY . .\nRUN cargo install --path .\nCMD [\"x\"]\n"))
                 .contains("FROM rust:1.80-slim-bookworm AS build\n")
                 .contains("COPY --from=build /usr/local/cargo/bin/x /usr/local/bin/x\n");
         assertThat(ok("FROM rust:1-alpine\nWORKDIR /w\nCOPY . .\nRUN cargo build --release\nCMD [\"/w/target/release/x\"]\n"))
-                .contains("\nFROM gcr.io/distroless/static-debian12\n");
+                .contains("\nFROM gcr.io/distroless/static-debian12:nonroot\n");
     }
 
     @Test
