@@ -17,9 +17,12 @@ import java.util.function.Function;
  * The fix loop with a safety check: lint, apply the allowed fixes ({@link Fixer#applyOnce}),
  * re-lint, and keep a pass only when the re-lint finds nothing new; repeat until nothing changes.
  *
- * <p>"Nothing new": for every rule, the fixed text has at most as many findings as the text the
- * pass started from, and so a fix that breaks the parse (DD001) or creates a finding of another
- * rule is caught. When a pass fails the check, its fixes are tried one at a time, in the order of
+ * <p>"Nothing new": for every rule, the fixed text has at most as many findings without an
+ * allowed fix as the text the pass started from, and so a fix that breaks the parse (DD001) or
+ * creates a finding of another rule is caught; a new finding that has an allowed fix is left to the
+ * next pass (DD402 upper-cases {@code from}, then DD403 the {@code as} that no longer matches). Should
+ * the final text still have more findings of some rule than the original, the loop runs again from
+ * the original, strictly: then no pass may add any finding. When a pass fails the check, its fixes are tried one at a time, in the order of
  * the file, each on top of the ones kept so far; a fix that alone (or with those) adds a finding is
  * refused and reported with the findings it would add, never silently dropped. A refused fix is
  * tried again in later passes (another fix may have made it safe); the refusals that remain are
@@ -69,6 +72,25 @@ public final class SafeFixer {
         if (maxPasses < 1) {
             throw new IllegalArgumentException("maxPasses must be at least 1, was " + maxPasses);
         }
+        Map<String, List<Finding>> lints = new HashMap<>();
+        Function<String, List<Finding>> cached = t -> lints.computeIfAbsent(t, lint);
+        Result r = fix(text, cached, level, maxPasses, false);
+        if (r.changed() && added(cached.apply(text), r.remaining(), f -> true) != null) {
+            // a finding that a pass let through because it was fixable stayed: fix again, strictly
+            r = fix(text, cached, level, maxPasses, true);
+        }
+        return r;
+    }
+
+    /**
+     * One run of the loop. Not {@code strict}: a pass may add findings that have a fix allowed at
+     * {@code level} (the next pass fixes them: DD402 upper-cases {@code from}, DD403 then the
+     * {@code as} that no longer matches); strict: a pass may add none.
+     */
+    private static Result fix(String text, Function<String, List<Finding>> lint, Applicability level, int maxPasses,
+                              boolean strict) {
+        java.util.function.Predicate<Finding> counts = strict ? f -> true
+                : f -> f.fix() == null || !Fixer.allows(level, f.fix().applicability());
         Set<String> seen = new HashSet<>();
         seen.add(text);
         List<Finding> applied = new ArrayList<>();
@@ -81,7 +103,7 @@ public final class SafeFixer {
             List<Finding> after = null;
             if (pass.changed()) {
                 after = lint.apply(pass.text());
-                String why = added(findings, after);
+                String why = added(findings, after, counts);
                 if (why != null) {
                     // find the culprits: keep the fixes one at a time, each on top of those kept
                     List<Finding> kept = new ArrayList<>();
@@ -96,7 +118,7 @@ public final class SafeFixer {
                             continue;
                         }
                         List<Finding> l = lint.apply(p.text());
-                        String reason = added(findings, l);
+                        String reason = added(findings, l, counts);
                         if (reason == null) {
                             kept.add(f);
                             keptText = p.text();
@@ -127,21 +149,25 @@ public final class SafeFixer {
      * Null when {@code after} has, for every rule, at most as many findings as {@code before};
      * otherwise what it adds, e.g. {@code "it adds DD001 (parse-error): …"}.
      */
-    static String added(List<Finding> before, List<Finding> after) {
+    static String added(List<Finding> before, List<Finding> after, java.util.function.Predicate<Finding> counted) {
         Map<String, Integer> counts = new HashMap<>();
         Set<String> messages = new HashSet<>();
         for (Finding f : before) {
-            counts.merge(f.rule().id(), 1, Integer::sum);
+            if (counted.test(f)) {
+                counts.merge(f.rule().id(), 1, Integer::sum);
+            }
             messages.add(f.rule().id() + '\0' + f.message());
         }
         for (Finding f : after) {
-            counts.merge(f.rule().id(), -1, Integer::sum);
+            if (counted.test(f)) {
+                counts.merge(f.rule().id(), -1, Integer::sum);
+            }
         }
         // per rule with more findings than before: the first whose message is new, else the last
         Map<String, Finding> added = new LinkedHashMap<>();
         for (Finding f : after) {
             String id = f.rule().id();
-            if (counts.get(id) >= 0) {
+            if (!counted.test(f) || counts.get(id) >= 0) {
                 continue;
             }
             Finding shown = added.get(id);

@@ -27,10 +27,15 @@ class SafeFixerTest {
             Fixability.ALWAYS, List.of(), "Lower-case letters are flagged");
     private static final RuleMeta BANG = new RuleMeta("DD402", "bang", Severity.STYLE, Category.STYLE,
             Fixability.NONE, List.of(), "A ! is flagged");
+    private static final RuleMeta HASH = new RuleMeta("DD403", "hash", Severity.STYLE, Category.STYLE,
+            Fixability.ALWAYS, List.of(), "A # is flagged and fixed to H");
+    private static final RuleMeta PERCENT = new RuleMeta("DD404", "percent", Severity.STYLE, Category.STYLE,
+            Fixability.ALWAYS, List.of(), "A % is flagged and fixed to !");
 
     /**
      * A toy linter: each lower-case letter is a finding whose fix upper-cases it, except that
-     * {@code x} is "fixed" to {@code !}, and each {@code !} is a finding without a fix.
+     * {@code x} is "fixed" to {@code !}, {@code k} to {@code #} and {@code v} to {@code %}; each {@code !}
+     * is a finding without a fix, each {@code #} one fixed to {@code H}, each {@code %} one "fixed" to {@code !}.
      */
     private static List<Finding> toy(String text) {
         LineMap lines = new LineMap(text);
@@ -39,10 +44,19 @@ class SafeFixerTest {
             char c = text.charAt(i);
             SourceRange r = lines.range(i, i + 1);
             if (c >= 'a' && c <= 'z') {
-                String to = c == 'x' ? "!" : String.valueOf(Character.toUpperCase(c));
+                String to = switch (c) {
+                    case 'x' -> "!";
+                    case 'k' -> "#";
+                    case 'v' -> "%";
+                    default -> String.valueOf(Character.toUpperCase(c));
+                };
                 out.add(new Finding(UPPER, "lower-case " + c, r).withFix(Fix.safe("upper-case " + c, new Edit(r, to))));
             } else if (c == '!') {
                 out.add(new Finding(BANG, "a bang", r));
+            } else if (c == '#') {
+                out.add(new Finding(HASH, "a hash", r).withFix(Fix.safe("H", new Edit(r, "H"))));
+            } else if (c == '%') {
+                out.add(new Finding(PERCENT, "a percent", r).withFix(Fix.safe("bang", new Edit(r, "!"))));
             }
         }
         return out;
@@ -62,6 +76,25 @@ class SafeFixerTest {
     }
 
     @Test
+    void aNewFindingThatHasAFixIsTheNextPasssWork() {
+        SafeFixer.Result r = SafeFixer.fix("ak", SafeFixerTest::toy, Applicability.SAFE, 10);
+        assertThat(r.text()).isEqualTo("AH");
+        assertThat(r.passes()).isEqualTo(2);
+        assertThat(r.refused()).isEmpty();
+    }
+
+    @Test
+    void whenTheNextPassCannotFixItTheLoopRunsAgainStrictly() {
+        // v -> % (fixable, so let through) -> ! (refused): % would stay, a finding the text did not have
+        SafeFixer.Result r = SafeFixer.fix("av", SafeFixerTest::toy, Applicability.SAFE, 10);
+        assertThat(r.text()).isEqualTo("Av");
+        assertThat(r.refused()).singleElement().satisfies(x -> {
+            assertThat(x.finding().message()).isEqualTo("lower-case v");
+            assertThat(x.reason()).isEqualTo("it adds DD404 percent at line 1: a percent");
+        });
+    }
+
+    @Test
     void whenNothingIsNewOnePassCostsOneLint() {
         AtomicInteger lints = new AtomicInteger();
         SafeFixer.Result r = SafeFixer.fix("abc", t -> {
@@ -76,12 +109,13 @@ class SafeFixerTest {
 
     @Test
     void addedNamesEveryRuleThatGrew() {
-        String t = "x!";
         List<Finding> before = toy("ab");
-        assertThat(SafeFixer.added(before, toy("ab"))).isNull();
-        assertThat(SafeFixer.added(before, toy("a"))).isNull();
-        assertThat(SafeFixer.added(before, toy(t))).isEqualTo("it adds DD402 bang at line 1: a bang");
-        assertThat(SafeFixer.added(toy("!"), toy("!!"))).startsWith("it adds DD402 bang at line 1");
+        assertThat(SafeFixer.added(before, toy("ab"), f -> true)).isNull();
+        assertThat(SafeFixer.added(before, toy("a"), f -> true)).isNull();
+        assertThat(SafeFixer.added(before, toy("x!"), f -> true)).isEqualTo("it adds DD402 bang at line 1: a bang");
+        assertThat(SafeFixer.added(toy("!"), toy("!!"), f -> true)).startsWith("it adds DD402 bang at line 1");
+        // counted: only findings without a fix (a new fixable finding is the next pass's work)
+        assertThat(SafeFixer.added(toy("a"), toy("abc"), f -> f.fix() == null)).isNull();
     }
 
     // ---- with dockdiet's rules ------------------------------------------------------------------

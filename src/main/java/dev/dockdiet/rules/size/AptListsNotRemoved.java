@@ -85,6 +85,16 @@ public final class AptListsNotRemoved implements Rule {
             public boolean needs(ShellScript later) {
                 return installsWithoutUpdate(later);
             }
+
+            @Override
+            public boolean refills(ShellScript later) {
+                for (SimpleCommand c : later.effectiveCommands()) {
+                    if (c.is("apt-get", "apt", "aptitude") && "update".equals(c.subcommand())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         });
     }
 

@@ -585,6 +585,14 @@ final class CacheRuleSupport {
         default boolean needs(ShellScript later) {
             return false;
         }
+
+        /**
+         * True when a later script fills the cache anew before anything uses it ({@code apt-get
+         * update}): the instructions after it do not use what this RUN leaves.
+         */
+        default boolean refills(ShellScript later) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ later use
@@ -600,6 +608,13 @@ final class CacheRuleSupport {
      */
     static LaterUse laterUse(RuleContext ctx, String rule, Stage stage, Instruction.Run run, List<String> caches,
                              java.util.function.Predicate<ShellScript> needs) {
+        return laterUse(ctx, rule, stage, run, caches, needs, sh -> false);
+    }
+
+    /** As above; a later RUN for which {@code refills} holds (and that does not use the cache) ends the scan of the stage. */
+    static LaterUse laterUse(RuleContext ctx, String rule, Stage stage, Instruction.Run run, List<String> caches,
+                             java.util.function.Predicate<ShellScript> needs,
+                             java.util.function.Predicate<ShellScript> refills) {
         java.util.Map<Instruction.Run, LaterUse> inStage = ctx.memo(new LaterUseKey(rule, stage.index(), false), () -> {
             java.util.Map<Instruction.Run, LaterUse> m = new java.util.IdentityHashMap<>();
             List<Instruction.Run> rs = runs(stage);
@@ -608,6 +623,8 @@ final class CacheRuleSupport {
                 m.put(rs.get(k), next);
                 if (uses(ctx, rs.get(k), caches, needs)) {
                     next = new LaterUse(rs.get(k), true);
+                } else if (refills.test(ctx.shell(rs.get(k)))) {
+                    next = null;
                 }
             }
             return m;
@@ -769,7 +786,7 @@ final class CacheRuleSupport {
                     Optional<Edit> edit = prefix.isEmpty() ? Optional.empty()
                             : appendAtEnd(file, run, sh, " && " + cleanup);
                     LaterUse user = edit.isEmpty() ? null
-                            : laterUse(ctx, meta.id(), stage, run, shipPaths, check::needs);
+                            : laterUse(ctx, meta.id(), stage, run, shipPaths, check::needs, check::refills);
                     if (user != null) {
                         // removing what a later instruction reads would break the build: no fix
                         f = new Finding(meta, check.message(c, w) + " " + user.because(), f.range());

@@ -88,6 +88,11 @@ class AptListsNotRemovedTest {
                 // … or when a later RUN reads the lists
                 .invalid("FROM debian:12\nRUN apt-get update\nRUN ls /var/lib/apt/lists/ > /lists.txt\n",
                         at(2, 13, "the RUN on line 3 uses it"))
+                // a RUN that updates again in between: what comes after uses its lists, not these
+                .fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update\nCOPY a /a\n"
+                                + "RUN apt-get install -y git\n", Applicability.SAFE,
+                        "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+                                + "RUN apt-get update\nCOPY a /a\nRUN apt-get install -y git\n", at(2, 13), at(3, 13, "line 5 uses it"))
                 // a later RUN that updates first, or only removes the lists, needs nothing from this one
                 .fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git"
                                 + " && rm -rf /var/lib/apt/lists/*\n", Applicability.SAFE,
