@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code scripts/fix-build-bases.sh}: debootstrap once per engine, a local package repository, no
  * network during the builds). Both builds must succeed, the case's {@code smoke} command must pass
  * in both images, and its {@code cmd-output}, if any, must be printed by both images' default command.
+ * {@code -Ddockdiet.fixBuilds=case,case} runs only the cases named.
  */
 @Tag("docker")
 @ExtendWith(DockerTestEngine.class)
@@ -51,8 +52,14 @@ class FixBuildsIT {
     @TestFactory
     List<DynamicTest> originalAndFixedBothBuildAndPassTheirSmokeTest() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
+        // -Ddockdiet.fixBuilds=a,b runs only those cases (all by default)
+        String only = System.getProperty("dockdiet.fixBuilds", "");
+        List<String> selected = only.isBlank() ? List.of() : List.of(only.split(","));
         for (Path dir : FixBuilds.cases()) {
             String name = dir.getFileName().toString();
+            if (!selected.isEmpty() && !selected.contains(name)) {
+                continue;
+            }
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 String smoke = Files.readString(dir.resolve("smoke")).strip();
                 Path cmdOutput = dir.resolve("cmd-output");
