@@ -19,9 +19,10 @@ final class FastLint {
 
     /** Options that take one value; given twice, picocli reports the error. */
     private static final Set<String> SINGLE = Set.of("-o", "--output", "--fail-on", "-c", "--config",
-            "--stdin-filename", "--fix-level", "--baseline", "--write-baseline", "--context", "--color");
+            "--stdin-filename", "--root", "--fix-level", "--baseline", "--write-baseline", "--context", "--color");
     private static final Set<String> FLAGS = Set.of("--fix", "--diff", "--debug", "--online");
-    private static final Set<String> SUBCOMMANDS = Set.of("lint", "parse", "rules", "explain", "rewrite", "image",
+    /** Every subcommand name, in the order typo hints prefer them (also read by {@link LintCommand}). */
+    static final List<String> SUBCOMMANDS = List.of("lint", "parse", "rules", "explain", "rewrite", "image",
             "measure", "sizes", "completion", "help");
 
     /** A parsed invocation: the command to call and the name to show in "Try '... --help'". */
@@ -105,6 +106,7 @@ final class FastLint {
                 case "--baseline" -> c.baseline = Path.of(value);
                 case "--write-baseline" -> c.writeBaseline = Path.of(value);
                 case "--context" -> c.context = Path.of(value);
+                case "--root" -> c.root = Path.of(value);
                 case "--color" -> c.color = value;
                 case "--ignore", "--select" -> {
                     List<String> target = opt.equals("--ignore") ? c.ignore : c.select;

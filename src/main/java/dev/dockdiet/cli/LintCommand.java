@@ -11,6 +11,7 @@ import dev.dockdiet.fix.UnifiedDiff;
 import dev.dockdiet.lint.DefaultServices;
 import dev.dockdiet.lint.DockerfileFinder;
 import dev.dockdiet.lint.Linter;
+import dev.dockdiet.lint.ReportPaths;
 import dev.dockdiet.report.FileReport;
 import dev.dockdiet.report.LintReport;
 import dev.dockdiet.report.ReportOptions;
@@ -76,8 +77,13 @@ public class LintCommand implements Callable<Integer> {
             description = "use this config instead of discovering .dockdiet.yaml (or .hadolint.yaml) upwards from each file")
     Path config;
 
-    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "the path to report (and find config from) for -")
+    @Option(names = "--stdin-filename", paramLabel = "NAME",
+            description = "the path of - (relative to the working directory): reported, and where its config is found")
     String stdinFilename;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "report paths relative to DIR in the machine formats (default: each file's git top level)")
+    Path root;
 
     @Option(names = "--fix", description = "apply safe fixes in place; --fix=suggested also applies fixes that may change behaviour")
     boolean fixFlag;
@@ -130,8 +136,20 @@ public class LintCommand implements Callable<Integer> {
     @Option(names = "--online", description = "ask registries for the exact size of bases the knowledge base does not know (cached; no network without it)")
     boolean online;
 
-    /** One file to lint: where its text comes from and how it is reported. */
-    private record Input(Path path, String display, boolean stdin) {
+    /**
+     * One file to lint: where its text comes from and how it is reported.
+     *
+     * @param display the path for people (stderr, the text format): relative to the working directory
+     * @param located the path for machine formats: relative to the repository root (see {@link ReportPaths})
+     */
+    private record Input(Path path, String display, boolean stdin, ReportPaths.Located located) {
+
+        /** The file's report: the machine path, its root, and the path for people. */
+        FileReport report(String source, List<Finding> findings, SizePicture size, boolean bom) {
+            FileReport r = new FileReport(located == null ? display : located.path(), source, findings, size, bom);
+            return r.located(located == null || located.root() == null ? null : ReportOptions.directoryUri(located.root()),
+                    display);
+        }
     }
 
     private record Outcome(Input input, TextFile file, Linter.Result result, Config config, String error, String diff) {
@@ -160,7 +178,8 @@ public class LintCommand implements Callable<Integer> {
         }
         FailOn cliFailOn = parseFailOn();
         Map<String, Path> targets = parseFormats();
-        List<Input> inputs = inputs();
+        ReportPaths reportPaths = reportPaths();
+        List<Input> inputs = inputs(reportPaths);
         ConfigLoader loader = new ConfigLoader(Rules::resolve);
         Config explicit = null;
         if (config != null) {
@@ -214,9 +233,9 @@ public class LintCommand implements Callable<Integer> {
         for (Outcome o : outcomes) {
             if (o.result() != null) {
                 SizePicture size = o.result().size();
-                files.add(new FileReport(o.input().display(), o.file().text(), o.result().findings(), size, o.file().bom()));
+                files.add(o.input().report(o.file().text(), o.result().findings(), size, o.file().bom()));
             } else {
-                files.add(new FileReport(o.input().display(), null, List.of(), null));
+                files.add(o.input().report(null, List.of(), null, false));
             }
         }
         if (diff) {
@@ -250,7 +269,7 @@ public class LintCommand implements Callable<Integer> {
             throw new RunFailure("--fix with - needs - to be the only input (the fixed text goes to stdout); use --diff");
         }
         LintReport report = new LintReport(Version.VERSION, files, Rules.metas(), RuleDocs::pageById);
-        writeReports(report, targets, io);
+        writeReports(report, targets, reportPaths.defaultRoot(), io);
 
         if (failures > 0) {
             return 2;
@@ -366,7 +385,7 @@ public class LintCommand implements Callable<Integer> {
         }
         String best = null;
         int bestDistance = 3;
-        for (String name : java.util.List.of("lint", "parse", "rules", "explain", "rewrite", "image", "measure", "sizes", "completion")) {
+        for (String name : FastLint.SUBCOMMANDS) {
             int d = dev.dockdiet.syntax.EditDistance.osa(in.display().toLowerCase(Locale.ROOT), name);
             if (d < bestDistance && d < name.length()) {
                 best = name;
@@ -442,26 +461,43 @@ public class LintCommand implements Callable<Integer> {
         }
     }
 
-    private List<Input> inputs() throws IOException {
+    /** Report paths from the working directory, with --root (which must be a directory) when given. */
+    private ReportPaths reportPaths() {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (root != null) {
+            Path dir = cwd.resolve(root);
+            if (!Files.exists(dir)) {
+                throw new RunFailure("--root " + root + ": no such directory");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new RunFailure("--root " + root + ": not a directory");
+            }
+        }
+        return new ReportPaths(cwd, root);
+    }
+
+    private List<Input> inputs(ReportPaths reportPaths) throws IOException {
         List<String> ps = paths.isEmpty() ? List.of(".") : paths;
         List<Input> out = new ArrayList<>();
         for (String p : ps) {
             if (p.equals("-")) {
-                out.add(new Input(null, stdinFilename != null ? stdinFilename : "-", true));
+                // the name stands for a file at that path: reported like one (repository-relative)
+                out.add(new Input(null, stdinFilename != null ? stdinFilename : "-", true,
+                        stdinFilename != null ? reportPaths.locate(Path.of(stdinFilename)) : null));
                 continue;
             }
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 List<Path> found = DockerfileFinder.find(path);
                 for (Path f : found) {
-                    out.add(new Input(f, display(f), false));
+                    out.add(new Input(f, display(f), false, reportPaths.locate(f)));
                 }
                 if (found.isEmpty() && !paths.isEmpty()) {
                     Main.io(spec).err().println("dockdiet: no Dockerfiles found in " + p);
                 }
             } else {
                 // a missing or unreadable path is reported for itself when it is read; the others are still linted
-                out.add(new Input(path, display(path), false));
+                out.add(new Input(path, display(path), false, reportPaths.locate(path)));
             }
         }
         return out;
@@ -520,12 +556,12 @@ public class LintCommand implements Callable<Integer> {
         return out;
     }
 
-    private void writeReports(LintReport report, Map<String, Path> targets, Main.Io io) throws IOException {
+    private void writeReports(LintReport report, Map<String, Path> targets, Path srcRoot, Main.Io io) throws IOException {
         for (Map.Entry<String, Path> e : targets.entrySet()) {
             String name = e.getKey().contains("=") ? e.getKey().substring(0, e.getKey().indexOf('=')) : e.getKey();
             Path target = e.getValue();
             boolean colour = target == null && name.equals("text") && Main.colour(color, io);
-            ReportOptions opts = ReportOptions.defaults().withColour(colour).withSrcRoot(Path.of("").toAbsolutePath());
+            ReportOptions opts = ReportOptions.defaults().withColour(colour).withSrcRoot(srcRoot);
             Reporter reporter = Reporters.create(name, opts);
             if (target == null) {
                 Writer w = io.out();

@@ -93,7 +93,7 @@ public final class Main {
     }
 
     /** The subcommands by name; a holder, so that the lint path loads none of their classes. */
-    private static final class Subcommands {
+    static final class Subcommands {
         static final java.util.Map<String, java.util.function.Supplier<Object>> ALL;
 
         static {

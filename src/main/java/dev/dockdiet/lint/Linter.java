@@ -142,6 +142,7 @@ public final class Linter {
             notes = prepared.notes();
         }
         Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
+        Map<Object, Object> shared = new java.util.HashMap<>();
         List<Finding> raw = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         Set<String> ran = new HashSet<>();
@@ -157,7 +158,7 @@ public final class Linter {
                 byDirective.add(id);
             }
             ran.add(id);
-            RuleContext ctx = new RuleContext(df, path, settings, scripts, services);
+            RuleContext ctx = new RuleContext(df, path, settings, scripts, services, shared);
             try {
                 rule.check(ctx);
                 raw.addAll(ctx.findings());

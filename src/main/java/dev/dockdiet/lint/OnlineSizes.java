@@ -90,12 +90,7 @@ public final class OnlineSizes {
 
     /** The registry's answer as a knowledge-base entry for exactly this reference. */
     static ExtraImage entry(ImageRef ref, RegistrySize size) {
-        String raw = ref.raw();
-        int at = raw.indexOf('@');
-        String noDigest = at >= 0 ? raw.substring(0, at) : raw;
-        int slash = noDigest.lastIndexOf('/');
-        int colon = noDigest.lastIndexOf(':');
-        String name = colon > slash ? noDigest.substring(0, colon) : noDigest;
+        String name = ref.familiarName();
         // a digest without tag: the entry is for any tag of this repository in this one file
         String tag = ref.tag() != null ? ref.tag() : ref.digest() != null ? "*" : "latest";
         return new ExtraImage(name, tag, size.compressedBytes(), "compressed",

@@ -2,6 +2,7 @@ package dev.dockdiet.report;
 
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.size.SizePicture;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -9,14 +10,20 @@ import java.util.Objects;
 /**
  * What was found in one file.
  *
- * @param path the path as reported: repository-relative with {@code /} separators, or as the user gave it
+ * @param path the path machine formats report: relative to the file's repository root with {@code /}
+ *     separators (outside a repository: relative to the working directory, or absolute)
  * @param source the file text without BOM, or null when the file could not be read
  * @param findings the findings, sorted by position (the constructor sorts them, stably)
  * @param size the size picture of the file's final stage, or null when there is none
  * @param hadBom whether the file on disk starts with a UTF-8 BOM; GitHub's line hash counts it, so
  *     SARIF fingerprints need it to agree with what {@code upload-sarif} computes
+ * @param root the directory a relative {@code path} is relative to, as an absolute {@code file:} URI
+ *     ending in {@code /}; null: the report's {@link ReportOptions#srcRoot()}
+ * @param localPath the path the {@code text} format shows people (relative to the working directory,
+ *     as they would type it); defaults to {@code path}
  */
-public record FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom) {
+public record FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom,
+                         URI root, String localPath) {
 
     private static final Comparator<Finding> BY_POSITION = Comparator
             .comparingInt((Finding f) -> f.range().start())
@@ -26,10 +33,36 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
     public FileReport {
         Objects.requireNonNull(path, "path");
         findings = findings.stream().sorted(BY_POSITION).toList();
+        if (root != null) {
+            if (!root.isAbsolute()) {
+                throw new IllegalArgumentException("a file's root must be an absolute URI: " + root);
+            }
+            if (!root.toString().endsWith("/")) {
+                root = URI.create(root + "/");
+            }
+        }
+        if (localPath == null) {
+            localPath = path;
+        }
+    }
+
+    /** A file reported relative to the report's source root, the same path for people and machines. */
+    public FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom) {
+        this(path, source, findings, size, hadBom, null, null);
     }
 
     /** A file without BOM. */
     public FileReport(String path, String source, List<Finding> findings, SizePicture size) {
         this(path, source, findings, size, false);
+    }
+
+    /** This report with its root (see {@link #root()}) and the path shown to people. */
+    public FileReport located(URI root, String localPath) {
+        return new FileReport(path, source, findings, size, hadBom, root, localPath);
+    }
+
+    /** Whether the file could be read (and so was linted). */
+    public boolean readable() {
+        return source != null;
     }
 }

@@ -31,6 +31,7 @@ final class JsonReporter implements Reporter {
         g.writeEndArray();
         g.writeObjectFieldStart("summary");
         g.writeNumberField("files", report.files().size());
+        g.writeNumberField("unreadable", report.files().stream().filter(f -> !f.readable()).count());
         g.writeNumberField("findings", Texts.countFindings(report));
         g.writeObjectFieldStart("bySeverity");
         for (Map.Entry<Severity, Integer> e : Texts.countBySeverity(report).entrySet()) {
@@ -46,6 +47,7 @@ final class JsonReporter implements Reporter {
     private static void writeFile(JsonGenerator g, FileReport file) throws IOException {
         g.writeStartObject();
         g.writeStringField("path", file.path());
+        g.writeBooleanField("readable", file.readable());
         g.writeArrayFieldStart("findings");
         for (Finding f : file.findings()) {
             writeFinding(g, f);

@@ -54,7 +54,7 @@ public record ReportOptions(boolean colour, URI srcRoot, String automationId) {
     }
 
     /** {@code file:///abs/dir/}, with the trailing slash even when the directory does not exist. */
-    static URI directoryUri(Path dir) {
+    public static URI directoryUri(Path dir) {
         String s = dir.toUri().toString();
         return URI.create(s.endsWith("/") ? s : s + "/");
     }

@@ -9,7 +9,9 @@ import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.SourceRange;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +72,7 @@ final class SarifReporter implements Reporter {
         g.writeArrayFieldStart("invocations");
         g.writeStartObject();
         // a file that could not be read fails the run (exit 2): say so, with one notification each
-        List<FileReport> unread = report.files().stream().filter(f -> f.source() == null).toList();
+        List<FileReport> unread = report.files().stream().filter(f -> !f.readable()).toList();
         g.writeBooleanField("executionSuccessful", unread.isEmpty());
         if (!unread.isEmpty()) {
             g.writeArrayFieldStart("toolExecutionNotifications");
@@ -85,17 +87,21 @@ final class SarifReporter implements Reporter {
         g.writeEndObject();
         g.writeEndArray();
 
+        // %SRCROOT% is the report's root; files of another repository (or outside any) get %SRCROOT2%, ...
+        Map<URI, String> baseIds = baseIds(report);
         g.writeObjectFieldStart("originalUriBaseIds");
-        g.writeObjectFieldStart(SRCROOT);
-        g.writeStringField("uri", options.srcRoot().toString());
-        g.writeEndObject();
+        for (Map.Entry<URI, String> e : baseIds.entrySet()) {
+            g.writeObjectFieldStart(e.getValue());
+            g.writeStringField("uri", e.getKey().toString());
+            g.writeEndObject();
+        }
         g.writeEndObject();
 
         g.writeArrayFieldStart("artifacts");
         for (FileReport file : report.files()) {
             g.writeStartObject();
             g.writeFieldName("location");
-            artifactLocation(g, file.path(), -1);
+            artifactLocation(g, file.path(), baseIds.get(rootOf(file)), -1);
             g.writeStringField("sourceLanguage", "dockerfile");
             if (file.size() != null) {
                 // the file's size picture, as in the JSON report: base size, savings, estimate after
@@ -114,7 +120,7 @@ final class SarifReporter implements Reporter {
             String[] hashes = file.source() == null ? null
                     : LineHash.hashLines(file.hadBom() ? "\uFEFF" + file.source() : file.source());
             for (Finding f : file.findings()) {
-                writeResult(g, file, i, f, ruleIndex.get(f.rule().id()), hashes);
+                writeResult(g, file, baseIds.get(rootOf(file)), i, f, ruleIndex.get(f.rule().id()), hashes);
             }
         }
         g.writeEndArray();
@@ -169,8 +175,8 @@ final class SarifReporter implements Reporter {
         g.writeEndObject();
     }
 
-    private void writeResult(JsonGenerator g, FileReport file, int artifactIndex, Finding f, int ruleIndex,
-                             String[] hashes) throws IOException {
+    private void writeResult(JsonGenerator g, FileReport file, String baseId, int artifactIndex, Finding f,
+                             int ruleIndex, String[] hashes) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule().id());
         g.writeNumberField("ruleIndex", ruleIndex);
@@ -184,7 +190,7 @@ final class SarifReporter implements Reporter {
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeFieldName("artifactLocation");
-        artifactLocation(g, file.path(), artifactIndex);
+        artifactLocation(g, file.path(), baseId, artifactIndex);
         region(g, "region", f.range());
         g.writeEndObject();
         g.writeEndObject();
@@ -204,7 +210,7 @@ final class SarifReporter implements Reporter {
             g.writeArrayFieldStart("artifactChanges");
             g.writeStartObject();
             g.writeFieldName("artifactLocation");
-            artifactLocation(g, file.path(), artifactIndex);
+            artifactLocation(g, file.path(), baseId, artifactIndex);
             g.writeArrayFieldStart("replacements");
             for (Edit e : f.fix().edits()) {
                 g.writeStartObject();
@@ -236,12 +242,34 @@ final class SarifReporter implements Reporter {
         g.writeEndObject();
     }
 
-    private static void artifactLocation(JsonGenerator g, String path, int index) throws IOException {
+    /** The root a file's relative path resolves against. */
+    private URI rootOf(FileReport file) {
+        return file.root() != null ? file.root() : options.srcRoot();
+    }
+
+    /** {@code %SRCROOT%} for the report's root (always written), then one id per other root a file uses. */
+    private Map<URI, String> baseIds(LintReport report) {
+        Map<URI, String> ids = new LinkedHashMap<>();
+        ids.put(options.srcRoot(), SRCROOT);
+        for (FileReport f : report.files()) {
+            if (!Uris.isAbsolute(f.path()) && !ids.containsKey(rootOf(f))) {
+                ids.put(rootOf(f), "%SRCROOT" + (ids.size() + 1) + "%");
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The artifact location: the (repository-relative) path as {@code uri}, which GitHub code scanning
+     * reads as relative to the repository without looking at {@code originalUriBaseIds}, and the
+     * {@code uriBaseId} that other viewers resolve it against.
+     */
+    private static void artifactLocation(JsonGenerator g, String path, String baseId, int index) throws IOException {
         g.writeStartObject();
         String uri = Uris.of(path);
         g.writeStringField("uri", uri);
         if (!Uris.isAbsolute(path)) {
-            g.writeStringField("uriBaseId", SRCROOT);
+            g.writeStringField("uriBaseId", baseId);
         }
         if (index >= 0) {
             g.writeNumberField("index", index);

@@ -24,6 +24,9 @@ import java.util.Map;
  * </pre>
  *
  * then each file's size picture, and a summary line. Sizes are decimal (1 MB = 1,000,000 bytes).
+ * Files are named by {@link FileReport#localPath()} (as typed from the working directory), not by the
+ * repository-relative path the machine formats use; the summary counts a file that could not be read
+ * apart ("2 files checked, 1 could not be read").
  */
 final class TextReporter implements Reporter {
 
@@ -42,13 +45,13 @@ final class TextReporter implements Reporter {
         for (FileReport file : report.files()) {
             SourceText src = file.source() == null ? null : new SourceText(file.source());
             for (Finding f : file.findings()) {
-                finding(b, file.path(), src, f);
+                finding(b, file.localPath(), src, f);
                 sizes |= f.savings() != null;
                 out.write(b.toString());
                 b.setLength(0);
             }
             if (file.size() != null) {
-                sizePicture(b, file.path(), file.size());
+                sizePicture(b, file.localPath(), file.size());
                 sizes = true;
             }
             out.write(b.toString());
@@ -219,7 +222,10 @@ final class TextReporter implements Reporter {
 
     private void summary(StringBuilder b, LintReport report, boolean sizes) {
         int n = Texts.countFindings(report);
-        String files = Texts.plural(report.files().size(), "file", "files") + " checked";
+        // a file that could not be read was not checked: it has its error line on stderr, and the run exits 2
+        long unread = report.files().stream().filter(f -> !f.readable()).count();
+        String files = Texts.plural(report.files().size() - (int) unread, "file", "files") + " checked"
+                + (unread == 0 ? "" : ", " + unread + " could not be read");
         if (n == 0) {
             b.append(style(BOLD, "No findings")).append("; ").append(files).append(".\n");
         } else {

@@ -24,6 +24,7 @@ public final class RuleContext {
     private final Function<Class<?>, Object> services;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Object, Object> memos = new java.util.HashMap<>();
+    private final Map<Object, Object> shared;
 
     /**
      * @param scripts a per-file cache of parsed RUN scripts, shared by the rules checking the file
@@ -31,6 +32,16 @@ public final class RuleContext {
      */
     public RuleContext(Dockerfile file, Path path, RuleSettings settings, Map<Instruction.Run, ShellScript> scripts,
                        Function<Class<?>, Object> services) {
+        this(file, path, settings, scripts, services, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param shared a per-file map for {@link #sharedMemo}, shared by the contexts of the rules
+     *               checking the file (like {@code scripts})
+     */
+    public RuleContext(Dockerfile file, Path path, RuleSettings settings, Map<Instruction.Run, ShellScript> scripts,
+                       Function<Class<?>, Object> services, Map<Object, Object> shared) {
+        this.shared = shared;
         this.file = file;
         this.path = path;
         this.settings = settings;
@@ -88,6 +99,21 @@ public final class RuleContext {
         if (v == null) {
             v = make.get();
             memos.put(key, v);
+        }
+        return v;
+    }
+
+    /**
+     * A value computed once per file under {@code key} and shared by every rule that asks for it (so
+     * it must be immutable and depend on the file only): e.g. the commands of all RUNs, which many
+     * rules walk.
+     */
+    public <T> T sharedMemo(Object key, java.util.function.Supplier<T> make) {
+        @SuppressWarnings("unchecked")
+        T v = (T) shared.get(key);
+        if (v == null) {
+            v = make.get();
+            shared.put(key, v);
         }
         return v;
     }

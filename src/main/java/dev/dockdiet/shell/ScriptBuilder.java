@@ -391,7 +391,7 @@ final class ScriptBuilder {
         }
         SimpleCommand c = new SimpleCommand(words.isEmpty() ? null : words.get(0),
                 words.isEmpty() ? List.of() : words.subList(1, words.size()), assignments, redirects,
-                ctx.connector(), ctx.flags(), ctx.path(), src.outer(s), src.outerEnd(e), text.substring(s, e));
+                ctx.connector(), ctx.flags(), ctx.path(), src.outer(s), src.outerEnd(e), text, s, e);
         commands.add(c);
         for (AndOrList.Pos p : ctx.path()) {
             p.list().add(c);
@@ -620,7 +620,7 @@ final class ScriptBuilder {
             return;
         }
         SimpleCommand c = new SimpleCommand(words.get(0), words.subList(1, words.size()), List.of(), List.of(),
-                ctx.connector(), ctx.flags(), ctx.path(), src.outer(s), src.outerEnd(e), text.substring(s, e));
+                ctx.connector(), ctx.flags(), ctx.path(), src.outer(s), src.outerEnd(e), text, s, e);
         commands.add(c);
         for (AndOrList.Pos p : ctx.path()) {
             p.list().add(c);

@@ -37,7 +37,11 @@ public final class SimpleCommand {
     final AndOrList.Pos[] path;
     final int start;
     final int end;
-    final String raw;
+    /** The source text is rawSource[rawFrom, rawTo), cut out when first asked (rules rarely ask). */
+    private final String rawSource;
+    private final int rawFrom;
+    private final int rawTo;
+    private String raw;
     // set while the parse is being built, never after
     int flags;
     int[] order;
@@ -51,6 +55,12 @@ public final class SimpleCommand {
 
     SimpleCommand(Word name, List<Word> args, List<Assignment> assignments, List<Redirect> redirects,
                   Connector connector, int flags, AndOrList.Pos[] path, int start, int end, String raw) {
+        this(name, args, assignments, redirects, connector, flags, path, start, end, raw, 0, raw.length());
+    }
+
+    SimpleCommand(Word name, List<Word> args, List<Assignment> assignments, List<Redirect> redirects,
+                  Connector connector, int flags, AndOrList.Pos[] path, int start, int end, String rawSource,
+                  int rawFrom, int rawTo) {
         this.name = name;
         this.args = List.copyOf(args);
         this.assignments = List.copyOf(assignments);
@@ -60,7 +70,9 @@ public final class SimpleCommand {
         this.path = path;
         this.start = start;
         this.end = end;
-        this.raw = raw;
+        this.rawSource = rawSource;
+        this.rawFrom = rawFrom;
+        this.rawTo = rawTo;
     }
 
     /** A copy that runs {@code words.get(from)} with the following words as arguments. */
@@ -68,7 +80,7 @@ public final class SimpleCommand {
         List<Assignment> all = new ArrayList<>(assignments);
         all.addAll(extraAssignments);
         SimpleCommand c = new SimpleCommand(args.get(from), args.subList(from + 1, args.size()), all, redirects,
-                connector, flags, path, start, end, raw);
+                connector, flags, path, start, end, rawSource, rawFrom, rawTo);
         c.order = order;
         c.wrapper = this;
         return c;
@@ -129,7 +141,12 @@ public final class SimpleCommand {
 
     /** The command's source text (in the script that contains it). */
     public String raw() {
-        return raw;
+        String r = raw;
+        if (r == null) {
+            r = rawFrom == 0 && rawTo == rawSource.length() ? rawSource : rawSource.substring(rawFrom, rawTo);
+            raw = r; // a benign race, like base
+        }
+        return r;
     }
 
     /** The innermost and-or list this command belongs to. */

@@ -23,19 +23,34 @@ public final class Word {
     private final boolean literal;
     private final boolean glob;
     private final boolean quoted;
-    /** For each char of value, its offset in the outermost script; one extra entry: the end. */
+    /**
+     * For each char of value, its offset in the outermost script; one extra entry: the end. Null
+     * when they run on from {@link #valueStart} one by one (a plain word of the outer script: most
+     * words), so that a word costs no int per character.
+     */
     private final int[] valueOffsets;
+    private final int valueStart;
 
     Word(String value, String raw, int start, int end, boolean literal, boolean glob, boolean quoted,
          int[] valueOffsets) {
         this.value = value;
-        this.raw = raw;
+        this.raw = raw.equals(value) ? value : raw;
         this.start = start;
         this.end = end;
         this.literal = literal;
         this.glob = glob;
         this.quoted = quoted;
-        this.valueOffsets = valueOffsets;
+        this.valueStart = valueOffsets[0];
+        this.valueOffsets = contiguous(valueOffsets, value.length()) ? null : valueOffsets;
+    }
+
+    private static boolean contiguous(int[] offsets, int length) {
+        for (int i = 1; i <= length; i++) {
+            if (offsets[i] != offsets[0] + i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The word with quotes removed and escapes resolved; expansions kept as written. */
@@ -74,7 +89,14 @@ public final class Word {
     }
 
     int[] valueOffsets() {
-        return valueOffsets;
+        if (valueOffsets != null) {
+            return valueOffsets;
+        }
+        int[] o = new int[value.length() + 1];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = valueStart + i;
+        }
+        return o;
     }
 
     @Override
@@ -85,7 +107,7 @@ public final class Word {
     @Override
     public boolean equals(Object o) {
         return o instanceof Word w && w.start == start && w.end == end && w.value.equals(value) && w.raw.equals(raw)
-                && Arrays.equals(w.valueOffsets, valueOffsets);
+                && Arrays.equals(w.valueOffsets(), valueOffsets());
     }
 
     @Override

@@ -196,7 +196,6 @@ final class ModelBuilder {
         // lines are the gaps); no per-token strings
         int[] spans = new int[16];
         int nSpans = 0;
-        int length = 0;
         boolean emptyContinuation = false;
         int lastContentEnd = ic.keyword().getStart().getStartIndex();
         int limit = text.length();
@@ -218,24 +217,16 @@ final class ModelBuilder {
                     spans[2 * nSpans + 1] = e;
                     nSpans++;
                 }
-                length += e - s;
                 lastContentEnd = e;
             } else if (t.getType() == DockerfileLexer.CONTINUED_BLANK) {
                 emptyContinuation = true;
             }
         }
-        StringBuilder sb = new StringBuilder(length);
-        int[] offsets = new int[length];
-        int k = 0;
+        MappedText.Builder joined = new MappedText.Builder(lines);
         for (int p = 0; p < nSpans; p++) {
-            int s = spans[2 * p];
-            int e = spans[2 * p + 1];
-            sb.append(text, s, e);
-            for (int j = s; j < e; j++) {
-                offsets[k++] = j;
-            }
+            joined.slice(text, spans[2 * p], spans[2 * p + 1]);
         }
-        MappedText logical = new MappedText(sb.toString(), offsets, lines);
+        MappedText logical = joined.build();
         int start = ic.keyword().getStart().getStartIndex();
 
         // heredoc bodies

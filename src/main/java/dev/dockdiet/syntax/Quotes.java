@@ -19,4 +19,9 @@ public final class Quotes {
         }
         return s;
     }
+
+    /** {@link #unquote} of {@code s} with surrounding blanks trimmed first; null stays null. */
+    public static String unquoteTrimmed(String s) {
+        return s == null ? null : unquote(s.trim());
+    }
 }

@@ -34,6 +34,14 @@ class CliTest {
     }
 
     @Test
+    void fastPathKnowsEverySubcommandPicocliHas() {
+        // FastLint must hand every subcommand to picocli, and typo hints must offer all of them
+        var expected = new java.util.ArrayList<>(Main.Subcommands.ALL.keySet());
+        expected.add("help");
+        assertThat(FastLint.SUBCOMMANDS).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void cleanFileExitsZeroAndBrokenFileExitsOne() throws IOException {
         Path ok = write("ok/Dockerfile", CLEAN);
         Path bad = write("bad/Dockerfile", BROKEN);

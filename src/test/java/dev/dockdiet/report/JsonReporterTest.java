@@ -18,7 +18,7 @@ class JsonReporterTest {
         JsonNode root = Schemas.MAPPER.readTree(Samples.render("json", Samples.sample()));
         assertThat(keys(root)).containsExactly("tool", "files", "summary");
         JsonNode fileA = root.path("files").get(0);
-        assertThat(keys(fileA)).containsExactly("path", "findings", "size");
+        assertThat(keys(fileA)).containsExactly("path", "readable", "findings", "size");
         for (JsonNode f : fileA.path("findings")) {
             assertThat(keys(f)).containsExactly("rule", "name", "aliases", "severity", "message", "line", "column",
                     "endLine", "endColumn", "fix", "savings");
@@ -29,7 +29,7 @@ class JsonReporterTest {
                 "layerSavings", "layerSavingsMax");
         assertThat(keys(fileA.path("size").path("suggestions").get(0))).containsExactly("rule", "description",
                 "savedBytes", "savedBytesMax", "kind", "sharedWith", "count");
-        assertThat(keys(root.path("summary"))).containsExactly("files", "findings", "bySeverity", "fixable");
+        assertThat(keys(root.path("summary"))).containsExactly("files", "unreadable", "findings", "bySeverity", "fixable");
         assertThat(keys(root.path("summary").path("bySeverity"))).containsExactly("error", "warning", "info", "style");
     }
 
@@ -48,6 +48,8 @@ class JsonReporterTest {
         assertThat(unreadable.get("savings").isNull()).isTrue();
         JsonNode summary = root.path("summary");
         assertThat(summary.path("files").asInt()).isEqualTo(3);
+        assertThat(summary.path("unreadable").asInt()).isEqualTo(1);
+        assertThat(fileC.path("readable").asBoolean()).isFalse();
         assertThat(summary.path("findings").asInt()).isEqualTo(6);
         assertThat(summary.path("fixable").asInt()).isEqualTo(3);
         assertThat(summary.path("bySeverity").path("warning").asInt()).isEqualTo(3);

@@ -149,4 +149,32 @@ class SarifReporterTest {
         JsonNode run = run(Samples.render("sarif", Samples.empty(), Samples.OPTIONS.withAutomationId("dockdiet/lint/")));
         assertThat(run.path("automationDetails").path("id").asText()).isEqualTo("dockdiet/lint/");
     }
+
+    @Test
+    void filesOfAnotherRootGetTheirOwnBaseIdAndTheUriIsAlwaysTheRootRelativePath() throws Exception {
+        FileReport here = Samples.fileA().located(URI.create("file:///work/project"), "../project/app/Dockerfile");
+        FileReport other = new FileReport("Dockerfile", Samples.SOURCE_B, Samples.fileA().findings(), null)
+                .located(URI.create("file:///work/other/"), "../other/Dockerfile");
+        FileReport absolute = new FileReport("/opt/x/Dockerfile", Samples.SOURCE_B, List.of(), null);
+        String sarif = Samples.render("sarif", new LintReport(Samples.VERSION, List.of(here, other, absolute),
+                Samples.RULES, id -> null));
+        assertThat(Schemas.errors(Schemas.sarif(), sarif)).isEmpty();
+        JsonNode run = run(sarif);
+        assertThat(run.path("originalUriBaseIds").path("%SRCROOT%").path("uri").asText()).isEqualTo("file:///work/project/");
+        assertThat(run.path("originalUriBaseIds").path("%SRCROOT2%").path("uri").asText()).isEqualTo("file:///work/other/");
+        assertThat(run.path("originalUriBaseIds").size()).isEqualTo(2);
+        JsonNode artifacts = run.path("artifacts");
+        assertThat(artifacts.get(0).path("location").path("uri").asText()).isEqualTo(here.path());
+        assertThat(artifacts.get(0).path("location").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        assertThat(artifacts.get(1).path("location").path("uri").asText()).isEqualTo("Dockerfile");
+        assertThat(artifacts.get(1).path("location").path("uriBaseId").asText()).isEqualTo("%SRCROOT2%");
+        assertThat(artifacts.get(2).path("location").path("uri").asText()).isEqualTo("file:///opt/x/Dockerfile");
+        assertThat(artifacts.get(2).path("location").has("uriBaseId")).isFalse();
+        for (JsonNode r : run.path("results")) {
+            JsonNode loc = r.path("locations").get(0).path("physicalLocation").path("artifactLocation");
+            int i = loc.path("index").asInt();
+            assertThat(loc.path("uri").asText()).isEqualTo(artifacts.get(i).path("location").path("uri").asText());
+            assertThat(loc.path("uriBaseId").asText()).isEqualTo(artifacts.get(i).path("location").path("uriBaseId").asText());
+        }
+    }
 }

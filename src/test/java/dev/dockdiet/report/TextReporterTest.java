@@ -58,8 +58,19 @@ class TextReporterTest {
     void summaryCountsSeveritiesFixesAndFiles() {
         List<String> lines = Samples.render("text", Samples.sample()).lines().toList();
         assertThat(lines.get(lines.size() - 2)).isEqualTo("Found 6 findings (1 error, 3 warnings, 1 info, 1 style);"
-                + " 3 fixable (1 safe with --fix, 2 suggested with --fix=suggested); 3 files checked.");
+                + " 3 fixable (1 safe with --fix, 2 suggested with --fix=suggested); 2 files checked, 1 could not be read.");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Sizes are decimal: 1 MB = 1,000,000 bytes.");
         assertThat(Samples.render("text", Samples.empty())).isEqualTo("No findings; 0 files checked.\n");
+    }
+
+    @Test
+    void textShowsThePathPeopleTypeAndMachineFormatsTheRepositoryPath() {
+        FileReport a = Samples.fileA().located(null, "../" + Samples.fileA().path());
+        LintReport report = new LintReport(Samples.VERSION, List.of(a), Samples.RULES, id -> null);
+        String text = Samples.render("text", report);
+        assertThat(text).contains("../" + a.path() + ":").contains("Size of ../" + a.path());
+        for (String format : List.of("json", "checkstyle", "github", "gitlab", "rdjson", "sarif")) {
+            assertThat(Samples.render(format, report)).as(format).doesNotContain("../");
+        }
     }
 }

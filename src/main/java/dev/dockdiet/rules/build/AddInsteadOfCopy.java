@@ -9,6 +9,7 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Quotes;
 import dev.dockdiet.syntax.Word;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public final class AddInsteadOfCopy implements Rule {
             boolean local = false;
             boolean plain = true;
             for (Word w : sources) {
-                String s = Walk.unquote(w.text());
+                String s = Quotes.unquoteTrimmed(w.text());
                 if (Walk.isUrl(s) || s.startsWith("git@")) {
                     plain = false;
                     continue;

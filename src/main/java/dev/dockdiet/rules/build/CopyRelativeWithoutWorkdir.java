@@ -7,6 +7,7 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Quotes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
                     stagesWithWorkdir.add(stage);
                 }
             } else if (i instanceof Instruction.Copy c && c.destination() != null && !workdir) {
-                String dest = Walk.unquote(c.destination().text());
+                String dest = Quotes.unquoteTrimmed(c.destination().text());
                 if (!dest.isEmpty() && !Walk.absoluteOrVariable(dest)) {
                     ctx.report(META, c.destination().range(), "COPY to the relative destination '" + dest
                             + "' without WORKDIR set: where it lands depends on the base image's working directory;"

@@ -7,6 +7,7 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Quotes;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public final class CopyWholeFilesystem implements Rule {
                     || c.sources().size() != 1) {
                 continue;
             }
-            if (Walk.unquote(c.sources().get(0).text()).equals("/") && Walk.unquote(c.destination().text()).equals("/")
+            if (Quotes.unquoteTrimmed(c.sources().get(0).text()).equals("/") && Quotes.unquoteTrimmed(c.destination().text()).equals("/")
                     && !madeToBeCopied(ctx.file(), c.from().get())) {
                 ctx.report(META, c.sources().get(0).range(), "Do not copy an entire file system from another stage:"
                         + " COPY --from=" + c.from().get() + " / / brings its whole root over this one; copy only the"

@@ -88,7 +88,41 @@ public final class GoUnpinned implements Rule {
     private static boolean checkedOutLater(RuleContext ctx, String pkg) {
         String p = pkg.endsWith("/...") ? pkg.substring(0, pkg.length() - 4) : pkg;
         String text = ctx.file().text();
-        return text.contains("src/" + p) && (text.contains("git checkout") || text.contains("git reset")
+        boolean checksOut = ctx.memo(CHECKS_OUT, () -> text.contains("git checkout") || text.contains("git reset")
                 || text.contains(" checkout "));
+        if (!checksOut) {
+            return false;
+        }
+        if (p.isEmpty() || p.chars().anyMatch(GoUnpinned::ends)) {
+            return text.contains("src/" + p);
+        }
+        // text.contains("src/" + p) for a p without a word end: some "src/" is followed by a word that starts with p
+        java.util.TreeSet<String> after = ctx.memo(SRC_WORDS, () -> srcWords(text));
+        String ceiling = after.ceiling(p);
+        return ceiling != null && ceiling.startsWith(p);
+    }
+
+    private static final Object CHECKS_OUT = new Object();
+    private static final Object SRC_WORDS = new Object();
+
+    /** Characters that end the word after {@code src/} in {@link #srcWords}. */
+    private static boolean ends(int c) {
+        return Character.isWhitespace(c) || "\"'`;&|()<>\\$#".indexOf(c) >= 0;
+    }
+
+    /**
+     * The words that follow {@code src/} anywhere in the file, once per file: a file of many
+     * {@code go get}s searched its whole text once per package.
+     */
+    private static java.util.TreeSet<String> srcWords(String text) {
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (int i = text.indexOf("src/"); i >= 0; i = text.indexOf("src/", i + 1)) {
+            int j = i + 4;
+            while (j < text.length() && !ends(text.charAt(j))) {
+                j++;
+            }
+            words.add(text.substring(i + 4, j));
+        }
+        return words;
     }
 }

@@ -7,6 +7,7 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Quotes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class NonNumericUser implements Rule {
             if (i instanceof Instruction.Arg a) {
                 a.definitions().forEach(d -> args.add(d.name()));
             } else if (i instanceof Instruction.User u && u.user() != null) {
-                String user = Walk.unquote(u.user().text());
+                String user = Quotes.unquoteTrimmed(u.user().text());
                 int colon = colonOutsideBraces(user);
                 String uid = colon >= 0 ? user.substring(0, colon) : user;
                 if (uid.isEmpty() || uid.chars().allMatch(Character::isDigit) || referencesArg(uid, args)

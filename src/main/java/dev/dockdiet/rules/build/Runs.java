@@ -96,6 +96,13 @@ public final class Runs {
 
     /** The effective commands of every shell RUN, with the RUN they belong to. */
     public static List<Cmd> commands(RuleContext ctx) {
+        // once per file: 18 rules walk these (unmodifiable: the rules share it)
+        return ctx.sharedMemo(COMMANDS, () -> java.util.Collections.unmodifiableList(collect(ctx)));
+    }
+
+    private static final Object COMMANDS = new Object();
+
+    private static List<Cmd> collect(RuleContext ctx) {
         List<Cmd> out = new ArrayList<>();
         for (Instruction.Run r : all(ctx)) {
             if (!isShell(r) || r.script().isBlank()) {

@@ -26,11 +26,6 @@ final class Walk {
         return i instanceof Instruction.Onbuild o && o.trigger() != null ? o.trigger() : i;
     }
 
-    /** Quotes around the whole word removed. */
-    static String unquote(String s) {
-        return dev.dockdiet.syntax.Quotes.unquote(s.trim());
-    }
-
     static boolean isArchive(String path) {
         for (String ext : ARCHIVES) {
             if (path.endsWith(ext)) {

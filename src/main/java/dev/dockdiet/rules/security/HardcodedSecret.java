@@ -29,30 +29,40 @@ public final class HardcodedSecret implements Rule {
             Fixability.NONE, List.of(),
             "Do not write secret values (tokens, keys, passwords) into a Dockerfile");
 
-    /** A token format: its name, the visible prefix length and the pattern. */
-    private record Kind(String name, int prefix, Pattern pattern) {
+    /**
+     * A token format: its name, the visible prefix length and the pattern; and the literals (anchors) one
+     * of which every match has at {@code back} characters from its start, so that the pattern is tried
+     * only where an anchor is (see {@link #scan}).
+     */
+    private record Kind(String name, int prefix, Pattern pattern, int back, String... anchors) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("AWS access key id", 4, Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
-            new Kind("GitHub token", 4, Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}(?![A-Za-z0-9])")),
-            new Kind("GitHub fine-grained token", 11, Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}")),
-            new Kind("GitLab token", 6, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}")),
-            new Kind("Slack token", 5, Pattern.compile("(?<![A-Za-z0-9])xox[abprse]-[0-9]{6,}-[A-Za-z0-9-]{8,}")),
+            new Kind("AWS access key id", 4, Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])"),
+                    0, "AKIA", "ASIA", "ABIA", "ACCA"),
+            new Kind("GitHub token", 4, Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}(?![A-Za-z0-9])"), 0, "gh"),
+            new Kind("GitHub fine-grained token", 11, Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}"),
+                    0, "github_pat_"),
+            new Kind("GitLab token", 6, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}"), 0, "glpat-"),
+            new Kind("Slack token", 5, Pattern.compile("(?<![A-Za-z0-9])xox[abprse]-[0-9]{6,}-[A-Za-z0-9-]{8,}"), 0, "xox"),
             new Kind("Slack webhook URL", 33, Pattern.compile(
-                    "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}")),
-            new Kind("Google API key", 4, Pattern.compile("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")),
-            new Kind("Stripe live key", 8, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{20,}")),
-            new Kind("npm token", 4, Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])")),
-            new Kind("PyPI token", 5, Pattern.compile("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}")),
-            new Kind("SendGrid API key", 3, Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")),
+                    "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}"),
+                    0, "https://hooks.slack.com/services/T"),
+            new Kind("Google API key", 4, Pattern.compile("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0, "AIza"),
+            new Kind("Stripe live key", 8, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{20,}"), 1, "k_live_"),
+            new Kind("npm token", 4, Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"), 0, "npm_"),
+            new Kind("PyPI token", 5, Pattern.compile("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}"), 0, "pypi-AgEIcHlwaS5vcmc"),
+            new Kind("SendGrid API key", 3, Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"),
+                    0, "SG."),
             new Kind("OpenAI API key", 3, Pattern.compile(
-                    "(?<![A-Za-z0-9_])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
-            new Kind("Anthropic API key", 7, Pattern.compile("(?<![A-Za-z0-9_])sk-ant-[a-z]{3,6}\\d\\d-[A-Za-z0-9_-]{80,}")),
-            new Kind("Hugging Face token", 3, Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])")),
-            new Kind("DigitalOcean token", 7, Pattern.compile("(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}")),
+                    "(?<![A-Za-z0-9_])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}"), 0, "sk-"),
+            new Kind("Anthropic API key", 7, Pattern.compile("(?<![A-Za-z0-9_])sk-ant-[a-z]{3,6}\\d\\d-[A-Za-z0-9_-]{80,}"),
+                    0, "sk-ant-"),
+            new Kind("Hugging Face token", 3, Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])"), 0, "hf_"),
+            new Kind("DigitalOcean token", 7, Pattern.compile("(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}"), 3, "_v1_"),
             new Kind("private key", 0, Pattern.compile(
-                    "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|\\\\\\n|\\s|\")*[A-Za-z0-9+/=]{40}")));
+                    "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|\\\\\\n|\\s|\")*[A-Za-z0-9+/=]{40}"),
+                    0, "-----BEGIN "));
 
     /** {@code scheme://user:password@host} with a literal password. */
     private static final Pattern URL_PASSWORD = Pattern.compile(
@@ -74,29 +84,30 @@ public final class HardcodedSecret implements Rule {
     public void check(RuleContext ctx) {
         String text = ctx.file().text();
         List<int[]> reported = new ArrayList<>();
-        for (Kind k : KINDS) {
-            Matcher m = k.pattern().matcher(text);
-            while (m.find()) {
+        int[][] anchors = anchors(text);
+        for (int ki = 0; ki < KINDS.size(); ki++) {
+            Kind k = KINDS.get(ki);
+            scan(k.pattern(), text, k.back(), k.back(), anchors[ki], m -> {
                 String v = m.group();
                 if (k.prefix() > 0 && (v.toUpperCase(Locale.ROOT).contains("EXAMPLE") || distinct(v) < 8)) {
-                    continue;
+                    return;
                 }
                 reported.add(new int[] {m.start(), m.end()});
                 ctx.report(META, ctx.file().range(m.start(), m.end()), "Hard-coded " + k.name() + " ("
                         + mask(v, k.prefix()) + "): " + advice());
-            }
+            });
         }
-        Matcher u = URL_PASSWORD.matcher(text);
-        while (u.find()) {
+        // the scheme is 2-16 characters before its "://"
+        scan(URL_PASSWORD, text, 2, 16, anchors[KINDS.size()], u -> {
             String user = u.group(1);
             String pw = u.group(2);
             if (overlaps(reported, u.start(2), u.end(2)) || !looksRandom(pw, 8) || pw.equals(user)) {
-                continue;
+                return;
             }
             reported.add(new int[] {u.start(2), u.end(2)});
             ctx.report(META, ctx.file().range(u.start(2), u.end(2)), "Hard-coded password in a URL ("
                     + mask(pw, 0) + "): " + advice());
-        }
+        });
         for (Instruction.Env env : ctx.file().all(Instruction.Env.class)) {
             for (Instruction.KeyValue kv : env.pairs()) {
                 named(ctx, reported, "ENV", kv.key(), kv.value(), Util.keyRange(ctx.file(), kv.range(), kv.key()),
@@ -135,6 +146,82 @@ public final class HardcodedSecret implements Rule {
                     }
                 }
             }
+        }
+    }
+
+    /** The anchors by their first character: {kind index (KINDS.size() for URL_PASSWORD), anchor}. */
+    private static final Object[][][] BY_FIRST = new Object[128][][];
+
+    static {
+        java.util.Map<Character, List<Object[]>> m = new java.util.HashMap<>();
+        for (int k = 0; k <= KINDS.size(); k++) {
+            for (String a : k < KINDS.size() ? KINDS.get(k).anchors() : new String[] {"://"}) {
+                m.computeIfAbsent(a.charAt(0), c -> new ArrayList<>()).add(new Object[] {k, a});
+            }
+        }
+        m.forEach((c, l) -> BY_FIRST[c] = l.toArray(new Object[0][]));
+    }
+
+    /**
+     * Where each kind's anchors are (ascending; the last entry: the URLs' "://"), in one pass over
+     * the text (an indexOf per anchor was a pass each).
+     */
+    private static int[][] anchors(String text) {
+        int kinds = KINDS.size() + 1;
+        int[][] at = new int[kinds][];
+        int[] n = new int[kinds];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            Object[][] cands = c < 128 ? BY_FIRST[c] : null;
+            if (cands == null) {
+                continue;
+            }
+            for (Object[] cand : cands) {
+                if (text.startsWith((String) cand[1], i)) {
+                    int k = (Integer) cand[0];
+                    if (at[k] == null) {
+                        at[k] = new int[4];
+                    } else if (n[k] == at[k].length) {
+                        at[k] = java.util.Arrays.copyOf(at[k], n[k] * 2);
+                    }
+                    at[k][n[k]++] = i;
+                }
+            }
+        }
+        for (int k = 0; k < kinds; k++) {
+            at[k] = at[k] == null ? new int[0] : java.util.Arrays.copyOf(at[k], n[k]);
+        }
+        return at;
+    }
+
+    /**
+     * The matches of {@code pattern} in {@code text}, exactly those {@code Matcher.find} yields one after
+     * another, found by trying the pattern only at the starts an anchor allows: every match has an
+     * anchor (at the ascending positions {@code anchors}) at {@code minBack..maxBack} characters from its
+     * start. A regex tried at every character (lookbehinds first) was a third of a whole-corpus run; most
+     * files hold no anchor at all. The region's bounds are transparent, so lookbehinds and {@code \\b}
+     * still see the text before it.
+     */
+    static void scan(Pattern pattern, String text, int minBack, int maxBack, int[] anchors,
+                     java.util.function.Consumer<Matcher> each) {
+        Matcher m = null;
+        int pos = 0; // where find() would resume: the end of the last match
+        int tried = -1; // every start up to here has been tried
+        for (int at : anchors) {
+            for (int s = Math.max(Math.max(0, at - maxBack), tried + 1); s <= at - minBack; s++) {
+                if (s < pos) {
+                    continue;
+                }
+                if (m == null) {
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                m.region(s, text.length());
+                if (m.lookingAt()) {
+                    pos = Math.max(m.end(), s + 1);
+                    each.accept(m);
+                }
+            }
+            tried = Math.max(tried, at - minBack);
         }
     }
 

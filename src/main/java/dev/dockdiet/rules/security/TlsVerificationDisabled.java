@@ -14,6 +14,7 @@ import dev.dockdiet.syntax.SourceRange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * DD312: TLS certificate checks turned off: {@code curl -k}, {@code wget --no-check-certificate},
@@ -115,7 +116,7 @@ public final class TlsVerificationDisabled implements Rule {
                     break;
                 }
                 if (v.equals("--insecure") || v.equals("--proxy-insecure")
-                        || (v.matches("-[a-zA-Z0-9#:]+") && v.indexOf('k') > 0 && !v.startsWith("--"))) {
+                        || (CURL_SHORT.matcher(v).matches() && v.indexOf('k') > 0 && !v.startsWith("--"))) {
                     report(ctx, Util.range(run, w), "curl " + v + " accepts any certificate");
                 }
             }
@@ -160,14 +161,19 @@ public final class TlsVerificationDisabled implements Rule {
         }
     }
 
+    // compiled once: String.matches compiled them for every command of every RUN
+    private static final Pattern CURL_SHORT = Pattern.compile("-[a-zA-Z0-9#:]+");
+    private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
+    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
+
     private static boolean isPip(SimpleCommand c) {
         String n = Util.base(c.nameValue());
-        if (n.matches("pip[0-9.]*")) {
+        if (PIP.matcher(n).matches()) {
             return true;
         }
         List<Word> a = c.args();
-        return n.matches("python[0-9.]*") && a.size() >= 2 && a.get(0).value().equals("-m")
-                && a.get(1).value().matches("pip[0-9.]*");
+        return PYTHON.matcher(n).matches() && a.size() >= 2 && a.get(0).value().equals("-m")
+                && PIP.matcher(a.get(1).value()).matches();
     }
 
     /** {@code <tool> config set <key> <value>} (also {@code npm set key value}, {@code key=value}). */

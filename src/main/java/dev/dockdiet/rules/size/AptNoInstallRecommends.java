@@ -15,6 +15,7 @@ import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Quotes;
 import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class AptNoInstallRecommends implements Rule {
         for (String o : options) {
             int eq = o.indexOf('=');
             if (eq > 0 && o.substring(0, eq).trim().equalsIgnoreCase("APT::Install-Recommends")
-                    && FALSE.contains(CacheRuleSupport.unquote(o.substring(eq + 1)).toLowerCase(Locale.ROOT))) {
+                    && FALSE.contains(Quotes.unquoteTrimmed(o.substring(eq + 1)).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }

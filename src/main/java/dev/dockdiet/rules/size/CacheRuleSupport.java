@@ -13,10 +13,11 @@ import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.MappedText;
 import dev.dockdiet.syntax.Mount;
+import dev.dockdiet.syntax.Quotes;
 import dev.dockdiet.syntax.SourceRange;
 import dev.dockdiet.syntax.Stage;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ final class CacheRuleSupport {
     }
 
     private static boolean copiesAny(String source, List<String> paths) {
-        String src = unquote(source);
+        String src = Quotes.unquoteTrimmed(source);
         if (src.isEmpty() || src.contains("$")) {
             return false;
         }
@@ -257,7 +258,7 @@ final class CacheRuleSupport {
             if (t == null || t.isEmpty()) {
                 continue;
             }
-            t = expandHome(unquote(t));
+            t = expandHome(Quotes.unquoteTrimmed(t));
             String norm = "/" + String.join("/", segments(t));
             for (String c : caches) {
                 if (!t.contains("$") && covers(norm, c, false)) {
@@ -500,7 +501,7 @@ final class CacheRuleSupport {
                     hi = mid;
                 }
             }
-            return lo == 0 ? null : unquote(values.get(name).get(lo - 1));
+            return lo == 0 ? null : Quotes.unquoteTrimmed(values.get(name).get(lo - 1));
         }
     }
 
@@ -523,10 +524,6 @@ final class CacheRuleSupport {
             }
         }
         return Optional.empty();
-    }
-
-    static String unquote(String s) {
-        return dev.dockdiet.syntax.Quotes.unquote(s.trim());
     }
 
     // ------------------------------------------------------------------ the cleanup rules' loop

@@ -17,6 +17,7 @@ import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.Mount;
+import dev.dockdiet.syntax.Quotes;
 import dev.dockdiet.syntax.SourceRange;
 import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class CleanupInLaterLayer implements Rule {
         Set<String> env = new HashSet<>();
         for (Instruction i : stage.instructions()) {
             if (i instanceof Instruction.Workdir w) {
-                workdir = resolve(workdir, w.path() == null ? "$" : NpmInstallInRuntime.unquote(w.path().text()), root);
+                workdir = resolve(workdir, w.path() == null ? "$" : Quotes.unquoteTrimmed(w.path().text()), root);
             } else if (i instanceof Instruction.User u) {
                 String user = u.user() == null ? "" : u.user().text();
                 root = user.equals("root") || user.equals("0") || user.startsWith("root:") || user.startsWith("0:");

@@ -66,10 +66,10 @@ public final class NpmInstallInRuntime implements Rule {
             for (int ii = 0; ii < instructions.size(); ii++, position++) {
                 Instruction i = instructions.get(ii);
                 if (i instanceof Instruction.Env e) {
-                    e.pairs().forEach(p -> env.put(p.key(), expand(unquote(p.value()), env)));
+                    e.pairs().forEach(p -> env.put(p.key(), expand(envValue(p.value()), env)));
                 } else if (i instanceof Instruction.Arg a) {
                     a.definitions().stream().filter(d -> d.defaultValue() != null)
-                            .forEach(d -> env.putIfAbsent(d.name(), unquote(d.defaultValue())));
+                            .forEach(d -> env.putIfAbsent(d.name(), envValue(d.defaultValue())));
                 } else if (i instanceof Instruction.Run run && !builder) {
                     ShellScript script = ctx.shell(run);
                     List<SimpleCommand> cmds = script.effectiveCommands();
@@ -321,11 +321,12 @@ public final class NpmInstallInRuntime implements Rule {
         return false;
     }
 
-    static String unquote(String v) {
+    /** An ENV/ARG value as npm reads it: quotes and blanks gone, any casing of "production" is "production". */
+    private static String envValue(String v) {
         if (v == null) {
             return null;
         }
-        String s = dev.dockdiet.syntax.Quotes.unquote(v.trim());
+        String s = dev.dockdiet.syntax.Quotes.unquoteTrimmed(v);
         return s.toLowerCase(Locale.ROOT).equals("production") ? "production" : s;
     }
 }

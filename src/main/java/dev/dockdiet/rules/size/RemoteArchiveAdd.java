@@ -11,6 +11,7 @@ import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Flag;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Quotes;
 import dev.dockdiet.syntax.Stage;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class RemoteArchiveAdd implements Rule {
                     if (archive == null) {
                         continue;
                     }
-                    String dest = add.destination() == null ? null : NpmInstallInRuntime.unquote(add.destination().text());
+                    String dest = add.destination() == null ? null : Quotes.unquoteTrimmed(add.destination().text());
                     String landed = dest == null ? archive : dest.endsWith("/") ? dest + archive : dest;
                     String landedName = BuildSteps.base(landed);
                     Integer extracted = null;
