@@ -651,7 +651,7 @@ final class CacheRuleSupport {
                     if (i instanceof Instruction.Copy c && c.from().isPresent()
                             && file.stage(c.from().get()).filter(x -> x.index() == stage.index()).isPresent()) {
                         for (dev.dockdiet.syntax.Word w : c.sources()) {
-                            if (withinAny(unquote(w.text()), caches)) {
+                            if (withinAny(Quotes.unquoteTrimmed(w.text()), caches)) {
                                 return new LaterUse(i, false);
                             }
                         }
