@@ -17,10 +17,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# the registry tests run Debian's docker-registry, with htpasswd (apache2-utils) for Basic auth
+# the registry tests run Debian's docker-registry, with htpasswd (apache2-utils) for Basic auth;
+# the fix-build tests bootstrap their Debian base with debootstrap (scripts/fix-build-bases.sh)
 need=()
 command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
+command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \

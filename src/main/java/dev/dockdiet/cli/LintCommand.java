@@ -5,7 +5,7 @@ import dev.dockdiet.config.Config;
 import dev.dockdiet.config.ConfigException;
 import dev.dockdiet.config.ConfigLoader;
 import dev.dockdiet.config.FailOn;
-import dev.dockdiet.fix.Fixer;
+import dev.dockdiet.lint.SafeFixer;
 import dev.dockdiet.fix.TextFile;
 import dev.dockdiet.fix.UnifiedDiff;
 import dev.dockdiet.lint.DefaultServices;
@@ -363,8 +363,8 @@ public class LintCommand implements Callable<Integer> {
         Linter.Result result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
         if (fixLevel != null) {
             final Config c = cfg;
-            Fixer.Result fixed = Fixer.fixUntilStable(file.text(),
-                    t -> lint.lint(t, in.path(), in.display(), c, settings, null, services).findings(), fixLevel, 10);
+            SafeFixer.Result fixed = lint.fix(file.text(), in.path(), in.display(), c, settings, services, fixLevel);
+            result = result.withRefusals(fixed.refused());
             if (fixed.changed()) {
                 if (diff) {
                     return new Outcome(in, file, result, cfg, null, shownDiff(in.display(), file.text(), fixed.text()));
@@ -379,7 +379,8 @@ public class LintCommand implements Callable<Integer> {
                         return new Outcome(in, file, result, cfg, describeWrite(in.display(), e));
                     }
                     file = new TextFile(file.path(), fixed.text(), file.bom());
-                    result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+                    result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services)
+                            .withRefusals(fixed.refused());
                 }
             }
         }

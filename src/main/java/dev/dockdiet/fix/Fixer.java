@@ -16,11 +16,18 @@ import java.util.function.Function;
  * Applies the fixes of findings to a source text.
  *
  * <p>All edits are against the text the findings were computed on. One pass applies every fix
- * that does not collide with a fix already taken (fixes are taken in the order of their first
- * edit); colliding fixes are deferred to a later pass, after a re-lint. Two edits collide when
- * their ranges overlap or when they start at the same offset (two insertions at one point have no
- * defined order). A fix whose edits are identical to one already taken (two findings sharing one
- * fix) counts as applied. Inserted {@code "\n"} become the file's dominant line ending.
+ * that does not collide with a fix already taken; colliding fixes are deferred to a later pass,
+ * after a re-lint. Two edits collide when their ranges overlap or when they start at the same
+ * offset (two insertions at one point have no defined order). A fix whose edits are identical to
+ * one already taken (two findings sharing one fix) counts as applied. Inserted {@code "\n"}
+ * become the file's dominant line ending.
+ *
+ * <p>Of two colliding fixes the one that spans more of the file is taken (ties: the one that starts
+ * first, then the rules' order): the wider fix restructures (DD407 merges two RUNs, DD102 rewrites
+ * the file), the narrower one is computed again on its result in the next pass, so the two combine
+ * (DD407's merged RUN, then DD111's cleanup appended at its end) instead of the narrow edit being
+ * applied to text the wide one was not computed on and the wide one silently lost. A deferred fix is
+ * never applied to the text it was not computed on.
  */
 public final class Fixer {
 
@@ -85,8 +92,8 @@ public final class Fixer {
                 candidates.add(f);
             }
         }
-        // stable sort: by first edit, ties keep the rules' order
-        candidates.sort(Comparator.comparingInt(f -> firstStart(f.fix())));
+        // stable sort: the widest first (it wins a collision), then by first edit, ties keep the rules' order
+        candidates.sort(Comparator.comparingInt((Finding f) -> -span(f.fix())).thenComparingInt(f -> firstStart(f.fix())));
 
         List<Finding> applied = new ArrayList<>();
         List<Finding> deferred = new ArrayList<>();
@@ -107,6 +114,9 @@ public final class Fixer {
                 applied.add(f);
             }
         }
+        // reported in the order of the file
+        applied.sort(Comparator.comparingInt(f -> firstStart(f.fix())));
+        deferred.sort(Comparator.comparingInt(f -> firstStart(f.fix())));
         if (taken.isEmpty()) {
             return new Pass(text, text, applied, deferred, invalid);
         }
@@ -161,6 +171,15 @@ public final class Fixer {
             min = Math.min(min, e.range().start());
         }
         return min;
+    }
+
+    /** From the first edit's start to the last edit's end. */
+    private static int span(Fix fix) {
+        int max = 0;
+        for (Edit e : fix.edits()) {
+            max = Math.max(max, e.range().end());
+        }
+        return max - firstStart(fix);
     }
 
     private static boolean withinText(List<Edit> edits, int length) {

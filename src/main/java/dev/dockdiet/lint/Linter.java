@@ -4,7 +4,9 @@ import dev.dockdiet.config.Baseline;
 import dev.dockdiet.config.CheckDirective;
 import dev.dockdiet.config.Config;
 import dev.dockdiet.config.Suppressions;
+import dev.dockdiet.rule.Applicability;
 import dev.dockdiet.rule.Finding;
+import dev.dockdiet.rule.Fix;
 import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleSettings;
@@ -47,6 +49,32 @@ public final class Linter {
         public Result(Dockerfile model, List<Finding> findings, List<RuleFailure> failures, SizePicture size) {
             this(model, findings, failures, size, List.of());
         }
+
+        /**
+         * This result with the fixes that {@link #fix} refused marked: the finding stays, its fix
+         * description says "fixable but refused by --fix: why", and a note names it. A refusal that
+         * matches no finding here (this text is not the one fixed) is only a note.
+         */
+        public Result withRefusals(List<SafeFixer.Refusal> refused) {
+            if (refused.isEmpty()) {
+                return this;
+            }
+            Map<List<Object>, String> why = new java.util.HashMap<>();
+            List<String> more = new ArrayList<>(notes);
+            for (SafeFixer.Refusal r : refused) {
+                Finding f = r.finding();
+                why.putIfAbsent(List.of(f.rule().id(), f.range(), f.fix()), r.reason());
+                more.add("fix of " + f.rule().id() + " " + f.rule().name() + " at line " + f.range().startLine()
+                        + " refused (" + f.fix().description() + "): " + r.reason());
+            }
+            List<Finding> marked = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                String reason = f.fix() == null ? null : why.get(List.of(f.rule().id(), f.range(), f.fix()));
+                marked.add(reason == null ? f : f.withFix(new Fix(f.fix().applicability(),
+                        f.fix().description() + " [fixable but refused by --fix: " + reason + "]", f.fix().edits())));
+            }
+            return new Result(model, List.copyOf(marked), failures, size, List.copyOf(more));
+        }
     }
 
     private static final Comparator<Finding> ORDER = Comparator
@@ -76,6 +104,20 @@ public final class Linter {
 
     public Linter() {
         this(Rules.all(), t -> null);
+    }
+
+    /** At most this many passes of fixes change a file (then the fixes are reported as not converging). */
+    public static final int MAX_FIX_PASSES = 10;
+
+    /**
+     * Applies the fixes allowed at {@code level} until nothing changes, refusing any fix whose
+     * result has a finding the text before it did not have (a DD001 parse error included): see
+     * {@link SafeFixer}. No baseline: a fix must not add a finding even where a baseline would hide it.
+     */
+    public SafeFixer.Result fix(String text, Path path, String displayPath, Config config, RuleSettings settings,
+                                Function<Class<?>, Object> services, Applicability level) {
+        return SafeFixer.fix(text, t -> lint(t, path, displayPath, config, settings, null, services).findings(), level,
+                MAX_FIX_PASSES);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.dockdiet.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockdiet.config.Config;
-import dev.dockdiet.fix.Fixer;
 import dev.dockdiet.rule.Applicability;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.RuleSettings;
@@ -40,6 +39,7 @@ class LintCorpusTest {
         StringBuilder findings = new StringBuilder();
         List<String> failures = new ArrayList<>();
         int fixedFiles = 0;
+        int refused = 0;
         for (Corpus.Entry e : files) {
             String text = e.text().startsWith("\uFEFF") ? e.text().substring(1) : e.text();
             // rules see the path the file has in its repository, as the CLI would give it
@@ -56,7 +56,10 @@ class LintCorpusTest {
             }
             r.findings().stream().map(x -> x.rule().id()).distinct().forEach(id -> flagged.merge(id, 1, Integer::sum));
             if (r.findings().stream().anyMatch(x -> x.fix() != null)) {
-                Fixer.Result fixed = Fixer.fixUntilStable(text, t -> lintFindings(linter, t, path), Applicability.SUGGESTED, 10);
+                // the CLI's loop: every pass re-linted, fixes that add a finding refused
+                SafeFixer.Result fixed = SafeFixer.fix(text, t -> lintFindings(linter, t, path), Applicability.SUGGESTED,
+                        Linter.MAX_FIX_PASSES);
+                refused += fixed.refused().size();
                 if (!fixed.converged()) {
                     failures.add(e.file() + ": fixes did not converge");
                 } else if (fixed.changed()) {
@@ -70,7 +73,7 @@ class LintCorpusTest {
             }
         }
         StringBuilder summary = new StringBuilder("corpus: " + files.size() + " files; files changed by --fix=suggested: "
-                + fixedFiles + "\n");
+                + fixedFiles + "; fixes refused (they would add a finding): " + refused + "\n");
         flagged.forEach((id, n) -> summary.append(id).append(": ").append(n).append(" files, ")
                 .append(total.get(id)).append(" findings\n"));
         Files.createDirectories(Path.of("target"));

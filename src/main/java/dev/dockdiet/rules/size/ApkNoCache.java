@@ -17,6 +17,7 @@ import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.Stage;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * DD113: {@code apk add} without {@code --no-cache} keeps the package index it fetched in
@@ -42,6 +43,11 @@ public final class ApkNoCache implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Dockerfile file = ctx.file();
+        record Hit(Stage stage, Instruction.Run run, Finding finding, Edit edit) {
+        }
+        List<Hit> hits = new java.util.ArrayList<>();
+        // the scripts whose `apk add` this rule fixes (they fetch their own index once fixed)
+        Set<ShellScript> fixed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Stage stage : CacheRuleSupport.checkedStages(file, List.of(CACHE))) {
             for (Instruction.Run run : CacheRuleSupport.runs(stage)) {
                 if (CacheRuleSupport.cacheMounted(run, CACHES, List.of())) {
@@ -64,12 +70,46 @@ public final class ApkNoCache implements Rule {
                             + " (`RUN --mount=type=cache,target=/var/cache/apk`)", run.shellScript().range(w.start(), w.end()));
                     Optional<Edit> e = CacheRuleSupport.insertAfter(file, run, w, " --no-cache");
                     if (e.isPresent()) {
-                        f = f.withFix(Fix.safe("Add --no-cache", e.get()));
+                        fixed.add(sh);
                     }
-                    ctx.report(f);
+                    hits.add(new Hit(stage, run, f, e.orElse(null)));
                 }
             }
         }
+        for (Hit h : hits) {
+            Finding f = h.finding();
+            if (h.edit() != null) {
+                // with --no-cache the index is gone for a later `apk add` that relied on it
+                CacheRuleSupport.LaterUse user = CacheRuleSupport.laterUse(ctx, META.id(), h.stage(), h.run(),
+                        List.of(CACHE), sh -> !fixed.contains(sh) && usesIndex(sh));
+                f = user != null ? new Finding(META, f.message() + " " + user.because(), f.range())
+                        : f.withFix(Fix.safe("Add --no-cache", h.edit()));
+            }
+            ctx.report(f);
+        }
+    }
+
+    /**
+     * True when the script runs {@code apk add} (or {@code upgrade}, {@code fix}, {@code fetch}) from
+     * the index an earlier layer left: without {@code --no-cache} or {@code --update}, and with no
+     * {@code apk update} before it.
+     */
+    private static boolean usesIndex(ShellScript sh) {
+        boolean updated = false;
+        for (SimpleCommand c : sh.effectiveCommands()) {
+            if (!c.is("apk")) {
+                continue;
+            }
+            List<Word> p = c.positionals();
+            String sub = p.isEmpty() ? "" : p.get(0).value();
+            if (sub.equals("update")) {
+                updated = true;
+            } else if (!updated && Set.of("add", "upgrade", "fix", "fetch").contains(sub)
+                    && !c.hasFlag("--no-cache", "--update", "--update-cache", "-U", "--no-network")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean removedLater(ShellScript sh, List<SimpleCommand> cmds, SimpleCommand add) {

@@ -1,6 +1,5 @@
 package dev.dockdiet.rules.size;
 
-import dev.dockdiet.rule.Applicability;
 import dev.dockdiet.rule.Category;
 import dev.dockdiet.rule.Fixability;
 import dev.dockdiet.rule.Rule;
@@ -10,9 +9,6 @@ import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
-import dev.dockdiet.syntax.Dockerfile;
-import dev.dockdiet.syntax.Instruction;
-import dev.dockdiet.syntax.Stage;
 import java.util.List;
 import java.util.Set;
 
@@ -86,89 +82,23 @@ public final class AptListsNotRemoved implements Rule {
             }
 
             @Override
-            public Applicability applicability(CacheRuleSupport.Site site) {
-                return laterInstallNeedsLists(site) ? Applicability.SUGGESTED : Applicability.SAFE;
+            public boolean needs(ShellScript later) {
+                return installsWithoutUpdate(later);
             }
-        });
-    }
 
-    /**
-     * True when a later RUN (in this stage or a stage built FROM it) installs with apt without
-     * running {@code update} first: it relies on the lists this RUN leaves, and would fail once
-     * they are removed.
-     */
-    static boolean laterInstallNeedsLists(CacheRuleSupport.Site site) {
-        RuleContext ctx = site.ctx();
-        Dockerfile file = ctx.file();
-        Stage stage = site.stage();
-        // per stage, once: for each of its RUNs whether one after it installs without update
-        java.util.Map<Instruction.Run, Boolean> laterInStage = ctx.memo(new LaterKey(stage.index()), () -> {
-            java.util.Map<Instruction.Run, Boolean> m = new java.util.IdentityHashMap<>();
-            List<Instruction.Run> runs = CacheRuleSupport.runs(stage);
-            boolean later = false;
-            for (int k = runs.size() - 1; k >= 0; k--) {
-                m.put(runs.get(k), later);
-                later = later || installsWithoutUpdate(ctx.shell(runs.get(k)));
-            }
-            return m;
-        });
-        if (laterInStage.getOrDefault(site.run(), false)) {
-            return true;
-        }
-        if (stage.index() < 0) { // the RUNs before the first FROM: only later ones of them
-            return false;
-        }
-        return ctx.memo(new DescendantsKey(stage.index()), () -> {
-            for (Stage s : file.stages()) {
-                if (s.index() != stage.index() && descends(file, s, stage)) {
-                    for (Instruction.Run r : CacheRuleSupport.runs(s)) {
-                        if (installsWithoutUpdate(ctx.shell(r))) {
-                            return true;
-                        }
+            @Override
+            public boolean refills(ShellScript later) {
+                for (SimpleCommand c : later.effectiveCommands()) {
+                    if (c.is("apt-get", "apt", "aptitude") && "update".equals(c.subcommand())) {
+                        return true;
                     }
                 }
+                return false;
             }
-            return false;
         });
     }
 
-    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
-    private record LaterKey(int stage) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LaterKey k && k.stage == stage;
-        }
-
-        @Override
-        public int hashCode() {
-            return stage * 31 + 8;
-        }
-    }
-
-    /** A memo key (equals and hashCode written out: a record's generated ones bootstrap method handles at start-up). */
-    private record DescendantsKey(int stage) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DescendantsKey k && k.stage == stage;
-        }
-
-        @Override
-        public int hashCode() {
-            return stage * 31 + 14;
-        }
-    }
-
-    private static boolean descends(Dockerfile file, Stage s, Stage ancestor) {
-        Set<Integer> seen = new java.util.HashSet<>();
-        for (Stage cur = s; cur.baseStage() >= 0 && seen.add(cur.index()); ) {
-            cur = file.stages().get(cur.baseStage());
-            if (cur.index() == ancestor.index()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** True when the script installs with apt before (or without) running {@code update}: it uses lists an earlier layer left. */
     private static boolean installsWithoutUpdate(ShellScript sh) {
         boolean updated = false;
         for (SimpleCommand c : sh.effectiveCommands()) {

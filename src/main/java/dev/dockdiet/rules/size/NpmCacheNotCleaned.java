@@ -6,6 +6,7 @@ import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
+import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import java.util.ArrayList;
@@ -65,6 +66,11 @@ public final class NpmCacheNotCleaned implements Rule {
                     return p.size() >= 2 && p.get(0).value().equals("cache") && CLEANS.contains(p.get(1).value());
                 }
                 return CacheRuleSupport.removesAny(later, caches(site, trigger));
+            }
+
+            @Override
+            public boolean needs(ShellScript later) {
+                return CacheRuleSupport.runsWithFlag(later, List.of("npm"), "--offline"); // `npm --offline` installs from the cache alone
             }
 
             @Override

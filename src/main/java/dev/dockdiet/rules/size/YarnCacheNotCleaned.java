@@ -7,6 +7,7 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.KnownFlags;
+import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import java.util.ArrayList;
@@ -86,6 +87,11 @@ public final class YarnCacheNotCleaned implements Rule {
                     return p.size() >= 2 && p.get(0).value().equals("cache") && p.get(1).value().equals("clean");
                 }
                 return CacheRuleSupport.removesAny(later, caches(site, trigger));
+            }
+
+            @Override
+            public boolean needs(ShellScript later) {
+                return CacheRuleSupport.runsWithFlag(later, List.of("yarn"), "--offline"); // `yarn --offline` installs from the cache alone
             }
 
             @Override

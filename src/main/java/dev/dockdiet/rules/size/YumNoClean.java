@@ -6,6 +6,7 @@ import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
+import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class YumNoClean implements Rule {
             @Override
             public boolean cleans(CacheRuleSupport.Site site, SimpleCommand trigger, SimpleCommand later) {
                 return (later.is("yum", "dnf") && cleansAll(later)) || CacheRuleSupport.removesAny(later, CACHES);
+            }
+
+            @Override
+            public boolean needs(ShellScript later) {
+                return CacheRuleSupport.runsWithFlag(later, List.of("yum"), "-C", "--cacheonly"); // `yum -C` runs from the metadata cache alone
             }
 
             @Override

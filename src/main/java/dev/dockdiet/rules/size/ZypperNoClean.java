@@ -6,6 +6,7 @@ import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
+import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class ZypperNoClean implements Rule {
                     return "clean".equals(sub) || "cc".equals(sub);
                 }
                 return CacheRuleSupport.removesAny(later, CACHES);
+            }
+
+            @Override
+            public boolean needs(ShellScript later) {
+                return CacheRuleSupport.runsWithFlag(later, List.of("zypper"), "--no-refresh"); // `zypper --no-refresh` uses the cached metadata alone
             }
 
             @Override

@@ -43,6 +43,13 @@ class ApkNoCacheTest {
                         "FROM alpine:3.20\nRUN sh -c \"apk add --no-cache curl\"\n", at(2, 16))
                 .fix("FROM alpine:3.20\nRUN apk add \\\n      curl \\\n      git\n", Applicability.SAFE,
                         "FROM alpine:3.20\nRUN apk add --no-cache \\\n      curl \\\n      git\n", at(2, 9))
+                // a later RUN installs from the index this one keeps, and cannot get --no-cache itself (exec form)
+                .invalid("FROM alpine:3.20\nRUN apk add --update curl\nRUN [\"apk\", \"add\", \"git\"]\n",
+                        at(2, 9, "(no automatic fix: the RUN on line 3 uses it; merge that RUN into this one and clean up at its end)"),
+                        at(3, 13))
+                // … but one that gets --no-cache too fetches its own index: both fixed
+                .fix("FROM alpine:3.20\nRUN apk add --update curl\nRUN apk add git\n", Applicability.SAFE,
+                        "FROM alpine:3.20\nRUN apk add --no-cache --update curl\nRUN apk add --no-cache git\n", at(2, 9), at(3, 9))
                 .test();
     }
 }

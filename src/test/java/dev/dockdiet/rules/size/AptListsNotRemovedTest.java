@@ -79,20 +79,38 @@ class AptListsNotRemovedTest {
                                 + " && sudo rm -rf /var/lib/apt/lists/*\n", at(2, 18))
                 // run as another user: no fix (an appended command would run as someone else)
                 .invalid("FROM debian:12\nRUN su root -c 'apt-get update && apt-get install -y curl'\n", at(2, 25))
-                // a later RUN installs without updating: removing the lists would break it
-                .fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n",
-                        Applicability.SUGGESTED,
+                // a later RUN installs without updating: removing the lists would break it, so no fix
+                .invalid("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n",
+                        at(2, 13, "(no automatic fix: the RUN on line 3 uses it; merge that RUN into this one and clean up at its end)"))
+                // … also in a stage built FROM this one
+                .invalid("FROM debian:12 AS base\nRUN apt-get update\nFROM base\nRUN apt-get install -y git\n",
+                        at(2, 13, "(no automatic fix: the RUN on line 4, in a later stage, uses it)"))
+                // … or when a later RUN reads the lists
+                .invalid("FROM debian:12\nRUN apt-get update\nRUN ls /var/lib/apt/lists/ > /lists.txt\n",
+                        at(2, 13, "the RUN on line 3 uses it"))
+                // a RUN that updates again in between: what comes after uses its lists, not these
+                .fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update\nCOPY a /a\n"
+                                + "RUN apt-get install -y git\n", Applicability.SAFE,
                         "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
-                                + "RUN apt-get install -y git\n", at(2, 13))
+                                + "RUN apt-get update\nCOPY a /a\nRUN apt-get install -y git\n", at(2, 13), at(3, 13, "line 5 uses it"))
+                // a later RUN that updates first, or only removes the lists, needs nothing from this one
+                .fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git"
+                                + " && rm -rf /var/lib/apt/lists/*\n", Applicability.SAFE,
+                        "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+                                + "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n", at(2, 13))
                 .test();
     }
 
     @Test
-    void laterInstallMakesTheFixSuggestedOnly() {
+    void noFixWhenALaterInstallUsesTheLists() {
         RuleTester t = RuleTester.of(new AptListsNotRemoved());
         org.assertj.core.api.Assertions.assertThat(t.findings(
                 "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n")
-                .get(0).fix().applicability()).isEqualTo(Applicability.SUGGESTED);
+                .get(0).fix()).isNull();
+        // the install before the update in the later RUN uses this RUN's lists too
+        org.assertj.core.api.Assertions.assertThat(t.findings(
+                "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y git && apt-get update\n")
+                .get(0).fix()).isNull();
         org.assertj.core.api.Assertions.assertThat(t.findings(
                 "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git"
                         + " && rm -rf /var/lib/apt/lists/*\n")

@@ -36,6 +36,9 @@ class NpmCacheNotCleanedTest {
                         "FROM node:22\nRUN npm i -g npm@10 && npm cache clean --force\n", at(2, 9, "`npm i`"))
                 .fix("FROM node:22\nRUN npm ci \\\n    --omit=dev\n", Applicability.SAFE,
                         "FROM node:22\nRUN npm ci \\\n    --omit=dev && npm cache clean --force\n", at(2, 9))
+                // a later RUN installs offline, from this cache: no cleanup
+                .invalid("FROM node:20\nRUN npm install\nRUN npm ci --offline\n",
+                        at(2, 9, "(no automatic fix: the RUN on line 3 uses it"), at(3, 9))
                 .test();
     }
 }

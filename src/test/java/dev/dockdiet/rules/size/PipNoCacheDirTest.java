@@ -73,6 +73,9 @@ class PipNoCacheDirTest {
                         "FROM python:3.12\nRUN bash -c 'pip install --no-cache-dir flask'\n", at(2, 18))
                 .fix("FROM python:3.12\nRUN pip install \\\n    flask \\\n    gunicorn\n", Applicability.SAFE,
                         "FROM python:3.12\nRUN pip install --no-cache-dir \\\n    flask \\\n    gunicorn\n", at(2, 9))
+                // a later RUN reads pip's cache: no --no-cache-dir
+                .invalid("FROM python:3.12\nRUN pip install requests\nRUN ls /root/.cache/pip > /pip-cache.txt\n",
+                        at(2, 9, "(no automatic fix: the RUN on line 3 uses it"))
                 .test();
     }
 }
