@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Applies the fixes of findings to a source text.
@@ -27,7 +26,8 @@ import java.util.function.Function;
  * the file), the narrower one is computed again on its result in the next pass, so the two combine
  * (DD407's merged RUN, then DD111's cleanup appended at its end) instead of the narrow edit being
  * applied to text the wide one was not computed on and the wide one silently lost. A deferred fix is
- * never applied to the text it was not computed on.
+ * never applied to the text it was not computed on. The loop of passes, with its re-lint check,
+ * is {@code dev.dockdiet.lint.SafeFixer}.
  */
 public final class Fixer {
 
@@ -47,27 +47,6 @@ public final class Fixer {
             applied = List.copyOf(applied);
             deferred = List.copyOf(deferred);
             invalid = List.copyOf(invalid);
-        }
-
-        public boolean changed() {
-            return !original.equals(text);
-        }
-    }
-
-    /**
-     * The outcome of {@link #fixUntilStable}.
-     *
-     * @param passes how many passes changed the text
-     * @param converged false when fixes were still applicable after {@code maxPasses} passes, or
-     *     when the fixes cycle back to an earlier text
-     * @param applied every finding fixed, over all passes
-     * @param remaining the findings of the final text (from the last re-lint)
-     */
-    public record Result(String original, String text, int passes, boolean converged, List<Finding> applied,
-                         List<Finding> remaining) {
-        public Result {
-            applied = List.copyOf(applied);
-            remaining = List.copyOf(remaining);
         }
 
         public boolean changed() {
@@ -132,37 +111,6 @@ public final class Fixer {
         }
         out.append(text, pos, text.length());
         return new Pass(text, out.toString(), applied, deferred, invalid);
-    }
-
-    /**
-     * Lints, fixes, re-lints … until no allowed fix changes the text, at most {@code maxPasses}
-     * passes. Runs {@code relint} once more than the number of passes, so {@link Result#remaining()}
-     * always describes {@link Result#text()}.
-     */
-    public static Result fixUntilStable(String text, Function<String, List<Finding>> relint, Applicability level,
-                                        int maxPasses) {
-        if (maxPasses < 1) {
-            throw new IllegalArgumentException("maxPasses must be at least 1, was " + maxPasses);
-        }
-        Set<String> seen = new HashSet<>();
-        seen.add(text);
-        List<Finding> applied = new ArrayList<>();
-        String current = text;
-        int passes = 0;
-        while (true) {
-            List<Finding> findings = relint.apply(current);
-            Pass pass = applyOnce(current, findings, level);
-            if (!pass.changed()) {
-                return new Result(text, current, passes, true, applied, findings);
-            }
-            if (passes == maxPasses || seen.contains(pass.text())) {
-                return new Result(text, current, passes, false, applied, findings);
-            }
-            applied.addAll(pass.applied());
-            current = pass.text();
-            seen.add(current);
-            passes++;
-        }
     }
 
     private static int firstStart(Fix fix) {

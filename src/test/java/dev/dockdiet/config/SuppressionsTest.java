@@ -3,6 +3,7 @@ package dev.dockdiet.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockdiet.fix.Fixer;
+import dev.dockdiet.lint.SafeFixer;
 import dev.dockdiet.rule.Applicability;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.RuleMeta;
@@ -131,7 +132,7 @@ class SuppressionsTest {
         assertThat(r.added().get(0).range().startColumn()).isEqualTo(19);
         assertThat(r.added().get(1).range().startColumn()).isEqualTo(26);
         // the two fixes overlap (", " between them): one pass takes one, a second pass the other
-        Fixer.Result fixed = Fixer.fixUntilStable(text, t -> {
+        SafeFixer.Result fixed = SafeFixer.fix(text, t -> {
             MiniDockerfile m = new MiniDockerfile(t);
             return run(SUPPRESSIONS, m, at(m, TestRules.APT_RECOMMENDS, "node:20")).added();
         }, Applicability.SAFE, 5);

@@ -12,9 +12,7 @@ import dev.dockdiet.rule.Fixability;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.syntax.SourceRange;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FixerTest {
@@ -110,64 +108,4 @@ class FixerTest {
     }
 
     /** A toy rule: every run of two or more spaces should be one space; fixes for "  " pairs overlap. */
-    private static List<Finding> doubleSpaces(String text) {
-        List<Finding> out = new ArrayList<>();
-        for (int i = text.indexOf("  "); i >= 0; i = text.indexOf("  ", i + 1)) {
-            out.add(replace(text, i, i + 2, " "));
-        }
-        return out;
-    }
-
-    @Test
-    void fixUntilStableConvergesOverSeveralPasses() {
-        String text = "RUN a      b\n";
-        AtomicInteger lints = new AtomicInteger();
-        Fixer.Result r = Fixer.fixUntilStable(text, t -> {
-            lints.incrementAndGet();
-            return doubleSpaces(t);
-        }, Applicability.SAFE, 10);
-        assertThat(r.converged()).isTrue();
-        assertThat(r.text()).isEqualTo("RUN a b\n");
-        assertThat(r.passes()).isEqualTo(3); // 6 spaces -> 3 -> 2 -> 1
-        assertThat(lints.get()).isEqualTo(r.passes() + 1);
-        assertThat(r.remaining()).isEmpty();
-        assertThat(r.applied()).hasSize(5); // 3 + 1 + 1
-        assertThat(r.changed()).isTrue();
-    }
-
-    @Test
-    void fixingIsIdempotent() {
-        String once = Fixer.fixUntilStable("a  b   c    d", FixerTest::doubleSpaces, Applicability.SAFE, 10).text();
-        Fixer.Result again = Fixer.fixUntilStable(once, FixerTest::doubleSpaces, Applicability.SAFE, 10);
-        assertThat(again.text()).isEqualTo(once);
-        assertThat(again.passes()).isZero();
-        assertThat(again.changed()).isFalse();
-        assertThat(again.converged()).isTrue();
-    }
-
-    @Test
-    void tooFewPassesIsReportedAsNotConverged() {
-        Fixer.Result r = Fixer.fixUntilStable("a        b", FixerTest::doubleSpaces, Applicability.SAFE, 2);
-        assertThat(r.converged()).isFalse();
-        assertThat(r.passes()).isEqualTo(2);
-        assertThat(r.text()).isEqualTo("a  b");
-        assertThat(r.remaining()).hasSize(1);
-    }
-
-    @Test
-    void cyclingFixesAreReportedAsNotConverged() {
-        // a rule pair that flips "a" to "b" and "b" back to "a"
-        Fixer.Result r = Fixer.fixUntilStable("a", t -> List.of(replace(t, 0, 1, t.equals("a") ? "b" : "a")),
-                Applicability.SAFE, 50);
-        assertThat(r.converged()).isFalse();
-        assertThat(r.passes()).isEqualTo(1);
-        assertThat(r.text()).isEqualTo("b");
-    }
-
-    @Test
-    void aFixThatChangesNothingEndsTheLoop() {
-        Fixer.Result r = Fixer.fixUntilStable("abc", t -> List.of(replace(t, 0, 1, "a")), Applicability.SAFE, 5);
-        assertThat(r.converged()).isTrue();
-        assertThat(r.passes()).isZero();
-    }
 }

@@ -165,4 +165,75 @@ class SafeFixerTest {
         assertThat(result.notes()).containsExactly(
                 "fix of DD401 upper at line 1 refused (do it): it adds DD001 parse-error at line 1: x");
     }
+
+    // ------------------------------------------------------------------ the loop itself
+
+    private static final RuleMeta SPACE = new RuleMeta("DD405", "space", Severity.STYLE, Category.STYLE,
+            Fixability.ALWAYS, List.of(), "Two blanks are flagged and fixed to one");
+
+    private static Finding replace(String text, int start, int end, String with) {
+        SourceRange r = new LineMap(text).range(start, end);
+        return new Finding(SPACE, "fix me", r).withFix(Fix.safe("replace", new Edit(r, with)));
+    }
+
+    private static List<Finding> doubleSpaces(String text) {
+        List<Finding> out = new ArrayList<>();
+        for (int i = text.indexOf("  "); i >= 0; i = text.indexOf("  ", i + 1)) {
+            out.add(replace(text, i, i + 2, " "));
+        }
+        return out;
+    }
+
+    @Test
+    void theLoopConvergesOverSeveralPasses() {
+        String text = "RUN a      b\n";
+        AtomicInteger lints = new AtomicInteger();
+        SafeFixer.Result r = SafeFixer.fix(text, t -> {
+            lints.incrementAndGet();
+            return doubleSpaces(t);
+        }, Applicability.SAFE, 10);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.text()).isEqualTo("RUN a b\n");
+        assertThat(r.passes()).isEqualTo(3); // 6 spaces -> 3 -> 2 -> 1
+        assertThat(lints.get()).isEqualTo(r.passes() + 1);
+        assertThat(r.remaining()).isEmpty();
+        assertThat(r.applied()).hasSize(5); // 3 + 1 + 1
+        assertThat(r.changed()).isTrue();
+    }
+
+    @Test
+    void fixingIsIdempotent() {
+        String once = SafeFixer.fix("a  b   c    d", SafeFixerTest::doubleSpaces, Applicability.SAFE, 10).text();
+        SafeFixer.Result again = SafeFixer.fix(once, SafeFixerTest::doubleSpaces, Applicability.SAFE, 10);
+        assertThat(again.text()).isEqualTo(once);
+        assertThat(again.passes()).isZero();
+        assertThat(again.changed()).isFalse();
+        assertThat(again.converged()).isTrue();
+    }
+
+    @Test
+    void tooFewPassesIsReportedAsNotConverged() {
+        SafeFixer.Result r = SafeFixer.fix("a        b", SafeFixerTest::doubleSpaces, Applicability.SAFE, 2);
+        assertThat(r.converged()).isFalse();
+        assertThat(r.passes()).isEqualTo(2);
+        assertThat(r.text()).isEqualTo("a  b");
+        assertThat(r.remaining()).hasSize(1);
+    }
+
+    @Test
+    void cyclingFixesAreReportedAsNotConverged() {
+        // a rule pair that flips "a" to "b" and "b" back to "a"
+        SafeFixer.Result r = SafeFixer.fix("a", t -> List.of(replace(t, 0, 1, t.equals("a") ? "b" : "a")),
+                Applicability.SAFE, 50);
+        assertThat(r.converged()).isFalse();
+        assertThat(r.passes()).isEqualTo(1);
+        assertThat(r.text()).isEqualTo("b");
+    }
+
+    @Test
+    void aFixThatChangesNothingEndsTheLoop() {
+        SafeFixer.Result r = SafeFixer.fix("abc", t -> List.of(replace(t, 0, 1, "a")), Applicability.SAFE, 5);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.passes()).isZero();
+    }
 }

@@ -3,7 +3,7 @@ package dev.dockdiet.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.dockdiet.fix.Fixer;
+import dev.dockdiet.lint.SafeFixer;
 import dev.dockdiet.rule.Applicability;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.Fixability;
@@ -127,14 +127,14 @@ public final class RuleTester {
             }
             if (c.output() != null) {
                 assertThat(f).as("a fix case needs a fix").anyMatch(x -> x.fix() != null);
-                Fixer.Result r = Fixer.fixUntilStable(c.code(), t -> run(t, settings), c.level(), 5);
+                SafeFixer.Result r = SafeFixer.fix(c.code(), t -> run(t, settings), c.level(), 5);
                 assertThat(r.converged()).as("fixes must converge on:%n%s", c.code()).isTrue();
                 assertThat(r.text()).as("fixed output of:%n%s", c.code()).isEqualTo(c.output());
                 assertThat(r.text()).as("a fix that changes nothing").isNotEqualTo(c.code());
                 Dockerfile again = Dockerfile.parse(r.text());
                 assertThat(again.problems().stream().filter(Problem::isError).toList())
                         .as("the fixed file must parse:%n%s", r.text()).isEmpty();
-                Fixer.Result twice = Fixer.fixUntilStable(r.text(), t -> run(t, settings), c.level(), 5);
+                SafeFixer.Result twice = SafeFixer.fix(r.text(), t -> run(t, settings), c.level(), 5);
                 assertThat(twice.text()).as("fixing a fixed file changes nothing").isEqualTo(r.text());
             }
         }
