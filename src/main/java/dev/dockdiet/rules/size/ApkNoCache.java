@@ -80,7 +80,7 @@ public final class ApkNoCache implements Rule {
             Finding f = h.finding();
             if (h.edit() != null) {
                 // with --no-cache the index is gone for a later `apk add` that relied on it
-                CacheRuleSupport.LaterUse user = CacheRuleSupport.laterUse(ctx, META.id(), h.stage(), h.run(),
+                LaterUse user = LaterUse.find(ctx, META.id(), h.stage(), h.run(),
                         List.of(CACHE), sh -> !fixed.contains(sh) && usesIndex(sh));
                 f = user != null ? new Finding(META, f.message() + " " + user.because(), f.range())
                         : f.withFix(Fix.safe("Add --no-cache", h.edit()));

@@ -77,8 +77,8 @@ public final class PipNoCacheDir implements Rule {
                                     + " (`RUN --mount=type=cache,target=/root/.cache/pip`) and no `--no-cache-dir`";
                     Finding f = new Finding(META, message, run.shellScript().range(w.start(), w.end()));
                     Optional<Edit> e = CacheRuleSupport.insertAfter(file, run, w, " --no-cache-dir");
-                    CacheRuleSupport.LaterUse user = e.isEmpty() ? null
-                            : CacheRuleSupport.laterUse(ctx, META.id(), stage, run, CACHES, sh2 -> false);
+                    LaterUse user = e.isEmpty() ? null
+                            : LaterUse.find(ctx, META.id(), stage, run, CACHES, sh2 -> false);
                     if (user != null) {
                         // a later instruction reads pip's cache (e.g. --find-links ~/.cache/pip): keep it
                         f = new Finding(META, message + " " + user.because(), f.range());
