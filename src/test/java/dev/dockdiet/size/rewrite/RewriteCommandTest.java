@@ -177,10 +177,10 @@ class RewriteCommandTest {
     @Test
     void aRefusedRewriteIsShownNotHidden() {
         var asWritten = new dev.dockdiet.size.engine.Measurer.VariantResult("as written", "dockdiet-measure/x:0", true,
-                "classic builder", "sha256:1", 1000L, null, null, java.util.List.of(), null, null, null, null, false);
+                "classic builder", "sha256:1", 1000L, null, null, java.util.List.of(), null, null, null, null, null, false);
         var refused = new dev.dockdiet.size.engine.Measurer.VariantResult("rewritten", null, false, null, null, null,
                 null, null, java.util.List.of(), "cannot rewrite: it installs system packages (libpq5)", null, null, null,
-                false);
+                null, false);
         var report = new dev.dockdiet.size.engine.Measurer.Report("Dockerfile", "unix:///x", "29", "1.44", null,
                 java.util.List.of(asWritten, refused));
         assertThat(report.allPassed()).isFalse();
