@@ -153,6 +153,18 @@ class SafeFixerTest {
     }
 
     @Test
+    void stageNameCasingIsFixedWhenAReferenceSpellsTheNameInAnotherCase() {
+        // FROM Base is the stage AS Base (BuildKit lower-cases both): lower-casing them adds nothing
+        String text = "FROM alpine:3.20 AS Base\nRUN touch /x\nFROM Base AS App\nFROM BASE\nCOPY --from=App /x /x\n";
+        SafeFixer.Result r = fix(text);
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.applied()).filteredOn(f -> f.rule().id().equals("DD404")).hasSize(2);
+        assertThat(r.text()).isEqualTo("FROM alpine:3.20 AS base\nRUN touch /x\nFROM base AS app\nFROM base\n"
+                + "COPY --from=app /x /x\n");
+        assertThat(r.remaining()).noneMatch(f -> f.rule().id().equals("DD404"));
+    }
+
+    @Test
     void refusedFixesAreMarkedInTheResultAndNamedInItsNotes() {
         LineMap lines = new LineMap("FROM a\n");
         SourceRange r = lines.range(5, 6);
