@@ -151,23 +151,29 @@ public final class SafeFixer {
      */
     static String added(List<Finding> before, List<Finding> after, java.util.function.Predicate<Finding> counted) {
         Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> totals = new HashMap<>();
         Set<String> messages = new HashSet<>();
         for (Finding f : before) {
             if (counted.test(f)) {
                 counts.merge(f.rule().id(), 1, Integer::sum);
             }
+            totals.merge(f.rule().id(), 1, Integer::sum);
             messages.add(f.rule().id() + '\0' + f.message());
         }
         for (Finding f : after) {
             if (counted.test(f)) {
                 counts.merge(f.rule().id(), -1, Integer::sum);
             }
+            totals.merge(f.rule().id(), -1, Integer::sum);
         }
-        // per rule with more findings than before: the first whose message is new, else the last
+        // per rule with more counted findings than before, and more findings in all (a rule whose
+        // findings did not grow in number adds nothing, as the strict check would say: DD104's
+        // --omit=dev turns its finding into the note that npm still ships, not into a new one),
+        // the first whose message is new, else the last
         Map<String, Finding> added = new LinkedHashMap<>();
         for (Finding f : after) {
             String id = f.rule().id();
-            if (!counted.test(f) || counts.get(id) >= 0) {
+            if (!counted.test(f) || counts.get(id) >= 0 || totals.get(id) >= 0) {
                 continue;
             }
             Finding shown = added.get(id);

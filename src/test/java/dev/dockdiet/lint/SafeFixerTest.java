@@ -165,6 +165,19 @@ class SafeFixerTest {
     }
 
     @Test
+    void aFixThatLeavesALesserFindingOfItsOwnRuleIsNotRefused() {
+        // DD104's --omit=dev: the warning becomes DD104's note that npm still ships; the rule's
+        // findings do not grow in number, so the fix adds nothing (as the strict check would say)
+        String text = "FROM centos:centos7\nRUN yum -y install nodejs npm && yum clean all\nWORKDIR /src\nCOPY . /src\n"
+                + "RUN npm install\nUSER 1000\nCMD [\"node\", \"/src/index.js\"]\n";
+        SafeFixer.Result r = fix(text);
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.text()).contains("RUN npm install --omit=dev");
+        assertThat(r.remaining()).filteredOn(f -> f.rule().id().equals("DD104")).singleElement()
+                .satisfies(f -> assertThat(f.fix()).isNull());
+    }
+
+    @Test
     void refusedFixesAreMarkedInTheResultAndNamedInItsNotes() {
         LineMap lines = new LineMap("FROM a\n");
         SourceRange r = lines.range(5, 6);
