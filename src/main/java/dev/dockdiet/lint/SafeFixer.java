@@ -18,7 +18,9 @@ import java.util.function.Function;
  * re-lint, and keep a pass only when the re-lint finds nothing new; repeat until nothing changes.
  *
  * <p>"Nothing new": for every rule, the fixed text has at most as many findings without an
- * allowed fix as the text the pass started from, and so a fix that breaks the parse (DD001) or
+ * allowed fix as the text the pass started from, or at most as many findings in all (a fix may
+ * leave a lesser finding of its own rule: DD104's {@code --omit=dev} the note that npm still
+ * ships), and so a fix that breaks the parse (DD001) or
  * creates a finding of another rule is caught; a new finding that has an allowed fix is left to the
  * next pass (DD402 upper-cases {@code from}, then DD403 the {@code as} that no longer matches). Should
  * the final text still have more findings of some rule than the original, the loop runs again from
