@@ -187,6 +187,8 @@ class SafeFixerTest {
         assertThat(result.findings().get(0).fix().description())
                 .isEqualTo("do it [fixable but refused by --fix: it adds DD001 parse-error at line 1: x]");
         assertThat(result.findings().get(0).fix().edits()).isEqualTo(f.fix().edits());
+        // so reports do not count it as fixable
+        assertThat(result.findings().get(0).fix().refused()).isEqualTo("it adds DD001 parse-error at line 1: x");
         assertThat(result.notes()).containsExactly(
                 "fix of DD401 upper at line 1 refused (do it): it adds DD001 parse-error at line 1: x");
     }
