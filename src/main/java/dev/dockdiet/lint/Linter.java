@@ -70,8 +70,7 @@ public final class Linter {
             List<Finding> marked = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 String reason = f.fix() == null ? null : why.get(List.of(f.rule().id(), f.range(), f.fix()));
-                marked.add(reason == null ? f : f.withFix(new Fix(f.fix().applicability(),
-                        f.fix().description() + " [fixable but refused by --fix: " + reason + "]", f.fix().edits())));
+                marked.add(reason == null ? f : f.withFix(f.fix().refusedBecause(reason)));
             }
             return new Result(model, List.copyOf(marked), failures, size, List.copyOf(more));
         }

@@ -18,7 +18,9 @@ import java.util.function.Function;
  * re-lint, and keep a pass only when the re-lint finds nothing new; repeat until nothing changes.
  *
  * <p>"Nothing new": for every rule, the fixed text has at most as many findings without an
- * allowed fix as the text the pass started from, and so a fix that breaks the parse (DD001) or
+ * allowed fix as the text the pass started from, or at most as many findings in all (a fix may
+ * leave a lesser finding of its own rule: DD104's {@code --omit=dev} the note that npm still
+ * ships), and so a fix that breaks the parse (DD001) or
  * creates a finding of another rule is caught; a new finding that has an allowed fix is left to the
  * next pass (DD402 upper-cases {@code from}, then DD403 the {@code as} that no longer matches). Should
  * the final text still have more findings of some rule than the original, the loop runs again from
@@ -151,23 +153,29 @@ public final class SafeFixer {
      */
     static String added(List<Finding> before, List<Finding> after, java.util.function.Predicate<Finding> counted) {
         Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> totals = new HashMap<>();
         Set<String> messages = new HashSet<>();
         for (Finding f : before) {
             if (counted.test(f)) {
                 counts.merge(f.rule().id(), 1, Integer::sum);
             }
+            totals.merge(f.rule().id(), 1, Integer::sum);
             messages.add(f.rule().id() + '\0' + f.message());
         }
         for (Finding f : after) {
             if (counted.test(f)) {
                 counts.merge(f.rule().id(), -1, Integer::sum);
             }
+            totals.merge(f.rule().id(), -1, Integer::sum);
         }
-        // per rule with more findings than before: the first whose message is new, else the last
+        // per rule with more counted findings than before, and more findings in all (a rule whose
+        // findings did not grow in number adds nothing, as the strict check would say: DD104's
+        // --omit=dev turns its finding into the note that npm still ships, not into a new one),
+        // the first whose message is new, else the last
         Map<String, Finding> added = new LinkedHashMap<>();
         for (Finding f : after) {
             String id = f.rule().id();
-            if (!counted.test(f) || counts.get(id) >= 0) {
+            if (!counted.test(f) || counts.get(id) >= 0 || totals.get(id) >= 0) {
                 continue;
             }
             Finding shown = added.get(id);

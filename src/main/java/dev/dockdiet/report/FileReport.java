@@ -60,7 +60,8 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
         if (fix != null && fix.description() != null) {
             String d = shown.mask(fix.description());
             if (!d.equals(fix.description())) {
-                fix = new dev.dockdiet.rule.Fix(fix.applicability(), d, fix.edits());
+                fix = new dev.dockdiet.rule.Fix(fix.applicability(), d, fix.edits(),
+                        fix.refused() == null ? null : shown.mask(fix.refused()));
             }
         }
         return message.equals(f.message()) && fix == f.fix() ? f

@@ -39,6 +39,7 @@ final class JsonReporter implements Reporter {
         }
         g.writeEndObject();
         g.writeNumberField("fixable", Texts.countFixable(report, null));
+        g.writeNumberField("refused", Texts.countRefused(report));
         g.writeEndObject();
         g.writeEndObject();
         Json.finish(g, out);
@@ -83,6 +84,7 @@ final class JsonReporter implements Reporter {
             // (masked text would corrupt the file) and the description says why
             boolean withheld = f.fix().edits().stream().anyMatch(e -> shown.leaks(e.text()));
             Json.stringOrNull(g, "description", withheld ? withheldNote(f.fix().description()) : f.fix().description());
+            Json.stringOrNull(g, "refused", f.fix().refused());
             g.writeArrayFieldStart("edits");
             for (Edit e : withheld ? java.util.List.<Edit>of() : f.fix().edits()) {
                 g.writeStartObject();

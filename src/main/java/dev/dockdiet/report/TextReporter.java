@@ -234,6 +234,7 @@ final class TextReporter implements Reporter {
             Map<Severity, Integer> by = Texts.countBySeverity(report);
             int safe = Texts.countFixable(report, Applicability.SAFE);
             int suggested = Texts.countFixable(report, Applicability.SUGGESTED);
+            int refused = Texts.countRefused(report);
             b.append(style(BOLD, "Found " + Texts.plural(n, "finding", "findings")))
                     .append(" (")
                     .append(style(severityColour(Severity.ERROR), Texts.plural(by.get(Severity.ERROR), "error", "errors")))
@@ -247,6 +248,7 @@ final class TextReporter implements Reporter {
                     .append(safe + suggested == 0 ? "none fixable"
                             : (safe + suggested) + " fixable (" + safe + " safe with --fix, " + suggested
                               + " suggested with --fix=suggested)")
+                    .append(refused == 0 ? "" : ", " + refused + " refused by --fix (it would add a finding)")
                     .append("; ").append(files).append(".\n");
         }
         if (sizes) {

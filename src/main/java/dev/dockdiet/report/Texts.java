@@ -123,11 +123,25 @@ final class Texts {
         return report.files().stream().mapToInt(f -> f.findings().size()).sum();
     }
 
+    /** Findings with a fix of applicability {@code a} (any when null) that {@code --fix} did not refuse. */
     static int countFixable(LintReport report, Applicability a) {
         int n = 0;
         for (FileReport f : report.files()) {
             for (Finding x : f.findings()) {
-                if (x.fix() != null && (a == null || x.fix().applicability() == a)) {
+                if (x.fix() != null && !x.fix().isRefused() && (a == null || x.fix().applicability() == a)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Findings whose fix {@code --fix} refused (it would have added a finding): not fixable. */
+    static int countRefused(LintReport report) {
+        int n = 0;
+        for (FileReport f : report.files()) {
+            for (Finding x : f.findings()) {
+                if (x.fix() != null && x.fix().isRefused()) {
                     n++;
                 }
             }

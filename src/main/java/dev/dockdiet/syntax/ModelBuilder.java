@@ -727,8 +727,10 @@ final class ModelBuilder {
         int baseStage = -1;
         ImageRef base = null;
         if (baseName != null) {
+            // stage names are case-insensitive: BuildKit lowercases both the AS name and the reference
+            String ref = baseName.toLowerCase(Locale.ROOT);
             for (Stage s : previous) {
-                if (baseName.equals(s.name())) {
+                if (ref.equals(s.name())) {
                     baseStage = s.index();
                 }
             }

@@ -40,6 +40,7 @@ class LintCorpusTest {
         List<String> failures = new ArrayList<>();
         int fixedFiles = 0;
         int refused = 0;
+        StringBuilder refusals = new StringBuilder();
         for (Corpus.Entry e : files) {
             String text = e.text().startsWith("\uFEFF") ? e.text().substring(1) : e.text();
             // rules see the path the file has in its repository, as the CLI would give it
@@ -60,6 +61,10 @@ class LintCorpusTest {
                 SafeFixer.Result fixed = SafeFixer.fix(text, t -> lintFindings(linter, t, path), Applicability.SUGGESTED,
                         Linter.MAX_FIX_PASSES);
                 refused += fixed.refused().size();
+                for (SafeFixer.Refusal rf : fixed.refused()) {
+                    refusals.append(rf.finding().rule().id()).append('\t').append(e.file()).append(':')
+                            .append(rf.finding().range().startLine()).append('\t').append(rf.reason()).append('\n');
+                }
                 if (!fixed.converged()) {
                     failures.add(e.file() + ": fixes did not converge");
                 } else if (fixed.changed()) {
@@ -78,6 +83,8 @@ class LintCorpusTest {
                 .append(total.get(id)).append(" findings\n"));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "corpus-findings.txt"), summary + "\n" + findings, StandardCharsets.UTF_8);
+        // every refused fix with its reason, for review of the fix safety check
+        Files.writeString(Path.of("target", "corpus-refusals.txt"), refusals.toString(), StandardCharsets.UTF_8);
         System.out.println("corpus: " + files.size() + " files; files flagged per rule: " + flagged
                 + "; files changed by --fix=suggested: " + fixedFiles);
         assertThat(failures).isEmpty();

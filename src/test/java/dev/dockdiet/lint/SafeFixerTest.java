@@ -153,6 +153,31 @@ class SafeFixerTest {
     }
 
     @Test
+    void stageNameCasingIsFixedWhenAReferenceSpellsTheNameInAnotherCase() {
+        // FROM Base is the stage AS Base (BuildKit lower-cases both): lower-casing them adds nothing
+        String text = "FROM alpine:3.20 AS Base\nRUN touch /x\nFROM Base AS App\nFROM BASE\nCOPY --from=App /x /x\n";
+        SafeFixer.Result r = fix(text);
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.applied()).filteredOn(f -> f.rule().id().equals("DD404")).hasSize(2);
+        assertThat(r.text()).isEqualTo("FROM alpine:3.20 AS base\nRUN touch /x\nFROM base AS app\nFROM base\n"
+                + "COPY --from=app /x /x\n");
+        assertThat(r.remaining()).noneMatch(f -> f.rule().id().equals("DD404"));
+    }
+
+    @Test
+    void aFixThatLeavesALesserFindingOfItsOwnRuleIsNotRefused() {
+        // DD104's --omit=dev: the warning becomes DD104's note that npm still ships; the rule's
+        // findings do not grow in number, so the fix adds nothing (as the strict check would say)
+        String text = "FROM centos:centos7\nRUN yum -y install nodejs npm && yum clean all\nWORKDIR /src\nCOPY . /src\n"
+                + "RUN npm install\nUSER 1000\nCMD [\"node\", \"/src/index.js\"]\n";
+        SafeFixer.Result r = fix(text);
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.text()).contains("RUN npm install --omit=dev");
+        assertThat(r.remaining()).filteredOn(f -> f.rule().id().equals("DD104")).singleElement()
+                .satisfies(f -> assertThat(f.fix()).isNull());
+    }
+
+    @Test
     void refusedFixesAreMarkedInTheResultAndNamedInItsNotes() {
         LineMap lines = new LineMap("FROM a\n");
         SourceRange r = lines.range(5, 6);
@@ -162,6 +187,8 @@ class SafeFixerTest {
         assertThat(result.findings().get(0).fix().description())
                 .isEqualTo("do it [fixable but refused by --fix: it adds DD001 parse-error at line 1: x]");
         assertThat(result.findings().get(0).fix().edits()).isEqualTo(f.fix().edits());
+        // so reports do not count it as fixable
+        assertThat(result.findings().get(0).fix().refused()).isEqualTo("it adds DD001 parse-error at line 1: x");
         assertThat(result.notes()).containsExactly(
                 "fix of DD401 upper at line 1 refused (do it): it adds DD001 parse-error at line 1: x");
     }

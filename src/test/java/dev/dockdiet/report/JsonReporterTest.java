@@ -29,7 +29,8 @@ class JsonReporterTest {
                 "layerSavings", "layerSavingsMax");
         assertThat(keys(fileA.path("size").path("suggestions").get(0))).containsExactly("rule", "description",
                 "savedBytes", "savedBytesMax", "kind", "sharedWith", "count");
-        assertThat(keys(root.path("summary"))).containsExactly("files", "unreadable", "findings", "bySeverity", "fixable");
+        assertThat(keys(root.path("summary"))).containsExactly("files", "unreadable", "findings", "bySeverity", "fixable",
+                "refused");
         assertThat(keys(root.path("summary").path("bySeverity"))).containsExactly("error", "warning", "info", "style");
     }
 
@@ -53,6 +54,18 @@ class JsonReporterTest {
         assertThat(summary.path("findings").asInt()).isEqualTo(6);
         assertThat(summary.path("fixable").asInt()).isEqualTo(3);
         assertThat(summary.path("bySeverity").path("warning").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedFixSaysWhyAndIsNotCountedAsFixable() throws Exception {
+        JsonNode root = Schemas.MAPPER.readTree(Samples.render("json", Samples.sampleWithARefusal()));
+        assertThat(root.path("summary").path("fixable").asInt()).isEqualTo(2);
+        assertThat(root.path("summary").path("refused").asInt()).isEqualTo(1);
+        JsonNode fixes = root.path("files").get(0).path("findings");
+        assertThat(fixes.findValues("refused")).extracting(JsonNode::asText)
+                .contains("it adds DD999 x at line 1: y", "null");
+        JsonNode plain = Schemas.MAPPER.readTree(Samples.render("json", Samples.sample()));
+        assertThat(plain.path("summary").path("refused").asInt()).isZero();
     }
 
     @Test

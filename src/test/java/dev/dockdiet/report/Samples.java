@@ -138,6 +138,20 @@ final class Samples {
                 id -> id.equals("DD101") ? DD101_DOCS : null);
     }
 
+    /** The sample with the first fixable finding's fix refused by --fix, as the CLI marks it. */
+    static LintReport sampleWithARefusal() {
+        FileReport a = fileA();
+        List<dev.dockdiet.rule.Finding> findings = new java.util.ArrayList<>(a.findings());
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).fix() != null) {
+                findings.set(i, findings.get(i).withFix(findings.get(i).fix().refusedBecause("it adds DD999 x at line 1: y")));
+                break;
+            }
+        }
+        return new LintReport(VERSION, List.of(new FileReport(a.path(), a.source(), findings, a.size()), fileB(), fileC()),
+                RULES, id -> id.equals("DD101") ? DD101_DOCS : null);
+    }
+
     static LintReport empty() {
         return new LintReport(VERSION, List.of(), RULES, id -> null);
     }

@@ -81,6 +81,14 @@ class TextReporterTest {
     }
 
     @Test
+    void aFixThatFixRefusedIsNotCountedAsFixable() {
+        List<String> lines = Samples.render("text", Samples.sampleWithARefusal()).lines().toList();
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("Found 6 findings (1 error, 3 warnings, 1 info, 1 style);"
+                + " 2 fixable (1 safe with --fix, 1 suggested with --fix=suggested), 1 refused by --fix (it would add a"
+                + " finding); 2 files checked, 1 could not be read.");
+    }
+
+    @Test
     void textShowsThePathPeopleTypeAndMachineFormatsTheRepositoryPath() {
         FileReport a = Samples.fileA().located(null, "../" + Samples.fileA().path());
         LintReport report = new LintReport(Samples.VERSION, List.of(a), Samples.RULES, id -> null);

@@ -63,6 +63,29 @@ class ModelApiTest {
         assertThat(df.transitiveDependencies(last)).containsExactly(app, base);
     }
 
+    /** BuildKit lowercases the AS name and the FROM reference alike: stage names are case-insensitive. */
+    @Test
+    void fromRefersToAnEarlierStageWhateverItsCase() {
+        Dockerfile df = Dockerfile.parse("""
+                FROM alpine:3.20 AS Base
+                FROM Base AS App
+                FROM BASE
+                FROM APP
+                FROM Alpine:3.20
+                """);
+        assertThat(df.stages().get(0).name()).isEqualTo("base");
+        Stage app = df.stages().get(1);
+        assertThat(app.baseStage()).isEqualTo(0);
+        assertThat(app.base()).isNull();
+        assertThat(app.baseName()).isEqualTo("Base");
+        assertThat(df.stages().get(2).baseStage()).isEqualTo(0);
+        assertThat(df.stages().get(3).baseStage()).isEqualTo(1);
+        assertThat(df.transitiveDependencies(df.stages().get(3))).extracting(Stage::index).containsExactly(1, 0);
+        // not a stage name: an image, as written
+        assertThat(df.stages().get(4).baseStage()).isEqualTo(-1);
+        assertThat(df.stages().get(4).base()).isNotNull();
+    }
+
     @Test
     void dependenciesThroughCopyFromAndRunMount() {
         Dockerfile df = Dockerfile.parse("""

@@ -52,13 +52,19 @@ class HadolintInstructionRulesTest {
                                 + "FROM base\nCOPY foo bar\n",
                         "FROM debian:buster as base1\nWORKDIR /usr\nFROM base1 as base2\nRUN foo\nFROM base2\nCOPY foo bar\n",
                         "FROM debian:buster\nONBUILD WORKDIR /usr/local/lib\nONBUILD COPY foo bar\n",
-                        "FROM debian:buster\nADD foo bar\n")
+                        "FROM debian:buster\nWORKDIR /app\nADD foo bar\n")
                 .invalid("COPY bla.sh blubb.sh\n", at(1, 13, "relative destination 'blubb.sh'"))
                 .invalid("COPY bla.sh \"blubb.sh\"\n", at(1, 13))
                 .invalid("COPY a b\n", at(1, 8))
                 .invalid("FROM debian:buster as stage1\nWORKDIR /usr\nFROM debian:buster\nCOPY foo bar\n", at(4, 10))
                 .invalid("FROM node:22\nCOPY package.json .\nWORKDIR /app\nCOPY . .\n", at(2, 19))
                 .invalid("FROM debian:buster\nONBUILD COPY foo bar\n", at(2, 18))
+                // unlike hadolint: ADD lands in the same unknown directory (DD240's fix turns it into a COPY)
+                .invalid("FROM debian:buster\nADD foo bar\n", at(2, 9, "ADD to the relative destination 'bar'"))
+                // one finding per stage: the missing WORKDIR is the stage's (DD130's fix adds a COPY next to one)
+                .invalid("FROM python:3.12\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n"
+                        + "FROM python:3.12\nCOPY x .\n",
+                        at(2, 23, "'./' (and 1 more relative COPY/ADD destination in this stage)"), at(6, 8))
                 .test();
     }
 
