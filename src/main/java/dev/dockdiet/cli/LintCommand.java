@@ -156,7 +156,16 @@ public class LintCommand implements Callable<Integer> {
 
         /** The file's report: the machine path, its root, and the path for people. */
         FileReport report(String source, List<Finding> findings, SizePicture size, boolean bom) {
-            FileReport r = new FileReport(located == null ? display : located.path(), source, findings, size, bom);
+            return located(new FileReport(located == null ? display : located.path(), source, findings, size, bom));
+        }
+
+        /** The report of this file when it could not be read; {@code error} is the stderr line (after "dockdiet: "). */
+        FileReport unreadable(String error) {
+            String reason = error != null && error.startsWith(display + ": ") ? error.substring(display.length() + 2) : error;
+            return located(FileReport.unreadable(located == null ? display : located.path(), reason));
+        }
+
+        private FileReport located(FileReport r) {
             return r.located(located == null || located.root() == null ? null : ReportOptions.directoryUri(located.root()),
                     display);
         }
@@ -250,7 +259,7 @@ public class LintCommand implements Callable<Integer> {
                 SizePicture size = o.result().size();
                 files.add(o.input().report(o.file().text(), o.result().findings(), size, o.file().bom()));
             } else {
-                files.add(o.input().report(null, List.of(), null, false));
+                files.add(o.input().unreadable(o.error()));
             }
         }
         if (diff) {

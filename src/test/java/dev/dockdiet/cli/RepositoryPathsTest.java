@@ -322,6 +322,24 @@ class RepositoryPathsTest {
         assertThat(allRead.out()).contains("; 2 files checked.\n");
     }
 
+    @Test
+    void everyMachineFormatSaysAFileCouldNotBeRead() throws IOException {
+        Path ok = repo.resolve("debian/Dockerfile");
+        Path missing = repo.resolve("missing/Dockerfile");
+        for (String f : List.of("checkstyle", "github", "gitlab", "rdjson", "json", "sarif")) {
+            CliRunner.Run r = CliRunner.run("-f", f, ok.toString(), missing.toString());
+            assertThat(r.code()).as(f).isEqualTo(2);
+            assertThat(r.err().lines().count()).as(f).isEqualTo(1);
+            assertThat(r.out()).as(f).contains("missing/Dockerfile");
+        }
+        assertThat(CliRunner.run("-f", "checkstyle", ok.toString(), missing.toString()).out())
+                .contains("<file name=\"missing/Dockerfile\">\n    <error line=\"1\" severity=\"error\" "
+                        + "message=\"could not be read: no such file or directory\" source=\"dockdiet\"/>");
+        assertThat(CliRunner.run("-f", "github", ok.toString(), missing.toString()).out())
+                .startsWith("::error file=missing/Dockerfile,title=dockdiet::missing/Dockerfile could not be read: "
+                        + "no such file or directory\n");
+    }
+
     private static JsonNode json(String s) throws IOException {
         return MAPPER.readTree(s);
     }
