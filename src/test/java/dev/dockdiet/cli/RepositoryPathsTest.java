@@ -335,6 +335,12 @@ class RepositoryPathsTest {
         assertThat(CliRunner.run("-f", "checkstyle", ok.toString(), missing.toString()).out())
                 .contains("<file name=\"missing/Dockerfile\">\n    <error line=\"1\" severity=\"error\" "
                         + "message=\"could not be read: no such file or directory\" source=\"dockdiet\"/>");
+        JsonNode json = json(CliRunner.run("-f", "json", ok.toString(), missing.toString()).out());
+        assertThat(json.at("/files/1/error").asText()).isEqualTo("no such file or directory");
+        assertThat(json.at("/files/0/error").isMissingNode()).isTrue();
+        assertThat(json(CliRunner.run("-f", "sarif", ok.toString(), missing.toString()).out())
+                .at("/runs/0/invocations/0/toolExecutionNotifications/0/message/text").asText())
+                .isEqualTo("missing/Dockerfile could not be read: no such file or directory");
         assertThat(CliRunner.run("-f", "github", ok.toString(), missing.toString()).out())
                 .startsWith("::error file=missing/Dockerfile,title=dockdiet::missing/Dockerfile could not be read: "
                         + "no such file or directory\n");
