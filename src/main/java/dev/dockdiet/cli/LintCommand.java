@@ -144,9 +144,28 @@ public class LintCommand implements Callable<Integer> {
      */
     private record Input(Path path, String display, boolean stdin, ReportPaths.Located located) {
 
+        /** The file's baseline key: its machine path (repository-relative), as reports name it. */
+        String baselineKey() {
+            return located == null ? display : located.path();
+        }
+
+        /** The baseline for this file: also knows findings that older baselines recorded under the display path. */
+        Baseline baseline(Baseline base) {
+            return base == null ? null : base.withLegacyKey(display);
+        }
+
         /** The file's report: the machine path, its root, and the path for people. */
         FileReport report(String source, List<Finding> findings, SizePicture size, boolean bom) {
-            FileReport r = new FileReport(located == null ? display : located.path(), source, findings, size, bom);
+            return located(new FileReport(located == null ? display : located.path(), source, findings, size, bom));
+        }
+
+        /** The report of this file when it could not be read; {@code error} is the stderr line (after "dockdiet: "). */
+        FileReport unreadable(String error) {
+            String reason = error != null && error.startsWith(display + ": ") ? error.substring(display.length() + 2) : error;
+            return located(FileReport.unreadable(located == null ? display : located.path(), reason));
+        }
+
+        private FileReport located(FileReport r) {
             return r.located(located == null || located.root() == null ? null : ReportOptions.directoryUri(located.root()),
                     display);
         }
@@ -221,7 +240,7 @@ public class LintCommand implements Callable<Integer> {
             Baseline.Builder b = Baseline.builder();
             for (Outcome o : outcomes) {
                 if (o.result() != null) {
-                    b.add(o.input().display(), o.file().text(), o.result().findings());
+                    b.add(o.input().baselineKey(), o.file().text(), o.result().findings());
                 }
             }
             try {
@@ -240,7 +259,7 @@ public class LintCommand implements Callable<Integer> {
                 SizePicture size = o.result().size();
                 files.add(o.input().report(o.file().text(), o.result().findings(), size, o.file().bom()));
             } else {
-                files.add(o.input().report(null, List.of(), null, false));
+                files.add(o.input().unreadable(o.error()));
             }
         }
         if (diff) {
@@ -265,8 +284,9 @@ public class LintCommand implements Callable<Integer> {
             if (failures > 0) {
                 return 2;
             }
-            Linter.Result left = o.file() == null ? null : Main.linter().lint(o.file().text(), null, o.input().display(),
-                    o.config(), Main.settings(o.config(), Path.of(o.input().display()).toAbsolutePath().getParent()), base);
+            Linter.Result left = o.file() == null ? null : Main.linter().lint(o.file().text(), null, o.input().baselineKey(),
+                    o.config(), Main.settings(o.config(), Path.of(o.input().display()).toAbsolutePath().getParent()),
+                    o.input().baseline(base));
             FailOn threshold = cliFailOn != null ? cliFailOn : o.config().failOnOr(FailOn.WARNING);
             return left != null && left.findings().stream().anyMatch(f -> threshold.failsOn(f.severity())) ? 1 : 0;
         }
@@ -360,7 +380,7 @@ public class LintCommand implements Callable<Integer> {
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
         final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
-        Linter.Result result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services);
+        Linter.Result result = lint.lint(file.text(), in.path(), in.baselineKey(), cfg, settings, in.baseline(base), services);
         if (fixLevel != null) {
             final Config c = cfg;
             SafeFixer.Result fixed = lint.fix(file.text(), in.path(), in.display(), c, settings, services, fixLevel);
@@ -379,7 +399,7 @@ public class LintCommand implements Callable<Integer> {
                         return new Outcome(in, file, result, cfg, describeWrite(in.display(), e));
                     }
                     file = new TextFile(file.path(), fixed.text(), file.bom());
-                    result = lint.lint(file.text(), in.path(), in.display(), cfg, settings, base, services)
+                    result = lint.lint(file.text(), in.path(), in.baselineKey(), cfg, settings, in.baseline(base), services)
                             .withRefusals(fixed.refused());
                 }
             }

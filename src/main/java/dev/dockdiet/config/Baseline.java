@@ -34,6 +34,12 @@ import java.util.Set;
  * the finding new. The message is not part of it, so a better wording or a new size figure does
  * not turn old findings into new ones.
  *
+ * <p>The path is the one machine formats report: relative to the file's repository root, with
+ * {@code /} (see {@code dev.dockdiet.lint.ReportPaths}), so a baseline written from the repository
+ * root matches when dockdiet runs from a subfolder, and the other way round. Baselines written
+ * before that keyed files by their path relative to the working directory; a reader names that
+ * path as a file's legacy key ({@link #withLegacyKey}), and a finding recorded under either key is known.
+ *
  * <p>The file is JSON, sorted by path, rule and fingerprint, with a {@code version}; {@code line}
  * and {@code message} are there for readers only and are not used when matching.
  */
@@ -47,13 +53,34 @@ public final class Baseline {
 
     private final Set<String> fingerprints;
     private final List<Entry> entries;
+    private final String legacyKey;
 
     private Baseline(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
-        this.fingerprints = new HashSet<>();
+        this(List.copyOf(entries), fingerprints(entries), null);
+    }
+
+    private Baseline(List<Entry> entries, Set<String> fingerprints, String legacyKey) {
+        this.entries = entries;
+        this.fingerprints = fingerprints;
+        this.legacyKey = legacyKey;
+    }
+
+    private static Set<String> fingerprints(List<Entry> entries) {
+        Set<String> out = new HashSet<>();
         for (Entry e : entries) {
-            fingerprints.add(e.fingerprint());
+            out.add(e.fingerprint());
         }
+        return out;
+    }
+
+    /**
+     * This baseline for one file that baselines written before repository-relative keys knew by
+     * {@code legacyKey} (its path relative to the working directory): a finding recorded under that
+     * key is known too, so such a baseline keeps working from the directory it was written in.
+     * Cheap: the entries are shared.
+     */
+    public Baseline withLegacyKey(String legacyKey) {
+        return new Baseline(entries, fingerprints, legacyKey);
     }
 
     /** A baseline that knows nothing: every finding is new. */
@@ -68,9 +95,11 @@ public final class Baseline {
     /** The findings of one file that are not in the baseline, in their original order. */
     public List<Finding> newFindings(String path, String source, List<Finding> findings) {
         List<Entry> keyed = entries(path, source, findings);
+        List<Entry> old = legacyKey == null || legacyKey.equals(path) ? null : entries(legacyKey, source, findings);
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            if (!fingerprints.contains(keyed.get(i).fingerprint())) {
+            if (!fingerprints.contains(keyed.get(i).fingerprint())
+                    && (old == null || !fingerprints.contains(old.get(i).fingerprint()))) {
                 out.add(findings.get(i));
             }
         }
@@ -80,8 +109,8 @@ public final class Baseline {
     /**
      * The entries for one file's findings, one per finding and in the same order.
      *
-     * @param path the file's path as recorded, with {@code /} separators; use {@link #pathKey} so
-     *     writing and reading agree
+     * @param path the file's key: its repository-relative path with {@code /} separators, the path
+     *     machine formats report, so writing and reading agree wherever dockdiet runs
      */
     public static List<Entry> entries(String path, String source, List<Finding> findings) {
         LineMap lines = new LineMap(source);
@@ -103,14 +132,6 @@ public final class Baseline {
             out[i] = new Entry(path, f.rule().id(), fp, f.range().startLine(), f.message());
         }
         return List.of(out);
-    }
-
-    /** The path of {@code dockerfile} relative to the baseline file's directory, with {@code /}. */
-    public static String pathKey(Path baselineFile, Path dockerfile) {
-        Path base = baselineFile.toAbsolutePath().normalize().getParent();
-        Path f = dockerfile.toAbsolutePath().normalize();
-        Path rel = base != null && f.startsWith(base) ? base.relativize(f) : f;
-        return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
     }
 
     /** Collects entries for several files, then writes them. */

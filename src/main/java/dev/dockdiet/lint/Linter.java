@@ -122,7 +122,7 @@ public final class Linter {
     /**
      * @param text the file text without BOM
      * @param path the file (for the build context and messages), null for stdin
-     * @param displayPath the path as reported (baseline keys)
+     * @param displayPath the baseline key: the repository-relative path machine formats report
      * @param baseline findings to hide, or null
      */
     public Result lint(String text, Path path, String displayPath, Config config, RuleSettings settings,

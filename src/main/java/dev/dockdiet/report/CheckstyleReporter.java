@@ -8,6 +8,11 @@ import java.io.Writer;
  * The {@code checkstyle} format (reviewdog {@code -f=checkstyle}, Jenkins warnings-ng, Danger): one
  * {@code <file>} per file checked, one {@code <error>} per finding, {@code source} = the rule id.
  * Severities: error, warning, and info for both info and style. Columns are UTF-16 units.
+ *
+ * <p>A file that could not be read gets one {@code <error>} on line 1 without a column, severity
+ * error, source {@code dockdiet}: checkstyle itself reports a file it could not process that way (a
+ * violation on line 1 from its {@code Checker}), and consumers that need a line (Jenkins
+ * warnings-ng, reviewdog) accept it; an empty {@code <file/>} would read as "checked, clean".
  */
 final class CheckstyleReporter implements Reporter {
 
@@ -18,11 +23,15 @@ final class CheckstyleReporter implements Reporter {
         b.append("<checkstyle version=\"4.3\">\n");
         for (FileReport file : report.files()) {
             b.append("  <file name=\"").append(attr(file.path())).append('"');
-            if (file.findings().isEmpty()) {
+            if (file.readable() && file.findings().isEmpty()) {
                 b.append("/>\n");
                 continue;
             }
             b.append(">\n");
+            if (!file.readable()) {
+                b.append("    <error line=\"1\" severity=\"error\" message=\"")
+                        .append(attr(file.unreadableMessage())).append("\" source=\"dockdiet\"/>\n");
+            }
             for (Finding f : file.findings()) {
                 b.append("    <error line=\"").append(f.range().startLine())
                         .append("\" column=\"").append(f.range().startColumn())

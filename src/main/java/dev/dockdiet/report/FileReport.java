@@ -23,9 +23,12 @@ import java.util.Objects;
  *     ending in {@code /}; null: the report's {@link ReportOptions#srcRoot()}
  * @param localPath the path the {@code text} format shows people (relative to the working directory,
  *     as they would type it); defaults to {@code path}
+ * @param readError why the file could not be read ({@code "no such file or directory"}, {@code "not a
+ *     text file (it contains NUL bytes)"}, ...), without the path; null when it was read, or when the
+ *     reason is unknown
  */
 public record FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom,
-                         URI root, String localPath) {
+                         URI root, String localPath, String readError) {
 
     private static final Comparator<Finding> BY_POSITION = Comparator
             .comparingInt((Finding f) -> f.range().start())
@@ -47,11 +50,14 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
         if (localPath == null) {
             localPath = path;
         }
+        if (source != null) {
+            readError = null;
+        }
     }
 
     /** A file reported relative to the report's source root, the same path for people and machines. */
     public FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom) {
-        this(path, source, findings, size, hadBom, null, null);
+        this(path, source, findings, size, hadBom, null, null, null);
     }
 
     private static Finding masked(Finding f, Shown shown) {
@@ -75,7 +81,23 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
 
     /** This report with its root (see {@link #root()}) and the path shown to people. */
     public FileReport located(URI root, String localPath) {
-        return new FileReport(path, source, findings, size, hadBom, root, localPath);
+        return new FileReport(path, source, findings, size, hadBom, root, localPath, readError);
+    }
+
+    /** A file that could not be read, and why (see {@link #readError()}). */
+    public static FileReport unreadable(String path, String readError) {
+        return new FileReport(path, null, List.of(), null, false, null, null, readError);
+    }
+
+    /**
+     * What machine formats say of a file that could not be read: {@code "could not be read: no such
+     * file or directory"}; null for a file that was read.
+     */
+    public String unreadableMessage() {
+        if (readable()) {
+            return null;
+        }
+        return readError == null || readError.isBlank() ? "could not be read" : "could not be read: " + readError;
     }
 
     /** Whether the file could be read (and so was linted). */

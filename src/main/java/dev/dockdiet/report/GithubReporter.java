@@ -23,6 +23,8 @@ import java.util.Map;
  *   <li>{@code col}/{@code endColumn} only for single-line ranges: GitHub's annotations accept
  *       columns only when start and end line are equal; {@code endColumn} (exclusive, as in SARIF)
  *       is left out for an empty range.
+ *   <li>A file that could not be read is one {@code ::error file=…,title=dockdiet::… could not be
+ *       read: …} without a line (GitHub annotates the file), before every finding.
  *   <li>GitHub shows at most 10 annotations of each kind per step, so the most severe come first,
  *       and a closing notice says how many were past the limit (they are still in the log).
  * </ul>
@@ -46,6 +48,19 @@ final class GithubReporter implements Reporter {
                 .thenComparingInt(Item::order));
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         StringBuilder b = new StringBuilder();
+        int unread = 0;
+        for (FileReport file : report.files()) {
+            if (!file.readable()) {
+                counts.merge(Kind.ERROR, 1, Integer::sum);
+                unread++;
+                b.append("::error file=").append(property(file.path()))
+                        .append(",title=").append(property("dockdiet"))
+                        .append("::").append(data(file.path() + " " + file.unreadableMessage()))
+                        .append('\n');
+            }
+        }
+        out.write(b.toString());
+        b.setLength(0);
         for (Item item : items) {
             Finding f = item.finding();
             Kind kind = command(f.severity());
@@ -75,7 +90,7 @@ final class GithubReporter implements Reporter {
             out.write("::notice title=" + property("dockdiet") + "::"
                     + data(Texts.plural(hidden, "finding is", "findings are")
                            + " not shown as annotations (GitHub shows " + ANNOTATIONS_PER_KIND
-                           + " per kind and step); all " + items.size() + " are listed in this log.")
+                           + " per kind and step); all " + (items.size() + unread) + " are listed in this log.")
                     + "\n");
         }
         out.flush();

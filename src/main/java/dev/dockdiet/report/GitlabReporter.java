@@ -23,14 +23,35 @@ import java.util.Map;
  * the how-manieth such finding it is in the file). It leaves the line number out, so an edit above
  * a finding does not reopen it, and it is unique per finding even for identical findings in one file
  * (GitLab merges issues with equal fingerprints).
+ *
+ * <p>A file that could not be read is one issue, {@code check_name} {@value #UNREADABLE}, severity
+ * {@code blocker}, on line 1, with the fingerprint MD5 of ({@value #UNREADABLE}, path): stable
+ * across runs, so GitLab shows it as fixed once the file can be read.
  */
 final class GitlabReporter implements Reporter {
+
+    static final String UNREADABLE = "dockdiet.unreadable";
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
         JsonGenerator g = Json.pretty(out);
         g.writeStartArray();
         for (FileReport file : report.files()) {
+            if (!file.readable()) {
+                g.writeStartObject();
+                g.writeStringField("description", file.path() + " " + file.unreadableMessage());
+                g.writeStringField("check_name", UNREADABLE);
+                g.writeStringField("fingerprint", md5(UNREADABLE + '\u0000' + file.path()));
+                g.writeStringField("severity", "blocker");
+                g.writeObjectFieldStart("location");
+                g.writeStringField("path", file.path());
+                g.writeObjectFieldStart("lines");
+                g.writeNumberField("begin", 1);
+                g.writeNumberField("end", 1);
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             // the fingerprint hashes the line as shown: with secret values masked
             SourceText src = file.source() == null ? null : new SourceText(Shown.of(file.source()).text());
             Map<String, Integer> seen = new HashMap<>();

@@ -49,6 +49,9 @@ final class JsonReporter implements Reporter {
         g.writeStartObject();
         g.writeStringField("path", file.path());
         g.writeBooleanField("readable", file.readable());
+        if (!file.readable() && file.readError() != null) {
+            g.writeStringField("error", file.readError());
+        }
         g.writeArrayFieldStart("findings");
         Shown shown = Shown.of(file.source());
         for (Finding f : file.findings()) {

@@ -18,6 +18,11 @@ import java.util.List;
  * change. Diagnostic columns are 1-based UTF-8 byte counts, as reviewdog wants them (not SARIF's
  * UTF-16 units); end positions are exclusive. When a file could not be read, columns stay in UTF-16
  * units (identical for ASCII text) and there are no suggestions.
+ *
+ * <p>A file that could not be read is one diagnostic, severity {@code ERROR}, code
+ * {@code unreadable}, on line 1 without a column (reviewdog's line-wise range): reviewdog's format
+ * allows no range, but its reporters place and filter comments by line, and line 1 is where
+ * checkstyle and GitLab put it too.
  */
 final class RdjsonReporter implements Reporter {
 
@@ -31,6 +36,23 @@ final class RdjsonReporter implements Reporter {
         g.writeEndObject();
         g.writeArrayFieldStart("diagnostics");
         for (FileReport file : report.files()) {
+            if (!file.readable()) {
+                g.writeStartObject();
+                g.writeStringField("message", file.path() + " " + file.unreadableMessage());
+                g.writeObjectFieldStart("location");
+                g.writeStringField("path", file.path());
+                g.writeObjectFieldStart("range");
+                g.writeObjectFieldStart("start");
+                g.writeNumberField("line", 1);
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeStringField("severity", "ERROR");
+                g.writeObjectFieldStart("code");
+                g.writeStringField("value", "unreadable");
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             SourceText src = file.source() == null ? null : new SourceText(file.source());
             Shown shown = Shown.of(file.source());
             for (Finding f : file.findings()) {

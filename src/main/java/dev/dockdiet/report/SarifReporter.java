@@ -79,7 +79,8 @@ final class SarifReporter implements Reporter {
             for (FileReport f : unread) {
                 g.writeStartObject();
                 g.writeStringField("level", "error");
-                message(g, "message", f.path() + " could not be linted (see the error on stderr)");
+                message(g, "message", f.readError() != null ? f.path() + " " + f.unreadableMessage()
+                        : f.path() + " could not be linted (see the error on stderr)");
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -275,6 +275,36 @@ class RepositoryPathsTest {
     }
 
     @Test
+    void aBaselineWrittenFromTheRootMatchesFromASubfolderAndOldWorkingDirectoryKeysStillMatch() throws Exception {
+        Proc w = dockdiet(repo, null, "--write-baseline", "baseline.json", ".");
+        assertThat(w.code()).isEqualTo(0);
+        JsonNode written = MAPPER.readTree(Files.readString(repo.resolve("baseline.json")));
+        TreeSet<String> keys = new TreeSet<>();
+        written.get("findings").forEach(f -> keys.add(f.get("path").asText()));
+        assertThat(keys).containsExactlyElementsOf(EXPECTED);
+
+        Proc r = dockdiet(repo.resolve("debian"), null, "-f", "json", "--baseline", "../baseline.json", "Dockerfile", "../svc");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(MAPPER.readTree(r.out()).at("/files").findValues("findings"))
+                .hasSize(3).allSatisfy(f -> assertThat(f).isEmpty());
+
+        // a baseline keyed relative to the working directory (as before; --root makes one here) still matches there
+        Proc old = dockdiet(repo.resolve("debian"), null, "--root", ".", "--write-baseline", "old.json", "Dockerfile");
+        assertThat(old.code()).isEqualTo(0);
+        assertThat(Files.readString(repo.resolve("debian/old.json"))).contains("\"path\": \"Dockerfile\"")
+                .doesNotContain("debian/");
+        Proc legacy = dockdiet(repo.resolve("debian"), null, "-f", "json", "--baseline", "old.json", "Dockerfile");
+        assertThat(legacy.err()).isEmpty();
+        assertThat(legacy.code()).isEqualTo(0);
+        assertThat(MAPPER.readTree(legacy.out()).at("/files/0/path").asText()).isEqualTo("debian/Dockerfile");
+        assertThat(MAPPER.readTree(legacy.out()).at("/files/0/findings")).isEmpty();
+        // and the other way round a root baseline does not hide another file's findings
+        Proc other = dockdiet(repo.resolve("svc"), null, "-f", "json", "--baseline", "../debian/old.json", "api/Dockerfile");
+        assertThat(other.code()).isEqualTo(1);
+    }
+
+    @Test
     void theTextSummaryCountsOnlyTheFilesThatWereRead() throws IOException {
         Path ok = repo.resolve("debian/Dockerfile");
         Path bin = repo.resolve("bin.Dockerfile");
@@ -290,6 +320,30 @@ class RepositoryPathsTest {
         assertThat(json(j.out()).at("/files/1/readable").asBoolean()).isFalse();
         CliRunner.Run allRead = CliRunner.run("--color", "never", repo.resolve("svc").toString());
         assertThat(allRead.out()).contains("; 2 files checked.\n");
+    }
+
+    @Test
+    void everyMachineFormatSaysAFileCouldNotBeRead() throws IOException {
+        Path ok = repo.resolve("debian/Dockerfile");
+        Path missing = repo.resolve("missing/Dockerfile");
+        for (String f : List.of("checkstyle", "github", "gitlab", "rdjson", "json", "sarif")) {
+            CliRunner.Run r = CliRunner.run("-f", f, ok.toString(), missing.toString());
+            assertThat(r.code()).as(f).isEqualTo(2);
+            assertThat(r.err().lines().count()).as(f).isEqualTo(1);
+            assertThat(r.out()).as(f).contains("missing/Dockerfile");
+        }
+        assertThat(CliRunner.run("-f", "checkstyle", ok.toString(), missing.toString()).out())
+                .contains("<file name=\"missing/Dockerfile\">\n    <error line=\"1\" severity=\"error\" "
+                        + "message=\"could not be read: no such file or directory\" source=\"dockdiet\"/>");
+        JsonNode json = json(CliRunner.run("-f", "json", ok.toString(), missing.toString()).out());
+        assertThat(json.at("/files/1/error").asText()).isEqualTo("no such file or directory");
+        assertThat(json.at("/files/0/error").isMissingNode()).isTrue();
+        assertThat(json(CliRunner.run("-f", "sarif", ok.toString(), missing.toString()).out())
+                .at("/runs/0/invocations/0/toolExecutionNotifications/0/message/text").asText())
+                .isEqualTo("missing/Dockerfile could not be read: no such file or directory");
+        assertThat(CliRunner.run("-f", "github", ok.toString(), missing.toString()).out())
+                .startsWith("::error file=missing/Dockerfile,title=dockdiet::missing/Dockerfile could not be read: "
+                        + "no such file or directory\n");
     }
 
     private static JsonNode json(String s) throws IOException {

@@ -111,10 +111,12 @@ class BaselineTest {
     }
 
     @Test
-    void pathKeyIsRelativeToTheBaselineFile() {
-        assertThat(Baseline.pathKey(dir.resolve("ci/baseline.json"), dir.resolve("ci/svc/Dockerfile")))
-                .isEqualTo("svc/Dockerfile");
-        assertThat(Baseline.pathKey(dir.resolve("baseline.json"), dir.resolve("Dockerfile"))).isEqualTo("Dockerfile");
+    void aLegacyKeyAlsoMatchesButOnlyForItsOwnFile() {
+        Baseline old = Baseline.builder().add("Dockerfile", ORIGINAL, lint(ORIGINAL)).build();
+        assertThat(old.newFindings("debian/Dockerfile", ORIGINAL, lint(ORIGINAL))).isNotEmpty();
+        assertThat(old.withLegacyKey("Dockerfile").newFindings("debian/Dockerfile", ORIGINAL, lint(ORIGINAL))).isEmpty();
+        assertThat(old.withLegacyKey("other/Dockerfile").newFindings("debian/Dockerfile", ORIGINAL, lint(ORIGINAL)))
+                .isNotEmpty();
     }
 
     @Test

@@ -53,4 +53,27 @@ class CheckstyleReporterTest {
         assertThat(doc.getElementsByTagName("file").getLength()).isEqualTo(3);
         assertThat(parse(Samples.render("checkstyle", Samples.empty())).getElementsByTagName("file").getLength()).isZero();
     }
+
+    private static LintReport unreadableAndClean() {
+        return new LintReport("1.0.0", List.of(FileReport.unreadable("svc/Dockerfile", "no such file or directory"),
+                new FileReport("ok/Dockerfile", "FROM alpine:3.20\n", List.of(), null)), List.of(), null);
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorOnLineOneNotACleanFile() throws Exception {
+        Document doc = parse(Samples.render("checkstyle", unreadableAndClean()));
+        var files = doc.getElementsByTagName("file");
+        assertThat(files.getLength()).isEqualTo(2);
+        Element bad = (Element) files.item(0);
+        assertThat(bad.getAttribute("name")).isEqualTo("svc/Dockerfile");
+        var errors = bad.getElementsByTagName("error");
+        assertThat(errors.getLength()).isEqualTo(1);
+        Element e = (Element) errors.item(0);
+        assertThat(e.getAttribute("line")).isEqualTo("1");
+        assertThat(e.hasAttribute("column")).isFalse();
+        assertThat(e.getAttribute("severity")).isEqualTo("error");
+        assertThat(e.getAttribute("message")).isEqualTo("could not be read: no such file or directory");
+        assertThat(e.getAttribute("source")).isEqualTo("dockdiet");
+        assertThat(((Element) files.item(1)).getElementsByTagName("error").getLength()).isZero();
+    }
 }

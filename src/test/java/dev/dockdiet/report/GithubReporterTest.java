@@ -59,4 +59,16 @@ class GithubReporterTest {
     void nothingForNoFindings() {
         assertThat(Samples.render("github", Samples.empty())).isEmpty();
     }
+
+    private static LintReport unreadableAndClean() {
+        return new LintReport("1.0.0", List.of(FileReport.unreadable("svc/Dockerfile", "no such file or directory"),
+                new FileReport("ok/Dockerfile", "FROM alpine:3.20\n", List.of(), null)), List.of(), null);
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorAnnotationOnTheFile() {
+        String out = Samples.render("github", unreadableAndClean());
+        assertThat(out).isEqualTo("::error file=svc/Dockerfile,title=dockdiet::svc/Dockerfile could not be read: "
+                + "no such file or directory\n");
+    }
 }

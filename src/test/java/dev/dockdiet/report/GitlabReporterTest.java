@@ -50,10 +50,10 @@ class GitlabReporterTest {
     void everyIssueHasTheFieldsGitLabRequires() throws Exception {
         JsonNode a = Schemas.MAPPER.readTree(Samples.render("gitlab", Samples.sample()));
         assertThat(a.isArray()).isTrue();
-        assertThat(a).hasSize(6);
+        assertThat(a).hasSize(7); // 6 findings, and broken/Dockerfile could not be read
         for (JsonNode i : a) {
             assertThat(i.path("description").asText()).isNotBlank();
-            assertThat(i.path("check_name").asText()).matches("DD\\d{3}");
+            assertThat(i.path("check_name").asText()).matches("DD\\d{3}|dockdiet\\.unreadable");
             assertThat(i.path("severity").asText()).isIn("info", "minor", "major", "critical", "blocker");
             assertThat(i.path("location").path("path").asText()).isNotBlank();
             assertThat(i.path("location").path("lines").path("begin").asInt()).isPositive();
@@ -61,5 +61,29 @@ class GitlabReporterTest {
         assertThat(a.findValuesAsText("fingerprint")).doesNotHaveDuplicates();
         assertThat(a.findValuesAsText("severity")).contains("blocker", "minor", "info");
         assertThat(Samples.render("gitlab", Samples.empty())).isEqualTo("[]\n");
+    }
+
+    private static LintReport unreadableAndClean() {
+        return new LintReport("1.0.0", List.of(FileReport.unreadable("svc/Dockerfile", "no such file or directory"),
+                new FileReport("ok/Dockerfile", "FROM alpine:3.20\n", List.of(), null)), List.of(), null);
+    }
+
+    @Test
+    void anUnreadableFileIsABlockerIssueWithAStableFingerprint() throws Exception {
+        JsonNode a = Schemas.MAPPER.readTree(Samples.render("gitlab", unreadableAndClean()));
+        assertThat(a.size()).isEqualTo(1);
+        JsonNode issue = a.get(0);
+        assertThat(issue.get("check_name").asText()).isEqualTo("dockdiet.unreadable");
+        assertThat(issue.get("severity").asText()).isEqualTo("blocker");
+        assertThat(issue.get("description").asText()).isEqualTo("svc/Dockerfile could not be read: no such file or directory");
+        assertThat(issue.at("/location/path").asText()).isEqualTo("svc/Dockerfile");
+        assertThat(issue.at("/location/lines/begin").asInt()).isEqualTo(1);
+        // the reason may change between runs (missing, then binary): the fingerprint stays
+        LintReport binary = new LintReport("1.0.0", List.of(FileReport.unreadable("svc/Dockerfile", "not a text file")),
+                List.of(), null);
+        assertThat(fingerprints(binary)).containsExactly(issue.get("fingerprint").asText());
+        LintReport other = new LintReport("1.0.0", List.of(FileReport.unreadable("api/Dockerfile", "not a text file")),
+                List.of(), null);
+        assertThat(fingerprints(other)).doesNotContain(issue.get("fingerprint").asText());
     }
 }

@@ -66,4 +66,25 @@ class RdjsonReporterTest {
         assertThat(s.path("range").toString()).isEqualTo("{\"start\":{\"line\":2},\"end\":{\"line\":3}}");
         assertThat(s.path("text").asText()).isEqualTo("RUN xx \\\n  && yy");
     }
+
+    private static LintReport unreadableAndClean() {
+        return new LintReport("1.0.0", List.of(FileReport.unreadable("svc/Dockerfile", "no such file or directory"),
+                new FileReport("ok/Dockerfile", "FROM alpine:3.20\n", List.of(), null)), List.of(), null);
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorDiagnosticOnLineOne() throws Exception {
+        String out = Samples.render("rdjson", unreadableAndClean());
+        assertThat(Schemas.errors(Schemas.rdjson(), out)).isEmpty();
+        JsonNode diags = Schemas.MAPPER.readTree(out).path("diagnostics");
+        assertThat(diags.size()).isEqualTo(1);
+        JsonNode d = diags.get(0);
+        assertThat(d.get("severity").asText()).isEqualTo("ERROR");
+        assertThat(d.at("/code/value").asText()).isEqualTo("unreadable");
+        assertThat(d.at("/location/path").asText()).isEqualTo("svc/Dockerfile");
+        assertThat(d.at("/location/range/start/line").asInt()).isEqualTo(1);
+        assertThat(d.at("/location/range/start/column").isMissingNode()).isTrue();
+        assertThat(d.at("/location/range/end").isMissingNode()).isTrue();
+        assertThat(d.get("message").asText()).isEqualTo("svc/Dockerfile could not be read: no such file or directory");
+    }
 }

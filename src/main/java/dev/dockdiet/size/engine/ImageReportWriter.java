@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockdiet.rule.Secrets;
 import dev.dockdiet.size.engine.ImageReport.ImageFinding;
 import dev.dockdiet.size.engine.ImageReport.Layer;
 import dev.dockdiet.size.engine.ImageReport.PathSize;
@@ -21,6 +22,12 @@ import java.util.stream.Collectors;
  * control characters, newlines and bidirectional overrides ({@link Printable}); JSON and SARIF
  * escape C0 controls as JSON must, and DEL, C1 controls, line separators and bidi overrides too,
  * so that {@code cat report.json} cannot steer a terminal either.
+ *
+ * <p>History is untrusted in another way: {@code created_by} records each build step as written,
+ * so it holds the values of {@code ENV X_TOKEN=…}, {@code ARG}s a RUN used, URLs with
+ * {@code user:password@} or {@code ?token=}. Every format masks them with {@link Secrets} (the
+ * component the lint reports use): {@code createdBy}, {@code instruction}, the matched Dockerfile
+ * step's {@code text} and the findings' messages show {@code ****} in place of the value.
  */
 public final class ImageReportWriter {
 
@@ -130,7 +137,7 @@ public final class ImageReportWriter {
             b.append('\n');
             for (ImageFinding f : r.findings()) {
                 String loc = f.line() == null ? "" : (r.dockerfile() == null ? "line" : p(r.dockerfile())) + ":" + f.line() + ": ";
-                b.append(loc).append(f.level()).append(' ').append(f.ruleId()).append(": ").append(p(f.message())).append('\n');
+                b.append(loc).append(f.level()).append(' ').append(f.ruleId()).append(": ").append(p(Secrets.mask(f.message()))).append('\n');
             }
         }
         return b.toString();
@@ -148,11 +155,39 @@ public final class ImageReportWriter {
         return "█".repeat(n);
     }
 
+    /** Fields of the JSON report that quote build steps, and so may hold secret values. */
+    private static final java.util.Set<String> STEP_TEXT = java.util.Set.of("createdBy", "instruction", "text", "message");
+
     public static String json(ImageReport r) {
         try {
-            return JSON.writeValueAsString(r) + "\n";
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.valueToTree(r);
+            masked(tree);
+            return JSON.writeValueAsString(tree) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Masks the secret values in every {@link #STEP_TEXT} field of {@code node}, at any depth. */
+    private static void masked(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            var fields = o.fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                if (e.getValue().isTextual() && STEP_TEXT.contains(e.getKey())) {
+                    String v = e.getValue().textValue();
+                    String m = Secrets.mask(v);
+                    if (!m.equals(v)) {
+                        e.setValue(JSON.getNodeFactory().textNode(m));
+                    }
+                } else {
+                    masked(e.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (com.fasterxml.jackson.databind.JsonNode c : a) {
+                masked(c);
+            }
         }
     }
 
@@ -181,7 +216,7 @@ public final class ImageReportWriter {
             res.put("ruleId", f.ruleId());
             res.put("ruleIndex", 0);
             res.put("level", f.level());
-            res.putObject("message").put("text", f.message());
+            res.putObject("message").put("text", Secrets.mask(f.message()));
             if (f.line() != null && uri != null) {
                 ObjectNode region = res.putArray("locations").addObject().putObject("physicalLocation");
                 region.putObject("artifactLocation").put("uri", uri);

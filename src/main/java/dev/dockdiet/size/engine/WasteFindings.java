@@ -1,5 +1,6 @@
 package dev.dockdiet.size.engine;
 
+import dev.dockdiet.rule.Secrets;
 import dev.dockdiet.size.engine.ImageReport.ImageFinding;
 import dev.dockdiet.size.engine.ImageReport.Layer;
 import dev.dockdiet.size.engine.ImageReport.Waste;
@@ -68,9 +69,13 @@ public final class WasteFindings {
         return out;
     }
 
+    /**
+     * The layer's instruction for a message or the text table: secret values masked (before it is
+     * cut, so a cut cannot hide a secret from the masking), blanks collapsed, at most 60 characters.
+     */
     static String brief(Layer l) {
         String s = l.instruction() == null || l.instruction().isBlank() ? "no history" : l.instruction();
-        s = s.replaceAll("\\s+", " ");
+        s = Secrets.mask(s).replaceAll("\\s+", " ");
         return s.length() <= 60 ? s : s.substring(0, 59) + "…";
     }
 }

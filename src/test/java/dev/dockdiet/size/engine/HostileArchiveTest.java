@@ -204,6 +204,39 @@ class HostileArchiveTest {
     }
 
     @Test
+    void secretValuesInHistoryAreMaskedInTextJsonAndSarif() throws Exception {
+        String token = "Zx81qLw0pT7vRk3mQ9";
+        String password = "hunter2pass";
+        String ghp = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        byte[] l0 = TestImages.layer().file("etc/env", 10).bytes();
+        byte[] l1 = TestImages.layer().file("app.tgz", 2_000_000).bytes();
+        byte[] l2 = TestImages.layer().whiteout("app.tgz").bytes();
+        byte[] tar = image(List.of(l0, l1, l2), List.of(
+                "/bin/sh -c #(nop)  ENV X_TOKEN=" + token,
+                "RUN |1 GITHUB_TOKEN=" + ghp + " /bin/sh -c curl -fsSL https://deploy:" + password
+                        + "@files.corp.test/app.tgz -o /app.tgz # buildkit",
+                "RUN /bin/sh -c rm /app.tgz # buildkit"));
+        ImageReport r = ImageAnalyzer.analyze(read(tar, ImageArchive.Limits.DEFAULT), "secrets.tar", "tar", null);
+        assertThat(r.findings()).isNotEmpty(); // layer 1's download, deleted by layer 2: its message quotes layer 1
+
+        String text = ImageReportWriter.text(r);
+        String json = ImageReportWriter.json(r);
+        String sarif = ImageReportWriter.sarif(r);
+        for (String out : List.of(text, json, sarif)) {
+            assertThat(out).doesNotContain(token).doesNotContain(password).doesNotContain(ghp.substring(4));
+        }
+        // the meaning stays: what was set and where it was fetched from
+        assertThat(text).contains("ENV X_TOKEN=****").contains("https://deploy:****@files.corp.test");
+        JsonNode back = TestImages.JSON.readTree(json);
+        assertThat(back.findValuesAsText("createdBy")).hasSize(6) // three layers, three history entries
+                .anySatisfy(c -> assertThat(c).contains("X_TOKEN=****"))
+                .anySatisfy(c -> assertThat(c).contains("deploy:****@files.corp.test"));
+        assertThat(back.findValuesAsText("instruction")).anySatisfy(c -> assertThat(c).isEqualTo("ENV X_TOKEN=****"));
+        // paths are data, not build steps: left alone
+        assertThat(back.findValuesAsText("path")).contains("/app.tgz");
+    }
+
+    @Test
     void aLongRunOfSpacesInCreatedByIsParsedInLinearTime() {
         // "\\s*# buildkit$" searched from every space of the run: quadratic, minutes for this one
         CreatedBy cb = CreatedBy.parse("/bin/sh -c echo a" + " ".repeat(300_000) + "b");
