@@ -26,7 +26,8 @@ import java.util.function.Function;
  * the final text still have more findings of some rule than the original, the loop runs again from
  * the original, strictly: then no pass may add any finding. When a pass fails the check, its fixes are tried one at a time, in the order of
  * the file, each on top of the ones kept so far; a fix that alone (or with those) adds a finding is
- * refused and reported with the findings it would add, never silently dropped. A refused fix is
+ * refused and reported with the findings it would add, never silently dropped; the fixes a refused one
+ * had deferred (a rewrite spanning the file defers all others) are then tried in the same pass. A refused fix is
  * tried again in later passes (another fix may have made it safe); the refusals that remain are
  * those of the last pass, which ran on the final text.
  *
@@ -101,36 +102,52 @@ public final class SafeFixer {
         int passes = 0;
         while (true) {
             List<Refusal> refused = new ArrayList<>();
-            Fixer.Pass pass = Fixer.applyOnce(current, findings, level);
-            List<Finding> after = null;
-            if (pass.changed()) {
+            // refused fixes leave the pass; the fixes they had deferred (a refused DD102 rewrite
+            // spans the file and defers every other fix) get their turn in the same pass
+            Set<Finding> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Fixer.Pass pass;
+            List<Finding> after;
+            while (true) {
+                List<Finding> candidates = out.isEmpty() ? findings
+                        : findings.stream().filter(f -> !out.contains(f)).toList();
+                pass = Fixer.applyOnce(current, candidates, level);
+                after = null;
+                if (!pass.changed()) {
+                    break;
+                }
                 after = lint.apply(pass.text());
-                String why = added(findings, after, counts);
-                if (why != null) {
-                    // find the culprits: keep the fixes one at a time, each on top of those kept
-                    List<Finding> kept = new ArrayList<>();
-                    String keptText = current;
-                    List<Finding> keptAfter = findings;
-                    for (Finding f : pass.applied()) {
-                        List<Finding> trial = new ArrayList<>(kept);
-                        trial.add(f);
-                        Fixer.Pass p = Fixer.applyOnce(current, trial, level);
-                        if (p.text().equals(keptText)) {
-                            kept.add(f); // shares its edits with a kept fix
-                            continue;
-                        }
-                        List<Finding> l = lint.apply(p.text());
-                        String reason = added(findings, l, counts);
-                        if (reason == null) {
-                            kept.add(f);
-                            keptText = p.text();
-                            keptAfter = l;
-                        } else {
-                            refused.add(new Refusal(f, reason));
-                        }
+                if (added(findings, after, counts) == null) {
+                    break;
+                }
+                // find the culprits: keep the fixes one at a time, each on top of those kept
+                List<Finding> kept = new ArrayList<>();
+                String keptText = current;
+                List<Finding> keptAfter = findings;
+                boolean refusedOne = false;
+                for (Finding f : pass.applied()) {
+                    List<Finding> trial = new ArrayList<>(kept);
+                    trial.add(f);
+                    Fixer.Pass p = Fixer.applyOnce(current, trial, level);
+                    if (p.text().equals(keptText)) {
+                        kept.add(f); // shares its edits with a kept fix
+                        continue;
                     }
+                    List<Finding> l = lint.apply(p.text());
+                    String reason = added(findings, l, counts);
+                    if (reason == null) {
+                        kept.add(f);
+                        keptText = p.text();
+                        keptAfter = l;
+                    } else {
+                        refused.add(new Refusal(f, reason));
+                        out.add(f);
+                        refusedOne = true;
+                    }
+                }
+                if (!refusedOne || pass.deferred().isEmpty()) {
                     pass = Fixer.applyOnce(current, kept, level);
                     after = keptAfter;
+                    break;
                 }
             }
             if (!pass.changed()) {

@@ -76,6 +76,25 @@ class SafeFixerTest {
     }
 
     @Test
+    void aRefusedWideFixDoesNotHoldBackTheFixesItDeferred() {
+        // a fix over the whole text (like DD102's rewrite) takes the pass and defers every other fix;
+        // refused, it must leave the pass to them (before, the pass ended with nothing applied)
+        RuleMeta wide = new RuleMeta("DD405", "wide", Severity.STYLE, Category.STYLE, Fixability.ALWAYS, List.of(),
+                "The whole text is flagged and \"fixed\" to a bang");
+        java.util.function.Function<String, List<Finding>> lint = t -> {
+            List<Finding> out = new ArrayList<>(toy(t));
+            if (t.equals("ab")) {
+                SourceRange all = new LineMap(t).range(0, t.length());
+                out.add(new Finding(wide, "the whole text", all).withFix(Fix.safe("bang", new Edit(all, "!"))));
+            }
+            return out;
+        };
+        SafeFixer.Result r = SafeFixer.fix("ab", lint, Applicability.SAFE, 10);
+        assertThat(r.text()).isEqualTo("AB");
+        assertThat(r.applied()).extracting(Finding::message).containsExactly("lower-case a", "lower-case b");
+    }
+
+    @Test
     void aNewFindingThatHasAFixIsTheNextPasssWork() {
         SafeFixer.Result r = SafeFixer.fix("ak", SafeFixerTest::toy, Applicability.SAFE, 10);
         assertThat(r.text()).isEqualTo("AH");
