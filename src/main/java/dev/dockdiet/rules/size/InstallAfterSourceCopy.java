@@ -123,7 +123,7 @@ public final class InstallAfterSourceCopy implements Rule {
                     }
                     for (Install inst : installs(sh)) {
                         String dir = installDir(sh, inst, wd, copyDir);
-                        if (dir == null || alreadyLayered(inst.kind(), seen)) {
+                        if (dir == null || alreadyLayered(inst.kind(), seen) || dependenciesCached(run, inst.kind())) {
                             continue;
                         }
                         if (needsSources(context, inst) || manifestMissing(context, inst, copyDir, dir)) {
@@ -139,6 +139,33 @@ public final class InstallAfterSourceCopy implements Rule {
             finalWorkdir.put(s.index(), wd);
             manifestsSeen.put(s.index(), seen);
         }
+    }
+
+    /**
+     * True when a cache mount of the RUN holds the dependency cache of {@code kind} (BuildKit keeps
+     * it between builds): a source change then re-runs the build, but downloads nothing again,
+     * which is what this rule warns about.
+     */
+    private static boolean dependenciesCached(Instruction.Run run, Kind kind) {
+        if (run.mounts().isEmpty()) {
+            return false;
+        }
+        List<String> caches;
+        List<String> suffixes;
+        switch (kind.label()) {
+            case "npm" -> { caches = CacheRuleSupport.inHomes(".npm"); suffixes = List.of(".npm"); }
+            case "yarn" -> { caches = List.of("/usr/local/share/.cache/yarn"); suffixes = List.of(".cache/yarn", ".yarn/berry/cache"); }
+            case "pnpm" -> { caches = List.of(); suffixes = List.of("pnpm/store", ".pnpm-store"); }
+            case "pip" -> { caches = CacheRuleSupport.inHomes(".cache/pip"); suffixes = List.of(".cache/pip"); }
+            case "go" -> { caches = List.of("/go/pkg/mod", "/root/go/pkg/mod"); suffixes = List.of("go/pkg/mod"); }
+            case "maven" -> { caches = CacheRuleSupport.inHomes(".m2"); suffixes = List.of(".m2", ".m2/repository"); }
+            case "gradle" -> { caches = CacheRuleSupport.inHomes(".gradle"); suffixes = List.of(".gradle", ".gradle/caches"); }
+            case "cargo" -> { caches = List.of("/usr/local/cargo/registry"); suffixes = List.of("cargo/registry"); }
+            case "bundler" -> { caches = List.of("/usr/local/bundle/cache"); suffixes = List.of("bundle/cache"); }
+            case "composer" -> { caches = CacheRuleSupport.inHomes(".composer/cache"); suffixes = List.of(".composer/cache", ".cache/composer"); }
+            default -> { return false; }
+        }
+        return CacheRuleSupport.cacheMounted(run, caches, suffixes);
     }
 
     private record Word2(String name) {

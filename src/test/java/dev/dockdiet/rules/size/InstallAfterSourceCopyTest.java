@@ -45,7 +45,11 @@ class InstallAfterSourceCopyTest {
                 "FROM golang:1.22 AS deps\nCOPY go.* ./\nRUN go mod download\nFROM deps\nCOPY . .\nRUN go build .\n",
                 // remote tools
                 "FROM golang:1.22\nCOPY . .\nRUN go install golang.org/x/tools/cmd/goimports@latest\n",
-                "FROM rust:1.79\nCOPY . .\nRUN cargo install ripgrep\n")
+                "FROM rust:1.79\nCOPY . .\nRUN cargo install ripgrep\n",
+                // the dependency cache is a BuildKit cache mount: nothing is downloaded again
+                "FROM rust:1.80\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/usr/local/cargo/registry cargo build --release\n",
+                "FROM gradle:jdk21\nWORKDIR /home/gradle/project\nCOPY . .\nRUN --mount=type=cache,target=/home/gradle/.gradle gradle bootJar\n",
+                "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/root/.npm npm ci\n")
                 .test();
     }
 
@@ -57,6 +61,13 @@ class InstallAfterSourceCopyTest {
                         at(4, 1, "`npm ci` runs after `COPY .` (line 3) copied the whole build context, so every source"
                                 + " change re-runs it and downloads every dependency again. Copy package.json,"
                                 + " package-lock.json first, install, then copy the rest"))
+                .test();
+    }
+
+    @Test
+    void aCacheMountOfAnotherDirectoryDoesNotExcuseIt() {
+        rule().invalid("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/var/cache/apt npm ci\n",
+                        at(4, 1, "`npm ci` runs after `COPY .` (line 3)"))
                 .test();
     }
 

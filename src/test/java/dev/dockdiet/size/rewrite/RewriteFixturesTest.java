@@ -85,11 +85,7 @@ class RewriteFixturesTest {
     static final Map<String, Map<String, String>> INHERITED = Map.of(
             "flask", Map.of(
                     "DD204", "apt-get install gcc without a version: the original's build step, kept as written",
-                    "DD245", "USER appuser: the original's user name, created and used as the original did"),
-            "rust-bin", Map.of(
-                    "DD130", "cargo build after COPY . .: the original's layering, kept as written (with a cache mount now)"),
-            "spring-gradle", Map.of(
-                    "DD130", "gradle bootJar after COPY . .: the original's layering, kept as written (with a cache mount now)"));
+                    "DD245", "USER appuser: the original's user name, created and used as the original did"));
 
     static List<Finding> lint(Path app, String text, String name) {
         return new Linter(Rules.all(), DefaultServices::get).lint(text, app.resolve(name), name, Config.defaults(),
