@@ -34,7 +34,10 @@ public final class Directives {
     private static Pattern pattern(String comment) {
         // Go's \s is ASCII-only: [\t\n\f\r ]
         return Pattern.compile("^" + Pattern.quote(comment)
-                + "[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$",
+                + "[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*"
+                // BuildKit's (.+?)[ws]*$, written so that long inner blanks cost linear time: the value
+                // ends in a non-blank, or (all blanks after '=') is the last blank, as (.+?) gives it
+                + "((?:.*?[^\\t\\n\\f\\r ])|[\\t\\n\\f\\r ])[\\t\\n\\f\\r ]*$",
                 Pattern.DOTALL);
     }
 

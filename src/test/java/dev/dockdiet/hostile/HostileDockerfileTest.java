@@ -41,6 +41,10 @@ class HostileDockerfileTest {
                 Arguments.of("10,000 $(", "FROM alpine:3.19\nRUN echo " + "$(".repeat(10_000) + "\n"),
                 // found by the fuzzer: the ignore-pragma pattern backtracked quadratically on blanks
                 Arguments.of("a comment of 20,000 tabs", "#" + "\t".repeat(20_000) + "x\nFROM alpine:3.19\n"),
+                Arguments.of("a syntax directive with 20,000 inner blanks",
+                        "#syntax=docker/" + " ".repeat(20_000) + "x\nFROM alpine:3.19\n"),
+                Arguments.of("an escape directive with 20,000 inner tabs",
+                        "# escape=`" + "\t".repeat(20_000) + "x\nFROM alpine:3.19\n"),
                 Arguments.of("a comment of 20,000 blanks", "# " + " ".repeat(20_000) + "dockdiet\nFROM alpine:3.19\n"),
                 Arguments.of("10,000 ((", "FROM alpine:3.19\nRUN " + "((".repeat(10_000) + "\n"),
                 Arguments.of("7,000 $((", "FROM alpine:3.19\nRUN echo " + "$((".repeat(7_000) + "\n"),
