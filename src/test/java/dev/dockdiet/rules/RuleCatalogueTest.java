@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockdiet.rule.Rule;
 import dev.dockdiet.rule.RuleMeta;
 import java.io.IOException;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,28 +38,7 @@ class RuleCatalogueTest {
 
     @BeforeAll
     static void scan() throws IOException, URISyntaxException {
-        Path classes = Path.of(Rule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Class<? extends Rule>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class")).sorted()::iterator) {
-                String name = classes.relativize(p).toString().replace('/', '.').replace('\\', '.');
-                name = name.substring(0, name.length() - ".class".length());
-                if (!name.startsWith("dev.dockdiet.")) {
-                    continue;
-                }
-                Class<?> c;
-                try {
-                    c = Class.forName(name, false, RuleCatalogueTest.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new AssertionError("cannot load " + name, e);
-                }
-                if (Rule.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())
-                        && !c.isAnonymousClass() && !c.isLocalClass()) {
-                    found.add(c.asSubclass(Rule.class));
-                }
-            }
-        }
-        ruleClasses = found;
+        ruleClasses = dev.dockdiet.CompiledClasses.implementationsOf(Rule.class);
         Set<String> used = new java.util.HashSet<>();
         java.util.regex.Matcher m = USE.matcher("");
         try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {

@@ -3,15 +3,10 @@ package dev.dockdiet.size.rewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,28 +18,7 @@ import org.junit.jupiter.api.Test;
 class PlannerRegistryTest {
 
     static List<Class<?>> plannerClasses() throws IOException, URISyntaxException {
-        Path classes = Path.of(EcosystemPlanner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Class<?>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class")).sorted()::iterator) {
-                String name = classes.relativize(p).toString().replace('/', '.').replace('\\', '.');
-                name = name.substring(0, name.length() - ".class".length());
-                if (!name.startsWith("dev.dockdiet.")) {
-                    continue;
-                }
-                Class<?> c;
-                try {
-                    c = Class.forName(name, false, PlannerRegistryTest.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new AssertionError("cannot load " + name, e);
-                }
-                if (EcosystemPlanner.class.isAssignableFrom(c) && !c.isInterface()
-                        && !Modifier.isAbstract(c.getModifiers()) && !c.isAnonymousClass()) {
-                    found.add(c);
-                }
-            }
-        }
-        return found;
+        return List.copyOf(dev.dockdiet.CompiledClasses.implementationsOf(EcosystemPlanner.class));
     }
 
     @Test
