@@ -2,9 +2,12 @@ package dev.dockdiet.report;
 
 import dev.dockdiet.rule.Secrets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * What a report may show of one file ({@link Secrets} decides what is secret): its text with each
@@ -22,9 +25,17 @@ final class Shown {
     private final List<Secrets.Span> spans;
     private final Set<String> values = new LinkedHashSet<>();
 
+    /**
+     * The files of this run by their text: each reporter, and each file's report, asks for the same
+     * file's secrets, and finding them is a scan of the whole text. Weak keys: an entry lives as long
+     * as the report that holds the text.
+     */
+    private static final Map<String, Shown> BY_SOURCE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Shown NONE = new Shown(null);
+
     private Shown(String source) {
         this.spans = source == null ? List.of() : Secrets.find(source);
-        this.masked = source == null ? null : Secrets.maskKeepingLength(source);
+        this.masked = source == null ? null : Secrets.maskKeepingLength(source, spans);
         for (Secrets.Span s : spans) {
             String v = source.substring(s.start(), s.end());
             for (String line : v.split("\\R")) { // a private key body: each line of it
@@ -36,7 +47,16 @@ final class Shown {
     }
 
     static Shown of(String source) {
-        return new Shown(source);
+        if (source == null) {
+            return NONE;
+        }
+        Shown known = BY_SOURCE.get(source);
+        if (known != null) {
+            return known;
+        }
+        Shown shown = new Shown(source); // outside the lock: the scan is the expensive part
+        Shown raced = BY_SOURCE.putIfAbsent(source, shown);
+        return raced != null ? raced : shown;
     }
 
     /** The file's text with secret values masked, or null when the file could not be read. */

@@ -338,7 +338,11 @@ public final class Secrets {
      * source text shown to people (excerpts, diffs).
      */
     public static String maskKeepingLength(String text) {
-        List<Span> spans = find(text);
+        return maskKeepingLength(text, find(text));
+    }
+
+    /** {@link #maskKeepingLength(String)} with the spans {@link #find} gave for {@code text}. */
+    public static String maskKeepingLength(String text, List<Span> spans) {
         if (spans.isEmpty()) {
             return text;
         }
