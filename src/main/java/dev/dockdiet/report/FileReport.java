@@ -61,10 +61,11 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
     }
 
     private static Finding masked(Finding f, Shown shown) {
-        String message = shown.mask(f.message());
+        // Finding and Fix mask what Secrets finds when they are made; what is left is this file's values
+        String message = shown.maskValues(f.message());
         dev.dockdiet.rule.Fix fix = f.fix();
         if (fix != null && fix.description() != null) {
-            String d = shown.mask(fix.description());
+            String d = shown.maskValues(fix.description());
             if (!d.equals(fix.description())) {
                 fix = new dev.dockdiet.rule.Fix(fix.applicability(), d, fix.edits(),
                         fix.refused() == null ? null : shown.mask(fix.refused()));

@@ -90,7 +90,18 @@ final class Shown {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        String out = Secrets.mask(s);
+        return maskValues(Secrets.mask(s));
+    }
+
+    /**
+     * {@code s} with this file's secret values masked wherever they appear: for text that {@link
+     * Secrets#mask} has already masked (a finding's message and a fix's description are, when made).
+     */
+    String maskValues(String s) {
+        if (s == null || s.isEmpty() || values.isEmpty()) {
+            return s;
+        }
+        String out = s;
         List<String> present = new ArrayList<>();
         for (String v : values) {
             if (out.contains(v)) {

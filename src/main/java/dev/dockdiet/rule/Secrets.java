@@ -242,8 +242,11 @@ public final class Secrets {
         }
         String s = text.toString();
         String lc = s.toLowerCase(Locale.ROOT);
-        boolean secretWord = SECRET_WORDS.stream().anyMatch(lc::contains);
         boolean eq = s.indexOf('=') >= 0;
+        boolean dashes = s.contains("--");
+        boolean env = lc.contains("env");
+        // the words are looked for only where a pattern that needs one could match (most texts: none)
+        boolean secretWord = (eq || dashes || env) && containsAny(lc, SECRET_WORDS);
         TreeMap<Integer, Span> spans = new TreeMap<>();
         for (Token t : tokens(s)) {
             if (!t.kind().equals("private key")) {
@@ -274,7 +277,7 @@ public final class Secrets {
                 value(spans, q.start(2), q.end(2), q.group(2), "secret query parameter");
             }
         }
-        Matcher h = HEADER.matcher(s.indexOf(':') >= 0 && HEADER_WORDS.stream().anyMatch(lc::contains) ? s : "");
+        Matcher h = HEADER.matcher(s.indexOf(':') >= 0 && containsAny(lc, HEADER_WORDS) ? s : "");
         while (h.find()) {
             int g = h.group(1) != null ? 1 : 2;
             value(spans, h.start(g), h.end(g), h.group(g), "authorization header");
@@ -286,7 +289,7 @@ public final class Secrets {
                 value(spans, o.start(2), o.end(2), o.group(2), "password");
             }
         }
-        Matcher f = SECRET_FLAG_VALUE.matcher(s.contains("--") && secretWord ? s : "");
+        Matcher f = SECRET_FLAG_VALUE.matcher(dashes && secretWord ? s : "");
         while (f.find()) {
             // not a spec such as docker build --secret id=npm,env=NPM_TOKEN, not a word in prose ("--token option")
             String v = f.group(1);
@@ -300,7 +303,7 @@ public final class Secrets {
                 quotedValue(spans, a.start(2), a.group(2), "secret variable", true);
             }
         }
-        Matcher e = LEGACY_ENV.matcher(secretWord && lc.contains("env") ? s : "");
+        Matcher e = LEGACY_ENV.matcher(secretWord && env ? s : "");
         while (e.find()) {
             if (isSecretName(e.group(1))) {
                 quotedValue(spans, e.start(2), e.group(2).stripTrailing(), "secret variable", true);
@@ -416,6 +419,8 @@ public final class Secrets {
         spans.put(start, new Span(start, end, kind));
     }
 
+    private static final int[] NO_ANCHORS = new int[0];
+
     /** The anchors by their first character: {kind index (KINDS.size() for URL_PASSWORD), anchor}. */
     private static final Object[][][] BY_FIRST = new Object[128][][];
 
@@ -456,7 +461,7 @@ public final class Secrets {
             }
         }
         for (int k = 0; k < kinds; k++) {
-            at[k] = at[k] == null ? new int[0] : java.util.Arrays.copyOf(at[k], n[k]);
+            at[k] = at[k] == null ? NO_ANCHORS : java.util.Arrays.copyOf(at[k], n[k]);
         }
         return at;
     }
@@ -490,6 +495,15 @@ public final class Secrets {
             }
             tried = Math.max(tried, at - minBack);
         }
+    }
+
+    private static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int distinct(String s) {
