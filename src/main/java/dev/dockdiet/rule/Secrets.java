@@ -148,11 +148,14 @@ public final class Secrets {
      */
     public static List<Token> tokens(CharSequence text) {
         String t = text.toString();
+        return tokens(t, anchors(t), false);
+    }
+
+    private static List<Token> tokens(String t, int[][] anchors, boolean everyStart) {
         List<Token> out = new ArrayList<>();
-        int[][] anchors = anchors(t);
         for (int ki = 0; ki < KINDS.size(); ki++) {
             Kind k = KINDS.get(ki);
-            scan(k.pattern(), t, k.back(), k.back(), anchors[ki], m -> {
+            matches(k.pattern(), t, k.back(), k.back(), anchors[ki], everyStart, m -> {
                 String v = m.group();
                 if (k.prefix() > 0 && (v.toUpperCase(Locale.ROOT).contains("EXAMPLE") || distinct(v) < 8)) {
                     return;
@@ -237,23 +240,34 @@ public final class Secrets {
 
     /** The parts of {@code text} that hold secret values, in order, not overlapping. */
     public static List<Span> find(CharSequence text) {
+        return find(text, false);
+    }
+
+    /**
+     * {@link #find(CharSequence)}; {@code everyStart}: each pattern tried at every position of the text
+     * ({@code Matcher.find}), the reference the anchored search must agree with (a test compares them).
+     */
+    static List<Span> find(CharSequence text, boolean everyStart) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         String s = text.toString();
-        String lc = s.toLowerCase(Locale.ROOT);
+        String lc = asciiLower(s); // same offsets as s; (?i) of the patterns is ASCII-only too
         boolean eq = s.indexOf('=') >= 0;
         boolean dashes = s.contains("--");
         boolean env = lc.contains("env");
         // the words are looked for only where a pattern that needs one could match (most texts: none)
         boolean secretWord = (eq || dashes || env) && containsAny(lc, SECRET_WORDS);
         TreeMap<Integer, Span> spans = new TreeMap<>();
-        for (Token t : tokens(s)) {
+        int[][] anchors = anchors(s);
+        for (Token t : tokens(s, anchors, everyStart)) {
             if (!t.kind().equals("private key")) {
                 add(spans, t.start() + Math.min(t.prefix(), (t.end() - t.start()) / 2), t.end(), t.kind());
             }
         }
-        // each pattern runs only when the text holds what it needs: most messages hold none of it
+        // each pattern runs only when the text holds what it needs (most messages hold none of it),
+        // and only at the starts its literal allows (a pattern tried at every character of a big file
+        // was most of the run)
         Matcher pk = PRIVATE_KEY_HEADER.matcher(s.contains("PRIVATE KEY") ? s : "");
         int searchFrom = 0;
         while (searchFrom <= s.length() && pk.find(searchFrom)) {
@@ -262,52 +276,62 @@ public final class Secrets {
             add(spans, pk.end(), end, "private key");
             searchFrom = Math.max(end, pk.end());
         }
-        Matcher u = URL_USERINFO.matcher(s.contains("://") && s.indexOf('@') >= 0 ? s : "");
-        while (u.find()) {
-            if (u.group(2) != null) {
-                value(spans, u.start(2), u.end(2), u.group(2), "password in a URL");
-            } else if (looksRandom(u.group(1), 16)) {
-                add(spans, u.start(1), u.end(1), "token in a URL");
-            }
+        if (s.contains("://") && s.indexOf('@') >= 0) {
+            // the scheme is 1-16 characters before its "://"
+            matches(URL_USERINFO, s, 1, 16, anchors[KINDS.size()], everyStart, u -> {
+                if (u.group(2) != null) {
+                    value(spans, u.start(2), u.end(2), u.group(2), "password in a URL");
+                } else if (looksRandom(u.group(1), 16)) {
+                    add(spans, u.start(1), u.end(1), "token in a URL");
+                }
+            });
         }
-        Matcher q = QUERY.matcher(eq && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0) ? s : "");
-        while (q.find()) {
-            String name = q.group(1).toLowerCase(Locale.ROOT);
-            if (SECRET_QUERY.contains(name) || isSecretName(name)) {
-                value(spans, q.start(2), q.end(2), q.group(2), "secret query parameter");
-            }
+        if (eq && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0)) {
+            matches(QUERY, s, 0, 0, positions(s, "?", "&"), everyStart, q -> {
+                String name = q.group(1).toLowerCase(Locale.ROOT);
+                if (SECRET_QUERY.contains(name) || isSecretName(name)) {
+                    value(spans, q.start(2), q.end(2), q.group(2), "secret query parameter");
+                }
+            });
         }
-        Matcher h = HEADER.matcher(s.indexOf(':') >= 0 && containsAny(lc, HEADER_WORDS) ? s : "");
-        while (h.find()) {
-            int g = h.group(1) != null ? 1 : 2;
-            value(spans, h.start(g), h.end(g), h.group(g), "authorization header");
+        if (s.indexOf(':') >= 0 && containsAny(lc, HEADER_WORDS)) {
+            // a header name starts the match, or "proxy-" 6 characters before "authorization"
+            matches(HEADER, s, 0, 6, positions(lc, HEADER_NAMES), everyStart, h -> {
+                int g = h.group(1) != null ? 1 : 2;
+                value(spans, h.start(g), h.end(g), h.group(g), "authorization header");
+            });
         }
-        Matcher o = USER_OPTION.matcher(s.contains("-u") && s.indexOf(':') >= 0 ? s : "");
-        while (o.find()) {
-            // not a uid:gid (docker run -u 0:0), not pip's --user before a git+https:// URL
-            if (!o.group(2).startsWith("/") && !o.group(2).chars().allMatch(Character::isDigit)) {
-                value(spans, o.start(2), o.end(2), o.group(2), "password");
-            }
+        if (s.contains("-u") && s.indexOf(':') >= 0) {
+            // "-u" is 0 ("-u"), 1 ("--user") or 7 ("--proxy-user") characters into the match
+            matches(USER_OPTION, s, 0, 7, positions(s, "-u"), everyStart, o -> {
+                // not a uid:gid (docker run -u 0:0), not pip's --user before a git+https:// URL
+                if (!o.group(2).startsWith("/") && !o.group(2).chars().allMatch(Character::isDigit)) {
+                    value(spans, o.start(2), o.end(2), o.group(2), "password");
+                }
+            });
         }
-        Matcher f = SECRET_FLAG_VALUE.matcher(dashes && secretWord ? s : "");
-        while (f.find()) {
-            // not a spec such as docker build --secret id=npm,env=NPM_TOKEN, not a word in prose ("--token option")
-            String v = f.group(1);
-            if (v.indexOf('=') < 0 && !PLAIN_WORD.matcher(v).matches()) {
-                quotedValue(spans, f.start(1), v, "secret option", false);
-            }
+        if (dashes && secretWord) {
+            matches(SECRET_FLAG_VALUE, s, 0, 0, positions(s, "--"), everyStart, f -> {
+                // not a spec such as docker build --secret id=npm,env=NPM_TOKEN, not a word in prose ("--token option")
+                String v = f.group(1);
+                if (v.indexOf('=') < 0 && !PLAIN_WORD.matcher(v).matches()) {
+                    quotedValue(spans, f.start(1), v, "secret option", false);
+                }
+            });
         }
-        Matcher a = ASSIGNMENT.matcher(eq && secretWord ? s : "");
-        while (a.find()) {
-            if (isSecretName(a.group(1))) {
-                quotedValue(spans, a.start(2), a.group(2), "secret variable", true);
-            }
+        if (eq && secretWord) {
+            matches(ASSIGNMENT, s, 0, 0, assignmentStarts(s), everyStart, a -> {
+                if (isSecretName(a.group(1))) {
+                    quotedValue(spans, a.start(2), a.group(2), "secret variable", true);
+                }
+            });
         }
-        Matcher e = LEGACY_ENV.matcher(secretWord && env ? s : "");
-        while (e.find()) {
-            if (isSecretName(e.group(1))) {
-                quotedValue(spans, e.start(2), e.group(2).stripTrailing(), "secret variable", true);
-            }
+        if (secretWord && env) {
+            matches(LEGACY_ENV, s, 0, 0, positions(lc, "env"), everyStart, e -> {
+                if (isSecretName(e.group(1))) {
+                    quotedValue(spans, e.start(2), e.group(2).stripTrailing(), "secret variable", true);
+                }
+            });
         }
         return List.copyOf(spans.values());
     }
@@ -504,6 +528,98 @@ public final class Secrets {
             }
         }
         return false;
+    }
+
+    /** The header names {@link #HEADER} starts with, lower case. */
+    private static final String[] HEADER_NAMES = {"authorization", "private-token", "x-api-key", "x-auth-token",
+        "api-key", "x-access-token", "x-vault-token", "circle-token"};
+
+    /** The matches of {@code pattern}: by {@link #scan} at the anchors, or ({@code everyStart}) by {@code Matcher.find}. */
+    private static void matches(Pattern pattern, String text, int minBack, int maxBack, int[] anchors, boolean everyStart,
+                                Consumer<Matcher> each) {
+        if (everyStart) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                each.accept(m);
+            }
+        } else {
+            scan(pattern, text, minBack, maxBack, anchors, each);
+        }
+    }
+
+    /** Where any of {@code needles} occurs in {@code hay} (overlapping occurrences too), ascending, each once. */
+    private static int[] positions(String hay, String... needles) {
+        int[] at = new int[8];
+        int n = 0;
+        for (String needle : needles) {
+            for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+                if (n == at.length) {
+                    at = java.util.Arrays.copyOf(at, n * 2);
+                }
+                at[n++] = i;
+            }
+        }
+        if (n == 0) {
+            return NO_ANCHORS;
+        }
+        int[] sorted = java.util.Arrays.copyOf(at, n);
+        java.util.Arrays.sort(sorted);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (k == 0 || sorted[k - 1] != sorted[i]) {
+                sorted[k++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(sorted, k);
+    }
+
+    /**
+     * The one place before each {@code =} where {@link #ASSIGNMENT} can start: the beginning of the
+     * run of name characters that ends at it (a start inside the run fails the pattern's lookbehind,
+     * and the pattern reads no {@code =} inside a name), when that run is a name of at most 128.
+     */
+    private static int[] assignmentStarts(String s) {
+        int[] at = new int[8];
+        int n = 0;
+        for (int eq = s.indexOf('='); eq >= 0; eq = s.indexOf('=', eq + 1)) {
+            int j = eq;
+            while (j > 0 && eq - j < 129 && isNameChar(s.charAt(j - 1))) {
+                j--;
+            }
+            if (j == eq || eq - j > 128 || (j > 0 && isNameChar(s.charAt(j - 1)))) {
+                continue;
+            }
+            char first = s.charAt(j);
+            if (first >= '0' && first <= '9') {
+                continue;
+            }
+            if (n == at.length) {
+                at = java.util.Arrays.copyOf(at, n * 2);
+            }
+            at[n++] = j;
+        }
+        return n == 0 ? NO_ANCHORS : java.util.Arrays.copyOf(at, n);
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** {@code s} with ASCII upper-case letters lowered and nothing else changed (so offsets still hold). */
+    private static String asciiLower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (out[j] >= 'A' && out[j] <= 'Z') {
+                        out[j] = (char) (out[j] + ('a' - 'A'));
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
     }
 
     private static int distinct(String s) {
