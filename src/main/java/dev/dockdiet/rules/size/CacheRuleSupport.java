@@ -6,6 +6,7 @@ import dev.dockdiet.rule.Fix;
 import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.shell.Assignment;
+import dev.dockdiet.shell.ShellPattern;
 import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
@@ -172,65 +173,43 @@ final class CacheRuleSupport {
         return true;
     }
 
+    /** The segments of a path: split at '/', without empty and "." segments. */
     static List<String> segments(String p) {
         List<String> out = new ArrayList<>();
-        for (String s : p.split("/+")) {
-            if (!s.isEmpty() && !s.equals(".")) {
-                out.add(s);
+        int from = 0;
+        for (int i = 0; i <= p.length(); i++) {
+            if (i == p.length() || p.charAt(i) == '/') {
+                if (i > from && !(i - from == 1 && p.charAt(from) == '.')) {
+                    out.add(p.substring(from, i));
+                }
+                from = i + 1;
             }
         }
         return out;
     }
 
     private static boolean hasGlob(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+        return ShellPattern.hasGlob(s);
     }
 
     private static boolean globMatches(String pattern, String s) {
-        if (!hasGlob(pattern)) {
-            return pattern.equals(s);
-        }
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char ch = pattern.charAt(i);
-            switch (ch) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                case '[' -> {
-                    int close = pattern.indexOf(']', i + 1);
-                    if (close < 0) {
-                        re.append("\\[");
-                    } else {
-                        String body = pattern.substring(i + 1, close).replace("\\", "\\\\");
-                        if (body.startsWith("!")) {
-                            body = "^" + body.substring(1);
-                        }
-                        re.append('[').append(body).append(']');
-                        i = close;
-                    }
-                }
-                default -> re.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        try {
-            return Pattern.matches(re.toString(), s);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            return false;
-        }
+        return ShellPattern.matches(pattern, s);
     }
 
     /** {@code ~/x}, {@code $HOME/x}, {@code ${HOME}/x} as {@code /root/x} (the default build user's home). */
     static String expandHome(String p) {
-        for (String h : List.of("~", "$HOME", "${HOME}")) {
-            if (p.equals(h)) {
-                return "/root";
-            }
-            if (p.startsWith(h + "/")) {
+        if (p.isEmpty() || (p.charAt(0) != '~' && p.charAt(0) != '$')) {
+            return p; // most words: no allocation
+        }
+        for (String h : HOME_FORMS) {
+            if (p.startsWith(h) && (p.length() == h.length() || p.charAt(h.length()) == '/')) {
                 return "/root" + p.substring(h.length());
             }
         }
         return p;
     }
+
+    private static final List<String> HOME_FORMS = List.of("~", "$HOME", "${HOME}");
 
     /** A per-user cache ({@code .npm}) under every home directory. */
     static List<String> inHomes(String relative) {
@@ -605,6 +584,9 @@ final class CacheRuleSupport {
 
     /** True when {@code path} (absolute, {@code ~} allowed) is one of {@code caches} or lies inside one. */
     static boolean withinAny(String path, List<String> caches) {
+        if (path.isEmpty() || (path.charAt(0) != '/' && path.charAt(0) != '~' && path.charAt(0) != '$')) {
+            return false; // not absolute, nor made so by expandHome: most words (names, flags)
+        }
         String v = expandHome(path);
         if (!v.startsWith("/") || v.contains("$")) {
             return false;

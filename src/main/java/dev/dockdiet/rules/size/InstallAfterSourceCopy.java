@@ -218,12 +218,9 @@ public final class InstallAfterSourceCopy implements Rule {
         return false;
     }
 
+    /** {@code *} any text, {@code ?} one character (linear: the pattern is Dockerfile text). */
     private static boolean globMatches(String glob, String name) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            re.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
-        }
-        return name.matches(re.toString());
+        return dev.dockdiet.syntax.GlobMatcher.wildcard(glob, false).matches(name);
     }
 
     /**
