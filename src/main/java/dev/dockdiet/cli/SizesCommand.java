@@ -108,6 +108,6 @@ public class SizesCommand implements Callable<Integer> {
     }
 
     private static String mb(long bytes) {
-        return String.format(Locale.ROOT, bytes < 10_000_000L ? "%.1f MB" : "%.0f MB", bytes / 1e6);
+        return dev.dockdiet.rule.Decimals.fixed(bytes / 1e6, bytes < 10_000_000L ? 1 : 0) + " MB";
     }
 }

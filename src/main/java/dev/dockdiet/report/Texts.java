@@ -1,6 +1,7 @@
 package dev.dockdiet.report;
 
 import dev.dockdiet.rule.Applicability;
+import dev.dockdiet.rule.Decimals;
 import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Savings;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Wording shared by the formats. */
@@ -38,7 +38,7 @@ final class Texts {
             v /= 1000;
             u++;
         } while (v >= 999.5 && u < units.length - 1);
-        String num = v < 9.95 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v);
+        String num = v < 9.95 ? Decimals.fixed(v, 1) : Decimals.fixed(v, 0);
         return sign + num + " " + units[u];
     }
 

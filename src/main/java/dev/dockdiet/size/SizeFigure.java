@@ -36,6 +36,6 @@ public record SizeFigure(String basis, SizeKind kind, long bytes, String platfor
 
     /** The figure as a human-readable size in MB (10^6 bytes), one decimal, e.g. {@code 408.2 MB}. */
     public String megabytes() {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+        return dev.dockdiet.rule.Decimals.fixed(bytes / 1_000_000.0, 1) + " MB";
     }
 }

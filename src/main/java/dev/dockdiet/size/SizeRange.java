@@ -1,7 +1,6 @@
 package dev.dockdiet.size;
 
 import dev.dockdiet.rule.Savings.SizeKind;
-import java.util.Locale;
 
 /**
  * What the knowledge base can say when a tag has no figure of its own but its family and variant
@@ -38,9 +37,9 @@ public record SizeRange(String family, String variant, SizeKind kind, long minBy
 
     /** {@code 280–312 MB}. */
     static String mb(long min, long max) {
-        String fmt = max < 10_000_000L ? "%.1f" : "%.0f";
-        String a = String.format(Locale.ROOT, fmt, min / 1e6);
-        String b = String.format(Locale.ROOT, fmt, max / 1e6);
+        int decimals = max < 10_000_000L ? 1 : 0;
+        String a = dev.dockdiet.rule.Decimals.fixed(min / 1e6, decimals);
+        String b = dev.dockdiet.rule.Decimals.fixed(max / 1e6, decimals);
         return a.equals(b) ? a + " MB" : a + "–" + b + " MB";
     }
 

@@ -1,8 +1,8 @@
 package dev.dockdiet.rules.size;
 
+import dev.dockdiet.rule.Decimals;
 import dev.dockdiet.size.SizeFigure;
 import java.net.URI;
-import java.util.Locale;
 
 /** How the size rules print sizes and their sources. */
 final class SizeText {
@@ -22,7 +22,7 @@ final class SizeText {
         if (u == 0) {
             return b + " B";
         }
-        return (v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v)) + " " + units[u];
+        return (v < 10 ? Decimals.fixed(v, 1) : Decimals.fixed(v, 0)) + " " + units[u];
     }
 
     /** {@code ~109 MB} for a point saving, {@code 275–385 MB} for a range. */

@@ -8,7 +8,6 @@ import dev.dockdiet.syntax.Instruction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -332,7 +331,7 @@ final class RewriteEmitter {
                     return "Sizes (dockdiet knowledge base, " + k.label() + "): " + job.base.familiar() + " "
                             + x.megabytes() + basis(x, job.base.familiar()) + " (" + x.asOf() + ") -> " + job.runtimeImage
                             + " " + y.megabytes() + basis(y, job.runtimeImage) + " (" + y.asOf() + "), about "
-                            + String.format(Locale.ROOT, "%.1f MB", (x.bytes() - y.bytes()) / 1_000_000.0)
+                            + dev.dockdiet.rule.Decimals.fixed((x.bytes() - y.bytes()) / 1_000_000.0, 1) + " MB"
                             + " less before the application's own files.";
                 }
             }
