@@ -210,21 +210,42 @@ public final class SimpleCommand {
 
     /** True when the name (or its basename: {@code /usr/bin/apt-get} is {@code apt-get}) is one of these. */
     public boolean is(String... names) {
-        if (name == null) {
+        String base = base();
+        if (base == null) {
             return false;
         }
         String v = name.value();
-        String base = this.base;
-        if (base == null) {
-            base = basename(v); // asked by every rule for every command: computed once
-            this.base = base;
-        }
         for (String n : names) {
-            if (n.equals(v) || n.equals(base)) {
+            if (n.equals(base) || n.equals(v)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #is(String...)} for one name, the commonest question (no array made per call). */
+    public boolean is(String n) {
+        String base = base();
+        return base != null && (n.equals(base) || n.equals(name.value()));
+    }
+
+    /** {@link #is(String...)} for two names (no array made per call). */
+    public boolean is(String n1, String n2) {
+        String base = base();
+        return base != null && (n1.equals(base) || n2.equals(base) || n1.equals(name.value()) || n2.equals(name.value()));
+    }
+
+    /** The name's basename, computed once (every rule asks about every command); null without a name. */
+    private String base() {
+        if (name == null) {
+            return null;
+        }
+        String base = this.base;
+        if (base == null) {
+            base = basename(name.value());
+            this.base = base;
+        }
+        return base;
     }
 
     /**
