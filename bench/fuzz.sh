@@ -8,6 +8,8 @@ set -e
 cd "$(dirname "$0")/.."
 count=${1:-20000}
 seed=${2:-11}
+status=0
 mvn -o -q test -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=docker \
-  -Ddockdiet.fuzz.count="$count" -Ddockdiet.fuzz.seed="$seed" -DargLine="-Xss4m -Xmx1g -Ddockdiet.fuzz.count=$count -Ddockdiet.fuzz.seed=$seed"
+  -Ddockdiet.fuzz.count="$count" -Ddockdiet.fuzz.seed="$seed" -DargLine="-Xss4m -Xmx1g -Ddockdiet.fuzz.count=$count -Ddockdiet.fuzz.seed=$seed" || status=$?
 cat target/fuzz/summary.txt
+exit $status

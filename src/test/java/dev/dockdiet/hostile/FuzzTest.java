@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * few of the mutations that once crashed or hung dockdiet (runs of shell metacharacters, unterminated
  * heredocs and brackets, deep nesting, spliced lines, truncation, random bytes). Every rule runs on
  * every input; a rule that throws, or a parse that throws, is a crash and its input is written to
- * {@code target/fuzz/crash-N.Dockerfile}. The slowest input is written too, with its time, for reading
- * (not asserted). Tagged "fuzz", excluded by default; run it with {@code bench/fuzz.sh [COUNT] [SEED]}.
+ * {@code target/fuzz/crash-N.Dockerfile}. An input still running after 30 s is a hang: it is written to
+ * {@code target/fuzz/hang.Dockerfile} and the run stops there, failing. The slowest input is written
+ * too, with its time, for reading (not asserted). Tagged "fuzz", excluded by default; run it with {@code bench/fuzz.sh [COUNT] [SEED]}.
  */
 @Tag("fuzz")
 class FuzzTest {
@@ -54,10 +55,16 @@ class FuzzTest {
         long slowestNanos = 0;
         String slowest = "";
         long started = System.nanoTime();
+        // a hang is a finding too: an input still being linted after HANG_SECONDS is written to
+        // target/fuzz/hang.Dockerfile and the run ends with a failing summary (a regex that backtracks
+        // cannot be interrupted, so the watchdog exits the test JVM)
+        Input current = new Input();
+        Thread watchdog = watchdog(current, out, seed);
         for (long i = 0; i < count; i++) {
             String base = corpus.get(rnd.nextInt(corpus.size()));
             String text = mutate(base, corpus, rnd);
             long t0 = System.nanoTime();
+            current.set(i, text, t0);
             String crash = null;
             try {
                 Linter.Result r = linter.lint(text, Path.of("Dockerfile"), "Dockerfile", Config.defaults(),
@@ -79,6 +86,8 @@ class FuzzTest {
                 crashes.add(f + ": " + crash);
             }
         }
+        current.set(-1, null, 0);
+        watchdog.interrupt();
         Files.writeString(out.resolve("slowest.Dockerfile"), slowest, StandardCharsets.UTF_8);
         String summary = String.format("fuzz: %d inputs (seed %d) in %.1f s, %d crashes, slowest %.3f s (%s)%n",
                 count, seed, (System.nanoTime() - started) / 1e9, crashes.size(), slowestNanos / 1e9,
@@ -86,6 +95,53 @@ class FuzzTest {
         Files.writeString(out.resolve("summary.txt"), summary + String.join("\n", crashes) + "\n", StandardCharsets.UTF_8);
         System.out.print(summary);
         assertThat(crashes).isEmpty();
+    }
+
+    /** Inputs slower than this are hangs. */
+    private static final long HANG_SECONDS = 30;
+
+    /** The input being linted (index, text, start), as the watchdog sees it. */
+    private static final class Input {
+        private long index = -1;
+        private String text;
+        private long started;
+
+        synchronized void set(long i, String t, long at) {
+            index = i;
+            text = t;
+            started = at;
+        }
+
+        synchronized Object[] get() {
+            return new Object[] {index, text, started};
+        }
+    }
+
+    private static Thread watchdog(Input current, Path out, long seed) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    Object[] now = current.get();
+                    long index = (Long) now[0];
+                    if (index >= 0 && System.nanoTime() - (Long) now[2] > HANG_SECONDS * 1_000_000_000L) {
+                        Path f = out.resolve("hang.Dockerfile");
+                        Files.writeString(f, (String) now[1], StandardCharsets.UTF_8);
+                        String summary = String.format("fuzz: HANG on input %d (seed %d): still linting after %d s (%s)%n",
+                                index, seed, HANG_SECONDS, f);
+                        Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+                        System.out.print(summary);
+                        System.out.flush();
+                        Runtime.getRuntime().halt(3);
+                    }
+                }
+            } catch (InterruptedException | IOException e) {
+                // the run ended
+            }
+        }, "fuzz-watchdog");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     static String mutate(String base, List<String> corpus, SplittableRandom rnd) {
