@@ -5,9 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * BuildKit's variable expansion and word splitting ({@code frontend/dockerfile/shell/lex.go}),
@@ -392,15 +389,7 @@ public final class ShellLex {
                     }
                     value = "";
                 }
-                Pattern re = shellPatternToRegex(pattern, true, false);
-                Matcher m = re.matcher(value);
-                if (replaceAll) {
-                    return m.replaceAll(Matcher.quoteReplacement(replacement));
-                }
-                if (m.find()) {
-                    return value.substring(0, m.start()) + replacement + value.substring(m.end());
-                }
-                return value;
+                return ExpansionPattern.compile(pattern).replace(value, replacement, replaceAll);
             }
             throw new ExpansionException("unsupported modifier (" + chs + ") in substitution");
         }
@@ -493,62 +482,14 @@ public final class ShellLex {
         return ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!' || ch == '0';
     }
 
-    static Pattern shellPatternToRegex(String pattern, boolean greedy, boolean anchored) throws ExpansionException {
-        StringBuilder out = new StringBuilder(pattern.length() + 4);
-        if (anchored) {
-            out.append('^');
-        }
-        String star = greedy ? ".*" : ".*?";
-        int[] cps = pattern.codePoints().toArray();
-        for (int i = 0; i < cps.length; i++) {
-            int tok = cps[i];
-            switch (tok) {
-                case '*':
-                    out.append(star);
-                    continue;
-                case '?':
-                    out.append('.');
-                    continue;
-                case '\\': {
-                    int peek = i + 1 < cps.length ? cps[i + 1] : -1;
-                    if (peek == '}' || peek == '/') {
-                        continue;
-                    }
-                    out.append('\\');
-                    i++;
-                    tok = peek;
-                    if (tok != '*' && tok != '?' && tok != '\\') {
-                        throw new ExpansionException("invalid escape '\\" + (tok == -1 ? "" : new String(Character.toChars(tok))) + "'");
-                    }
-                    break;
-                }
-                case '[', ']', '{', '}', '.', '+', '(', ')', '|', '^', '$':
-                    out.append('\\');
-                    break;
-                default:
-                    break;
-            }
-            out.appendCodePoint(tok);
-        }
-        try {
-            return Pattern.compile(out.toString());
-        } catch (PatternSyntaxException e) {
-            throw new ExpansionException(e.getDescription());
-        }
-    }
-
     static String trimPrefix(String word, String value, boolean greedy) throws ExpansionException {
-        Pattern re;
+        ExpansionPattern p;
         try {
-            re = shellPatternToRegex(word, greedy, true);
+            p = ExpansionPattern.compile(word);
         } catch (ExpansionException e) {
             throw new ExpansionException("invalid pattern (" + word + ") in substitution: " + e.getMessage());
         }
-        Matcher m = re.matcher(value);
-        if (m.find()) {
-            return value.substring(m.end());
-        }
-        return value;
+        return p.trimPrefix(value, greedy);
     }
 
     static String reversePattern(String pattern) {

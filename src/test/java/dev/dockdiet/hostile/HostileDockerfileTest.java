@@ -28,6 +28,12 @@ class HostileDockerfileTest {
     static Stream<Arguments> hostile() {
         return Stream.of(
                 Arguments.of("unterminated heredoc shorter than its delimiter", "FROM alpine:3.19\nRUN <<EOF\n"),
+                // found by the fuzzer (seed 408): rm's glob became the regex .*.*.*... (hung for good)
+                Arguments.of("rm with 3,000 * before a cache path", "FROM debian:12\nRUN apt-get update && apt-get install -y curl"
+                        + " && apt-get clean && rm /var/" + "*".repeat(3_000) + "lib/apt/lists/*_*\n"),
+                // the same in a variable substitution's pattern (BuildKit's regex translation backtracked)
+                Arguments.of("${A#*a*a...b} on 40 a", "ARG A=" + "a".repeat(40) + "\nFROM alpine:3.19\nARG A\nENV B=${A#"
+                        + "*a".repeat(20) + "b} C=${A/" + "*a".repeat(20) + "b/x} D=${A%%" + "*a".repeat(20) + "b}\n"),
                 Arguments.of("unterminated heredoc, no newline", "FROM alpine:3.19\nRUN <<EOF"),
                 Arguments.of("20,000 [ in CMD", "FROM alpine:3.19\nCMD " + "[".repeat(20_000) + "\n"),
                 Arguments.of("20,000 { in an exec form", "FROM alpine:3.19\nCMD [" + "{\"a\":".repeat(5_000) + "\n"),
