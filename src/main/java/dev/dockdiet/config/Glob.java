@@ -77,23 +77,7 @@ public final class Glob {
                         throw new IllegalArgumentException("'[' at position " + (i + 1) + " is not closed");
                     }
                     String body = glob.substring(i + 1, close);
-                    boolean negate = body.startsWith("!") || body.startsWith("^");
-                    if (negate) {
-                        body = body.substring(1);
-                    }
-                    StringBuilder ranges = new StringBuilder();
-                    for (int j = 0; j < body.length(); j++) {
-                        char from = body.charAt(j);
-                        char to = from;
-                        if (j + 2 < body.length() && body.charAt(j + 1) == '-') {
-                            to = body.charAt(j + 2);
-                            j += 2;
-                        }
-                        ranges.append(from).append(to);
-                    }
-                    String r = ranges.toString();
-                    boolean n = negate;
-                    each(alts, b -> b.oneOf(r, n, !pathMode));
+                    each(alts, b -> b.bracket(body, !pathMode));
                     i = close;
                 }
                 case '{' -> {

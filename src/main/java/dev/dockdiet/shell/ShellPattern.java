@@ -5,8 +5,8 @@ import dev.dockdiet.syntax.GlobMatcher;
 /**
  * A shell pattern of one path segment as {@code rm} and {@code ls} see it ({@code *} any text,
  * {@code ?} one character, {@code [abc]}, {@code [a-z]}, {@code [!abc]} or {@code [^abc]} one of a
- * set, the set up to the first {@code ]}; an unclosed {@code [} and everything else literal; an
- * empty set or a reversed range matches nothing), matched in linear time by
+ * set, the set up to the first {@code ]}; an unclosed {@code [} and everything else literal),
+ * matched in linear time by
  * {@link GlobMatcher}: the pattern comes from Dockerfile text, which must not be able to make a
  * backtracking regex hang a run.
  */
@@ -34,28 +34,7 @@ public final class ShellPattern {
             } else if (ch == '?') {
                 b.any(true);
             } else if (close > 0) {
-                String body = pattern.substring(i + 1, close);
-                boolean negate = body.startsWith("!") || body.startsWith("^");
-                if (negate) {
-                    body = body.substring(1);
-                }
-                if (body.isEmpty()) { // "[]", "[!]": a set of nothing, matches nothing
-                    return false;
-                }
-                StringBuilder ranges = new StringBuilder();
-                for (int j = 0; j < body.length(); j++) {
-                    char from = body.charAt(j);
-                    char to = from;
-                    if (j + 2 < body.length() && body.charAt(j + 1) == '-') {
-                        to = body.charAt(j + 2);
-                        j += 2;
-                    }
-                    if (from > to) { // "[z-a]": no character lies in it
-                        return false;
-                    }
-                    ranges.append(from).append(to);
-                }
-                b.oneOf(ranges.toString(), negate, true);
+                b.bracket(pattern.substring(i + 1, close), true);
                 i = close;
             } else {
                 b.literal(ch);

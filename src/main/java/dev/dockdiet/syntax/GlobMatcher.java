@@ -192,6 +192,29 @@ public final class GlobMatcher {
             return node(ONE, '\0', new CharClass(ranges, negate, !slashToo));
         }
 
+        /**
+         * One character of a bracket expression: {@code body} is the text between {@code [} and
+         * {@code ]}, a leading {@code !} or {@code ^} negates it, {@code a-z} is a range, every other
+         * character itself (the shell's and the config globs' sets).
+         */
+        public Builder bracket(String body, boolean slashToo) {
+            boolean negate = body.startsWith("!") || body.startsWith("^");
+            if (negate) {
+                body = body.substring(1);
+            }
+            StringBuilder ranges = new StringBuilder();
+            for (int j = 0; j < body.length(); j++) {
+                char from = body.charAt(j);
+                char to = from;
+                if (j + 2 < body.length() && body.charAt(j + 1) == '-') {
+                    to = body.charAt(j + 2);
+                    j += 2;
+                }
+                ranges.append(from).append(to);
+            }
+            return oneOf(ranges.toString(), negate, slashToo);
+        }
+
         /** {@code **}{@code /}: nothing, or any text ending with '/'. */
         public Builder optionalDirectories() {
             int at = kind.size();
