@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * heredocs and brackets, deep nesting, spliced lines, truncation, random bytes). Every rule runs on
  * every input; a rule that throws, or a parse that throws, is a crash and its input is written to
  * {@code target/fuzz/crash-N.Dockerfile}. An input still running after 30 s is a hang: it is written to
- * {@code target/fuzz/hang.Dockerfile} and the run stops there, failing. The slowest input is written
- * too, with its time, for reading (not asserted). Tagged "fuzz", excluded by default; run it with {@code bench/fuzz.sh [COUNT] [SEED]}.
+ * {@code target/fuzz/hang.Dockerfile} and the run stops there, failing. The ten slowest inputs are
+ * written too ({@code slowest.Dockerfile}, {@code slow-1..10.Dockerfile}), for re-timing alone in a
+ * cold process (not asserted). Tagged "fuzz", excluded by default; run it with {@code bench/fuzz.sh [COUNT] [SEED]}.
  */
 @Tag("fuzz")
 class FuzzTest {
@@ -54,6 +55,7 @@ class FuzzTest {
         List<String> crashes = new ArrayList<>();
         long slowestNanos = 0;
         String slowest = "";
+        List<java.util.Map.Entry<Long, String>> slow = new ArrayList<>();
         long started = System.nanoTime();
         // a hang is a finding too: an input still being linted after HANG_SECONDS is written to
         // target/fuzz/hang.Dockerfile and the run ends with a failing summary (a regex that backtracks
@@ -80,6 +82,7 @@ class FuzzTest {
                 slowestNanos = took;
                 slowest = text;
             }
+            keepSlow(slow, took, text);
             if (crash != null) {
                 Path f = out.resolve("crash-" + crashes.size() + ".Dockerfile");
                 Files.writeString(f, text, StandardCharsets.UTF_8);
@@ -89,6 +92,10 @@ class FuzzTest {
         current.set(-1, null, 0);
         watchdog.interrupt();
         Files.writeString(out.resolve("slowest.Dockerfile"), slowest, StandardCharsets.UTF_8);
+        // the next slowest too: a warm JVM's times rank inputs differently from a cold process's
+        for (int k = 0; k < slow.size(); k++) {
+            Files.writeString(out.resolve("slow-" + (k + 1) + ".Dockerfile"), slow.get(k).getValue(), StandardCharsets.UTF_8);
+        }
         String summary = String.format("fuzz: %d inputs (seed %d) in %.1f s, %d crashes, slowest %.3f s (%s)%n",
                 count, seed, (System.nanoTime() - started) / 1e9, crashes.size(), slowestNanos / 1e9,
                 out.resolve("slowest.Dockerfile"));
@@ -96,6 +103,20 @@ class FuzzTest {
         System.out.print(summary);
         assertThat(crashes).isEmpty();
     }
+
+    /** Keeps the SLOW_KEPT slowest inputs, slowest first. */
+    private static void keepSlow(List<java.util.Map.Entry<Long, String>> slow, long took, String text) {
+        if (slow.size() == SLOW_KEPT && took <= slow.get(SLOW_KEPT - 1).getKey()) {
+            return;
+        }
+        slow.add(java.util.Map.entry(took, text));
+        slow.sort((a, b) -> Long.compare(b.getKey(), a.getKey()));
+        if (slow.size() > SLOW_KEPT) {
+            slow.remove(SLOW_KEPT);
+        }
+    }
+
+    private static final int SLOW_KEPT = 10;
 
     /** Inputs slower than this are hangs. */
     private static final long HANG_SECONDS = 30;

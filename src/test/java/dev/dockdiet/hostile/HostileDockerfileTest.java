@@ -31,6 +31,9 @@ class HostileDockerfileTest {
                 // found by the fuzzer (seed 408): rm's glob became the regex .*.*.*... (hung for good)
                 Arguments.of("rm with 3,000 * before a cache path", "FROM debian:12\nRUN apt-get update && apt-get install -y curl"
                         + " && apt-get clean && rm /var/" + "*".repeat(3_000) + "lib/apt/lists/*_*\n"),
+                // found by the fuzzer (seed 607): DD102 looked up each package's name by a list search (quadratic)
+                Arguments.of("apt-get install of 6,600 words", "FROM debian:12\nRUN apt-get update && apt-get install -y "
+                        + "[[ ".repeat(6_600) + "gcc\n"),
                 // the same in a variable substitution's pattern (BuildKit's regex translation backtracked)
                 Arguments.of("${A#*a*a...b} on 40 a", "ARG A=" + "a".repeat(40) + "\nFROM alpine:3.19\nARG A\nENV B=${A#"
                         + "*a".repeat(20) + "b} C=${A/" + "*a".repeat(20) + "b/x} D=${A%%" + "*a".repeat(20) + "b}\n"),

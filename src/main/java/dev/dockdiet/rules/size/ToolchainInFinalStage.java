@@ -79,8 +79,10 @@ public final class ToolchainInFinalStage implements Rule {
                     for (Packages.Install in : Packages.installs(script)) {
                         List<String> compilers = new ArrayList<>();
                         Word at = null;
-                        for (Word w : in.packages()) {
-                            String n = in.names().get(in.packages().indexOf(w));
+                        List<String> names = in.names(); // once: per package it was quadratic (a fuzz find)
+                        for (int k = 0; k < names.size(); k++) {
+                            Word w = in.packages().get(k);
+                            String n = names.get(k);
                             if (Packages.isCompiler(n) && !Packages.removedLater(script, in, n)) {
                                 compilers.add(n);
                                 if (at == null) {
