@@ -21,7 +21,14 @@ final class Shown {
     /** Shorter values are not searched for in other text (too many accidental matches). */
     private static final int MIN_VALUE = 4;
 
+    /** The masked text when it differs from the source; null when nothing is masked or nothing was read. */
     private final String masked;
+    /**
+     * The source, weakly: the map of known files holds each Shown strongly, and a value that held its
+     * own key would keep every file of the run alive for ever (whoever asks for {@link #text()}
+     * holds the source anyway).
+     */
+    private final java.lang.ref.WeakReference<String> source;
     private final List<Secrets.Span> spans;
     private final Set<String> values = new LinkedHashSet<>();
 
@@ -35,12 +42,14 @@ final class Shown {
 
     private Shown(String source) {
         this.spans = source == null ? List.of() : Secrets.find(source);
-        this.masked = source == null ? null : Secrets.maskKeepingLength(source, spans);
+        String m = source == null ? null : Secrets.maskKeepingLength(source, spans);
+        this.masked = m == source ? null : m;
+        this.source = new java.lang.ref.WeakReference<>(source);
         for (Secrets.Span s : spans) {
             String v = source.substring(s.start(), s.end());
             for (String line : v.split("\\R")) { // a private key body: each line of it
                 if (line.strip().length() >= MIN_VALUE) {
-                    values.add(line.strip());
+                    values.add(new String(line.strip())); // a copy: never the key itself (see source)
                 }
             }
         }
@@ -61,7 +70,7 @@ final class Shown {
 
     /** The file's text with secret values masked, or null when the file could not be read. */
     String text() {
-        return masked;
+        return masked != null ? masked : source.get();
     }
 
     /** Whether {@code [start, end)} of the file holds (part of) a secret value. */
