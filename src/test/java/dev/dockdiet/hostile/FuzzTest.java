@@ -85,16 +85,16 @@ class FuzzTest {
             keepSlow(slow, took, text);
             if (crash != null) {
                 Path f = out.resolve("crash-" + crashes.size() + ".Dockerfile");
-                Files.writeString(f, text, StandardCharsets.UTF_8);
+                write(f, text);
                 crashes.add(f + ": " + crash);
             }
         }
         current.set(-1, null, 0);
         watchdog.interrupt();
-        Files.writeString(out.resolve("slowest.Dockerfile"), slowest, StandardCharsets.UTF_8);
+        write(out.resolve("slowest.Dockerfile"), slowest);
         // the next slowest too: a warm JVM's times rank inputs differently from a cold process's
         for (int k = 0; k < slow.size(); k++) {
-            Files.writeString(out.resolve("slow-" + (k + 1) + ".Dockerfile"), slow.get(k).getValue(), StandardCharsets.UTF_8);
+            write(out.resolve("slow-" + (k + 1) + ".Dockerfile"), slow.get(k).getValue());
         }
         String summary = String.format("fuzz: %d inputs (seed %d) in %.1f s, %d crashes, slowest %.3f s (%s)%n",
                 count, seed, (System.nanoTime() - started) / 1e9, crashes.size(), slowestNanos / 1e9,
@@ -102,6 +102,14 @@ class FuzzTest {
         Files.writeString(out.resolve("summary.txt"), summary + String.join("\n", crashes) + "\n", StandardCharsets.UTF_8);
         System.out.print(summary);
         assertThat(crashes).isEmpty();
+    }
+
+    /**
+     * Writes an input as UTF-8; a lone surrogate (a splice can cut a pair in two) becomes '?', where
+     * Files.writeString would throw and lose the run's summary (it did, on seed 705).
+     */
+    private static void write(Path f, String text) throws IOException {
+        Files.write(f, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Keeps the SLOW_KEPT slowest inputs, slowest first. */
@@ -147,7 +155,7 @@ class FuzzTest {
                     long index = (Long) now[0];
                     if (index >= 0 && System.nanoTime() - (Long) now[2] > HANG_SECONDS * 1_000_000_000L) {
                         Path f = out.resolve("hang.Dockerfile");
-                        Files.writeString(f, (String) now[1], StandardCharsets.UTF_8);
+                        write(f, (String) now[1]);
                         String summary = String.format("fuzz: HANG on input %d (seed %d): still linting after %d s (%s)%n",
                                 index, seed, HANG_SECONDS, f);
                         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
