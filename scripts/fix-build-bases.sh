@@ -23,6 +23,7 @@
 # image: the repository holds only these packages, and the rootfs is debootstrap's minbase.
 # Needs root, debootstrap and deb.debian.org (DD_DEBIAN_MIRROR overrides the mirror).
 set -euo pipefail
+. "$(dirname "$0")/docker-apt-conf.sh"
 
 PACKAGES=${PACKAGES:-"curl jq tree unzip zip bc less procps"}
 mirror=${DD_DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -57,14 +58,7 @@ if ! docker image inspect "$boot" >/dev/null 2>&1; then
   debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 \
     || { echo "fix-build-bases.sh: debootstrap failed:" >&2; tail -20 "$work/debootstrap.log" >&2; exit 1; }
   # apt as the official image configures it (debuerreotype)
-  cat > "$root/etc/apt/apt.conf.d/docker-clean" <<'CONF'
-DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-Dir::Cache::pkgcache "";
-Dir::Cache::srcpkgcache "";
-CONF
-  printf '%s\n' 'Acquire::GzipIndexes "true";' 'Acquire::CompressionTypes::Order:: "gz";' > "$root/etc/apt/apt.conf.d/docker-gzip-indexes"
-  printf '%s\n' 'Acquire::Languages "none";' > "$root/etc/apt/apt.conf.d/docker-no-languages"
+  docker_apt_conf "$root/etc/apt/apt.conf.d"
   printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb http://deb.debian.org/debian-security bookworm-security main\n' \
     "$mirror" "$mirror" > "$root/etc/apt/sources.list"
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb

@@ -23,6 +23,7 @@
 #   3. checks that the layer is (almost) only /var/lib/apt/lists: `du -sb` of it inside the image.
 # A release whose mirror cannot be reached is reported as such and skipped (no row, no guess).
 set -euo pipefail
+. "$(dirname "$0")/docker-apt-conf.sh"
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 1 ] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -111,14 +112,7 @@ while read -r rel distro mirror script; do
   # apt configured as in the official images (debuerreotype / ubuntu's docker-* files), then the update
   conf="$work/conf"
   mkdir -p "$conf"
-  cat > "$conf/docker-clean" <<'CONF'
-DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-Dir::Cache::pkgcache "";
-Dir::Cache::srcpkgcache "";
-CONF
-  printf '%s\n' 'Acquire::GzipIndexes "true";' 'Acquire::CompressionTypes::Order:: "gz";' > "$conf/docker-gzip-indexes"
-  printf '%s\n' 'Acquire::Languages "none";' > "$conf/docker-no-languages"
+  docker_apt_conf "$conf"
   # the package sources of the official image: the release, its updates and its security suite
   valid_until=
   if [ "$rel" = sid ]; then

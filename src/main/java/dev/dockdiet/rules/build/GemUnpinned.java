@@ -10,7 +10,10 @@ import dev.dockdiet.shell.KnownFlags;
 import dev.dockdiet.shell.SimpleCommand;
 import dev.dockdiet.shell.Word;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** DD208: {@code gem install name} without {@code name:version} or {@code -v}. */
 public final class GemUnpinned implements Rule {
@@ -41,10 +44,17 @@ public final class GemUnpinned implements Rule {
             if (pos.isEmpty() || !(pos.get(0).value().equals("install") || pos.get(0).value().equals("i"))) {
                 continue;
             }
+            // the option values among the words, in one pass (searching args per word was quadratic)
+            Set<Word> flagValues = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int i = 1; i < args.size(); i++) {
+                if (isBooleanFlagValue(args.get(i - 1), args.get(i))) {
+                    flagValues.add(args.get(i));
+                }
+            }
             List<Word> loose = new ArrayList<>();
             for (Word w : pos.subList(1, pos.size())) {
                 String v = w.value();
-                if (isBooleanFlagValue(args, w)) {
+                if (flagValues.contains(w)) {
                     continue; // --use-system-libraries true: the value of an option, not a gem (as hadolint)
                 }
                 if (w.isLiteral() && !w.hasGlob() && !v.isEmpty() && !v.contains(":") && !v.endsWith(".gem")
@@ -59,16 +69,12 @@ public final class GemUnpinned implements Rule {
         }
     }
 
-    /** {@code true}/{@code false} right after a long option written without {@code =}. */
-    private static boolean isBooleanFlagValue(List<Word> args, Word w) {
+    /** {@code w} is {@code true}/{@code false} right after {@code prev}, a long option written without {@code =}. */
+    private static boolean isBooleanFlagValue(Word prev, Word w) {
         if (!w.value().equals("true") && !w.value().equals("false")) {
             return false;
         }
-        int i = args.indexOf(w);
-        if (i <= 0) {
-            return false;
-        }
-        String prev = args.get(i - 1).value();
-        return prev.startsWith("--") && prev.length() > 2 && !prev.contains("=");
+        String p = prev.value();
+        return p.startsWith("--") && p.length() > 2 && !p.contains("=");
     }
 }
