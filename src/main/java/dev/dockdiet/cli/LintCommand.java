@@ -352,6 +352,22 @@ public class LintCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Waits for {@code t} to end, keeping an interrupt for the caller. */
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Outcome lintOne(Input in, ConfigLoader loader, Config explicit, Linter linter, Baseline base,
                             Applicability fixLevel, Main.Io io) throws IOException {
         Config cfg;
@@ -380,7 +396,21 @@ public class LintCommand implements Callable<Integer> {
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
         final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
+        // the reports' scan of the text for secrets: beside the lint for a big file (the lint uses every
+        // core then, but not all the time), else after it on this thread (one of several, one per file)
+        Thread beside = null;
+        if (Linter.isBig(file.text())) {
+            TextFile f = file;
+            beside = new Thread(() -> FileReport.prepare(f.text()), "dockdiet-report");
+            beside.setDaemon(true);
+            beside.start();
+        }
         Linter.Result result = lint.lint(file.text(), in.path(), in.baselineKey(), cfg, settings, in.baseline(base), services);
+        if (beside != null) {
+            joinQuietly(beside);
+        } else {
+            FileReport.prepare(file.text());
+        }
         if (fixLevel != null) {
             final Config c = cfg;
             SafeFixer.Result fixed = lint.fix(file.text(), in.path(), in.display(), c, settings, services, fixLevel);

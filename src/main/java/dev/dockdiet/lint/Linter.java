@@ -85,12 +85,19 @@ public final class Linter {
     private final List<Rule> rules;
     private final Function<Class<?>, Object> services;
     private final OnlineSizes online;
+    /** Threads checking one file's rules: 0 for {@link #threadsFor}; a test sets it (1: one thread). */
+    private final int threads;
 
     public Linter(List<Rule> rules, Function<Class<?>, Object> services) {
         this(rules, services, null);
     }
 
     private Linter(List<Rule> rules, Function<Class<?>, Object> services, OnlineSizes online) {
+        this(rules, services, online, 0);
+    }
+
+    private Linter(List<Rule> rules, Function<Class<?>, Object> services, OnlineSizes online, int threads) {
+        this.threads = threads;
         this.rules = List.copyOf(rules);
         this.services = services;
         this.online = online;
@@ -98,7 +105,12 @@ public final class Linter {
 
     /** The same linter, asking registries for the sizes of bases the knowledge base does not know. */
     public Linter withOnlineSizes(OnlineSizes sizes) {
-        return new Linter(rules, services, sizes);
+        return new Linter(rules, services, sizes, threads);
+    }
+
+    /** The same linter checking every file's rules on {@code n} threads, whatever its size (for tests). */
+    Linter withThreads(int n) {
+        return new Linter(rules, services, online, n);
     }
 
     public Linter() {
@@ -140,13 +152,10 @@ public final class Linter {
             services = prepared.services();
             notes = prepared.notes();
         }
-        Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
-        Map<Object, Object> shared = new java.util.HashMap<>();
-        List<Finding> raw = new ArrayList<>();
-        List<RuleFailure> failures = new ArrayList<>();
         Set<String> ran = new HashSet<>();
         CheckDirective check = CheckDirective.of(df);
         Set<String> byDirective = new HashSet<>();
+        List<Rule> selected = new ArrayList<>();
         for (Rule rule : rules) {
             String id = rule.meta().id();
             // an opt-in rule also runs when BuildKit's # check=experimental= names it
@@ -157,15 +166,32 @@ public final class Linter {
                 byDirective.add(id);
             }
             ran.add(id);
-            RuleContext ctx = new RuleContext(df, path, settings, scripts, services, shared);
-            try {
-                rule.check(ctx);
-                raw.addAll(ctx.findings());
-            } catch (RuntimeException e) {
-                failures.add(new RuleFailure(id, e));
-            } catch (StackOverflowError e) {
-                // hostile input that a rule recursed too deeply on: a failure of that rule, not of the run
-                failures.add(new RuleFailure(id, new IllegalStateException("stack overflow", e)));
+            selected.add(rule);
+        }
+        RuleRun[] runs = new RuleRun[selected.size()];
+        int threads = this.threads > 0 ? this.threads : threadsFor(text, selected.size());
+        if (threads <= 1) {
+            Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
+            Map<Object, Object> shared = new java.util.HashMap<>();
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] = check(selected.get(i), new RuleContext(df, path, settings, scripts, services, shared));
+            }
+        } else {
+            // a big file: its RUN scripts parsed and its rules checked on every core. The parsed
+            // scripts are then read-only; what the rules share is computed at most once per key.
+            Map<Instruction.Run, ShellScript> scripts = parseScripts(df, threads);
+            java.util.concurrent.ConcurrentMap<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
+            Function<Class<?>, Object> svc = services;
+            inParallel(threads, runs.length, i -> runs[i] = check(selected.get(i),
+                    RuleContext.withParsedScripts(df, path, settings, scripts, svc, shared)));
+        }
+        List<Finding> raw = new ArrayList<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i].failure() != null) {
+                failures.add(new RuleFailure(selected.get(i).meta().id(), runs[i].failure()));
+            } else {
+                raw.addAll(runs[i].findings());
             }
         }
         // BuildKit's # check= directive (skip=, experimental=, error=) for the rules that are BuildKit checks
@@ -195,5 +221,102 @@ public final class Linter {
             size = SizeSummary.of(df, findings, kb instanceof KnowledgeBase k ? k : null);
         }
         return new Result(df, List.copyOf(findings), List.copyOf(failures), size, notes);
+    }
+
+    /** What one rule found in a file, or why it failed. */
+    private record RuleRun(List<Finding> findings, RuntimeException failure) {
+    }
+
+    private static RuleRun check(Rule rule, RuleContext ctx) {
+        try {
+            rule.check(ctx);
+            return new RuleRun(ctx.findings(), null);
+        } catch (RuntimeException e) {
+            return new RuleRun(List.of(), e);
+        } catch (StackOverflowError e) {
+            // hostile input that a rule recursed too deeply on: a failure of that rule, not of the run
+            return new RuleRun(List.of(), new IllegalStateException("stack overflow", e));
+        }
+    }
+
+    /**
+     * Files at least this long (in chars) have their rules checked on several threads: below it, the
+     * threads' start and their cold code cost more than they save (measured in bench/README.md).
+     */
+    static final int PARALLEL_CHARS = 256 * 1024;
+
+    /** Whether a text is big enough for its rules to be checked on several threads (see {@link #PARALLEL_CHARS}). */
+    public static boolean isBig(String text) {
+        return text.length() >= PARALLEL_CHARS && Runtime.getRuntime().availableProcessors() > 1;
+    }
+
+    /** How many threads check a file's rules: one, except for a big file on a machine with several cores. */
+    static int threadsFor(String text, int rules) {
+        if (!isBig(text) || rules < 2) {
+            return 1;
+        }
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    }
+
+    /** The scripts of every RUN of the file (ONBUILD triggers included), parsed on {@code threads} threads. */
+    private static Map<Instruction.Run, ShellScript> parseScripts(Dockerfile df, int threads) {
+        List<Instruction.Run> all = df.all(Instruction.Run.class);
+        ShellScript[] parsed = new ShellScript[all.size()];
+        inParallel(threads, all.size(), i -> parsed[i] = dev.dockdiet.shell.ShellParser.parse(all.get(i).script()));
+        Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>(all.size() * 2);
+        for (int i = 0; i < parsed.length; i++) {
+            scripts.put(all.get(i), parsed[i]);
+        }
+        return scripts;
+    }
+
+    /**
+     * Runs {@code task} for 0..n-1 on this thread and {@code threads - 1} more, each taking the next
+     * index (tasks differ widely in cost). A throwable of a task is thrown here once all have stopped.
+     */
+    static void inParallel(int threads, int n, java.util.function.IntConsumer task) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < n && thrown.get() == null; i = next.getAndIncrement()) {
+                    task.accept(i);
+                }
+            } catch (Throwable t) {
+                thrown.compareAndSet(null, t);
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < Math.min(threads, n); t++) {
+            Thread h = new Thread(worker, "dockdiet-rules");
+            h.setDaemon(true);
+            h.start();
+            helpers.add(h);
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread h : helpers) {
+            while (true) {
+                try {
+                    h.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = thrown.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error er) {
+            throw er;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
     }
 }

@@ -55,6 +55,15 @@ public record FileReport(String path, String source, List<Finding> findings, Siz
         }
     }
 
+    /**
+     * Does now, on the calling thread, the scan of {@code source} for secrets that every report of it
+     * needs (to mask them), so that a caller linting files on several threads does it there too, or
+     * beside the lint of a big file; a report of the same text made later finds it done.
+     */
+    public static void prepare(String source) {
+        Shown.of(source);
+    }
+
     /** A file reported relative to the report's source root, the same path for people and machines. */
     public FileReport(String path, String source, List<Finding> findings, SizePicture size, boolean hadBom) {
         this(path, source, findings, size, hadBom, null, null, null);

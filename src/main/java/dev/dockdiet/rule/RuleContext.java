@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * What a rule sees while it checks one file, and where it reports. One context per file and
- * rule run; not shared between threads.
+ * rule run; not shared between threads (the contexts of one file's rules may run on several: see
+ * {@link #withParsedScripts}).
  */
 public final class RuleContext {
 
@@ -25,6 +26,9 @@ public final class RuleContext {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Object, Object> memos = new java.util.HashMap<>();
     private final Map<Object, Object> shared;
+    /** When the scripts map is read-only: scripts it lacks are parsed into this context's own map. */
+    private final boolean parsedScripts;
+    private Map<Instruction.Run, ShellScript> ownScripts;
 
     /**
      * @param scripts a per-file cache of parsed RUN scripts, shared by the rules checking the file
@@ -41,12 +45,30 @@ public final class RuleContext {
      */
     public RuleContext(Dockerfile file, Path path, RuleSettings settings, Map<Instruction.Run, ShellScript> scripts,
                        Function<Class<?>, Object> services, Map<Object, Object> shared) {
+        this(file, path, settings, scripts, services, shared, false);
+    }
+
+    private RuleContext(Dockerfile file, Path path, RuleSettings settings, Map<Instruction.Run, ShellScript> scripts,
+                        Function<Class<?>, Object> services, Map<Object, Object> shared, boolean parsedScripts) {
+        this.parsedScripts = parsedScripts;
         this.shared = shared;
         this.file = file;
         this.path = path;
         this.settings = settings;
         this.scripts = scripts;
         this.services = services;
+    }
+
+    /**
+     * A context whose rule may run on another thread than the other rules of the file: {@code scripts}
+     * holds the file's parsed RUN scripts and is only read (a script it lacks is parsed for this
+     * context alone), and {@code shared} must be a concurrent map.
+     */
+    public static RuleContext withParsedScripts(Dockerfile file, Path path, RuleSettings settings,
+                                                Map<Instruction.Run, ShellScript> scripts,
+                                                Function<Class<?>, Object> services,
+                                                java.util.concurrent.ConcurrentMap<Object, Object> shared) {
+        return new RuleContext(file, path, settings, scripts, services, shared, true);
     }
 
     /** A context for tests and one-off checks. */
@@ -86,7 +108,17 @@ public final class RuleContext {
 
     /** The parsed shell script of a RUN (parsed once per file, whichever rule asks first). */
     public ShellScript shell(Instruction.Run run) {
-        return scripts.computeIfAbsent(run, r -> dev.dockdiet.shell.ShellParser.parse(r.script()));
+        if (!parsedScripts) {
+            return scripts.computeIfAbsent(run, r -> dev.dockdiet.shell.ShellParser.parse(r.script()));
+        }
+        ShellScript s = scripts.get(run);
+        if (s != null) {
+            return s;
+        }
+        if (ownScripts == null) {
+            ownScripts = new IdentityHashMap<>();
+        }
+        return ownScripts.computeIfAbsent(run, r -> dev.dockdiet.shell.ShellParser.parse(r.script()));
     }
 
     /**
@@ -113,7 +145,12 @@ public final class RuleContext {
         T v = (T) shared.get(key);
         if (v == null) {
             v = make.get();
-            shared.put(key, v);
+            // concurrent contexts may both compute it (the same value: it depends on the file only); the first is kept
+            @SuppressWarnings("unchecked")
+            T first = (T) shared.putIfAbsent(key, v);
+            if (first != null) {
+                v = first;
+            }
         }
         return v;
     }
