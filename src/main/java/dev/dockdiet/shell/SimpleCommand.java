@@ -48,6 +48,8 @@ public final class SimpleCommand {
     SimpleCommand effective = this;
     /** The name's basename, once asked (a benign race: any thread computes the same string). */
     private String base;
+    /** Whether {@link #base} equals the name's value (no slash in it), so that {@link #is} need not compare that too. */
+    private boolean baseIsName;
     /** {@link #positionals()}, once asked (unmodifiable; a benign race like {@link #base}). */
     private List<Word> positionals;
     SimpleCommand wrapper;
@@ -214,9 +216,8 @@ public final class SimpleCommand {
         if (base == null) {
             return false;
         }
-        String v = name.value();
         for (String n : names) {
-            if (n.equals(base) || n.equals(v)) {
+            if (same(n, base) || (!baseIsName && n.equals(name.value()))) {
                 return true;
             }
         }
@@ -226,23 +227,38 @@ public final class SimpleCommand {
     /** {@link #is(String...)} for one name, the commonest question (no array made per call). */
     public boolean is(String n) {
         String base = base();
-        return base != null && (n.equals(base) || n.equals(name.value()));
+        return base != null && (same(n, base) || (!baseIsName && n.equals(name.value())));
     }
 
     /** {@link #is(String...)} for two names (no array made per call). */
     public boolean is(String n1, String n2) {
-        String base = base();
-        return base != null && (n1.equals(base) || n2.equals(base) || n1.equals(name.value()) || n2.equals(name.value()));
+        return is(n1) || is(n2);
     }
 
-    /** The name's basename, computed once (every rule asks about every command); null without a name. */
+    /**
+     * {@code n.equals(base)} for a basename from {@link #base()}, which is interned: a rule's name is a
+     * literal, so equal names are the same string, and the rest mostly differ in length. Every rule
+     * asks this of every command, so it is kept to what needs no call.
+     */
+    private static boolean same(String n, String base) {
+        return n == base || (n.length() == base.length() && n.equals(base));
+    }
+
+    /**
+     * The name's basename, computed once (every rule asks about every command) and interned (see
+     * {@link #same}); the name's own value when it has no slash; null without a name.
+     */
     private String base() {
         if (name == null) {
             return null;
         }
         String base = this.base;
         if (base == null) {
-            base = basename(name.value());
+            String v = name.value();
+            base = basename(v);
+            // false (the default, as another thread may see it) only costs a second comparison
+            baseIsName = base.equals(v);
+            base = base.intern();
             this.base = base;
         }
         return base;
