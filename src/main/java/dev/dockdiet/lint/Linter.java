@@ -18,6 +18,7 @@ import dev.dockdiet.size.SizePicture;
 import dev.dockdiet.syntax.Comment;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
+import dev.dockdiet.syntax.Parallel;
 import dev.dockdiet.syntax.SourceRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class Linter {
     private final List<Rule> rules;
     private final Function<Class<?>, Object> services;
     private final OnlineSizes online;
-    /** Threads checking one file's rules: 0 for {@link #threadsFor}; a test sets it (1: one thread). */
+    /** Threads checking one file's rules: 0 for {@link Parallel#threadsFor}; a test sets it (1: one thread). */
     private final int threads;
 
     public Linter(List<Rule> rules, Function<Class<?>, Object> services) {
@@ -169,7 +170,7 @@ public final class Linter {
             selected.add(rule);
         }
         RuleRun[] runs = new RuleRun[selected.size()];
-        int threads = this.threads > 0 ? this.threads : threadsFor(text, selected.size());
+        int threads = this.threads > 0 ? this.threads : Parallel.threadsFor(text);
         if (threads <= 1) {
             Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>();
             Map<Object, Object> shared = new java.util.HashMap<>();
@@ -182,7 +183,7 @@ public final class Linter {
             Map<Instruction.Run, ShellScript> scripts = parseScripts(df, threads);
             java.util.concurrent.ConcurrentMap<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
             Function<Class<?>, Object> svc = services;
-            inParallel(threads, runs.length, i -> runs[i] = check(selected.get(i),
+            Parallel.run("rules", threads, runs.length, i -> runs[i] = check(selected.get(i),
                     RuleContext.withParsedScripts(df, path, settings, scripts, svc, shared)));
         }
         List<Finding> raw = new ArrayList<>();
@@ -239,84 +240,20 @@ public final class Linter {
         }
     }
 
-    /**
-     * Files at least this long (in chars) have their rules checked on several threads: below it, the
-     * threads' start and their cold code cost more than they save (measured in bench/README.md).
-     */
-    static final int PARALLEL_CHARS = 256 * 1024;
-
-    /** Whether a text is big enough for its rules to be checked on several threads (see {@link #PARALLEL_CHARS}). */
+    /** Whether a text is big enough for its work to be spread over several threads ({@link Parallel#threadsFor}). */
     public static boolean isBig(String text) {
-        return text.length() >= PARALLEL_CHARS && Runtime.getRuntime().availableProcessors() > 1;
-    }
-
-    /** How many threads check a file's rules: one, except for a big file on a machine with several cores. */
-    static int threadsFor(String text, int rules) {
-        if (!isBig(text) || rules < 2) {
-            return 1;
-        }
-        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        return Parallel.threadsFor(text) > 1;
     }
 
     /** The scripts of every RUN of the file (ONBUILD triggers included), parsed on {@code threads} threads. */
     private static Map<Instruction.Run, ShellScript> parseScripts(Dockerfile df, int threads) {
         List<Instruction.Run> all = df.all(Instruction.Run.class);
         ShellScript[] parsed = new ShellScript[all.size()];
-        inParallel(threads, all.size(), i -> parsed[i] = dev.dockdiet.shell.ShellParser.parse(all.get(i).script()));
+        Parallel.run("scripts", threads, all.size(), i -> parsed[i] = dev.dockdiet.shell.ShellParser.parse(all.get(i).script()));
         Map<Instruction.Run, ShellScript> scripts = new IdentityHashMap<>(all.size() * 2);
         for (int i = 0; i < parsed.length; i++) {
             scripts.put(all.get(i), parsed[i]);
         }
         return scripts;
-    }
-
-    /**
-     * Runs {@code task} for 0..n-1 on this thread and {@code threads - 1} more, each taking the next
-     * index (tasks differ widely in cost). A throwable of a task is thrown here once all have stopped.
-     */
-    static void inParallel(int threads, int n, java.util.function.IntConsumer task) {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
-        Runnable worker = () -> {
-            try {
-                for (int i = next.getAndIncrement(); i < n && thrown.get() == null; i = next.getAndIncrement()) {
-                    task.accept(i);
-                }
-            } catch (Throwable t) {
-                thrown.compareAndSet(null, t);
-            }
-        };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(threads, n); t++) {
-            Thread h = new Thread(worker, "dockdiet-rules");
-            h.setDaemon(true);
-            h.start();
-            helpers.add(h);
-        }
-        worker.run();
-        boolean interrupted = false;
-        for (Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable t = thrown.get();
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error er) {
-            throw er;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -59,9 +59,14 @@ final class ModelBuilder {
     }
 
     static Dockerfile build(String input) {
+        return build(input, 0);
+    }
+
+    /** {@link #build(String)} parsing the text in {@code parts} parts (0: as {@link #parts} says), for tests. */
+    static Dockerfile build(String input, int parts) {
         boolean bom = !input.isEmpty() && input.charAt(0) == '\uFEFF';
         String text = bom ? input.substring(1) : input;
-        return new ModelBuilder(text).run(bom);
+        return new ModelBuilder(text).run(bom, parts > 0 ? parts : parts(text));
     }
 
     /** Parses with SLL and bail-out first, and with full LL only if that fails. */
@@ -101,7 +106,161 @@ final class ModelBuilder {
         return lexer;
     }
 
-    private Dockerfile run(boolean bom) {
+    /** One part of the file, lexed and parsed on its own (see {@link #parse}). */
+    private record Part(DockerfileLexer lexer, CommonTokenStream tokens, DockerfileParser.DockerfileContext tree,
+                        List<String> errors) {
+    }
+
+    /** Into how many parts {@link #parse} splits a text: one, except for a big text on several cores. */
+    static int parts(String text) {
+        return Parallel.threadsFor(text);
+    }
+
+    /**
+     * The lexed and parsed file, in {@code n} parts parsed on as many threads when {@code n > 1}: the
+     * file is cut at line starts that look like the start of an instruction, and each part is lexed
+     * from its first offset as a fresh lexer past the directive block would. That is the lexer's state
+     * there when the part before ended between two logical lines (no instruction continued, no
+     * heredoc open: {@code DockerfileLexerBase.endedBetweenLines}); as the grammar is a list of
+     * lines, the parts' trees are then the whole file's tree, cut. When a part did not end so (the
+     * cut fell in a heredoc body or after a continued comment), the file is parsed again in one part.
+     */
+    private List<Part> parse(int n) {
+        String lexed = text.endsWith("\n") ? text : text + "\n";
+        char[] chars = lexed.toCharArray();
+        if (n > 1) {
+            int[] cuts = cuts(lexed, n);
+            if (cuts.length > 2) {
+                int escapeChar = leadingEscape(lexed);
+                Part[] parts = new Part[cuts.length - 1];
+                Parallel.run("parse", parts.length, parts.length,
+                        k -> parts[k] = part(lexed, chars, cuts[k], cuts[k + 1], escapeChar));
+                boolean same = parts[0].lexer().escapeChar() == escapeChar;
+                for (int k = 0; k < parts.length - 1 && same; k++) {
+                    same = parts[k].lexer().endedBetweenLines();
+                }
+                if (same) {
+                    return List.of(parts);
+                }
+            }
+        }
+        return List.of(part(lexed, chars, 0, chars.length, '\\'));
+    }
+
+    /** How many parts {@link #parse} parsed {@code text} in when asked for {@code n} (1: it fell back to one), for tests. */
+    static int partsParsed(String text, int n) {
+        return new ModelBuilder(text).parse(n).size();
+    }
+
+    private Part part(String lexed, char[] chars, int from, int to, int escapeChar) {
+        CodePointCharStream in = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars, 0, to)));
+        DockerfileLexer lexer = new DockerfileLexer(in);
+        lexer.removeErrorListeners();
+        lexer.setSource(lexed);
+        if (from > 0) {
+            in.seek(from);
+            lexer.resumeAtLineStart(escapeChar);
+            lexer.setLine(lines.line(from));
+            lexer.setCharPositionInLine(0);
+        }
+        List<String> errors = new ArrayList<>();
+        lexer.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
+                errors.add(line + ":" + (col + 1) + ": " + msg);
+            }
+        });
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        return new Part(lexer, tokens, parseTree(tokens), errors);
+    }
+
+    /**
+     * Where to cut a text into about {@code n} parts: 0, the starts of lines near each n-th of it that
+     * begin with a letter after a line that is not continued and opens no heredoc, and the end. Only
+     * a guess: {@link #parse} checks that each cut fell between logical lines.
+     */
+    static int[] cuts(String t, int n) {
+        List<Integer> cuts = new ArrayList<>();
+        cuts.add(0);
+        for (int k = 1; k < n; k++) {
+            int target = (int) ((long) t.length() * k / n);
+            int at = lineStartAfter(t, Math.max(target, cuts.get(cuts.size() - 1) + 1));
+            if (at > 0) {
+                cuts.add(at);
+            }
+        }
+        cuts.add(t.length());
+        return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A line start after {@code from} that {@link #cuts} may cut at (looking at most 1,000 lines on), or -1. */
+    private static int lineStartAfter(String t, int from) {
+        int nl = t.indexOf('\n', from);
+        for (int tries = 0; nl >= 0 && nl + 1 < t.length() && tries < 1000; tries++) {
+            int p = nl + 1;
+            char c = t.charAt(p);
+            if (((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) && !continuedBefore(t, p)) {
+                return p;
+            }
+            nl = t.indexOf('\n', p);
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the line at {@code p} may continue an instruction: the last line before it that is not
+     * blank or a comment (a continued instruction drops those) ends with an escape character, or it
+     * may open a heredoc. Unsure after 100 such lines: true.
+     */
+    private static boolean continuedBefore(String t, int p) {
+        int end = p - 1; // the '\n' ending the line before
+        for (int lines = 0; end > 0 && lines < 100; lines++) {
+            int start = t.lastIndexOf('\n', end - 1) + 1;
+            int e = end;
+            while (e > start && (t.charAt(e - 1) == ' ' || t.charAt(e - 1) == '\t' || t.charAt(e - 1) == '\r')) {
+                e--;
+            }
+            int b = start;
+            while (b < e && (t.charAt(b) == ' ' || t.charAt(b) == '\t')) {
+                b++;
+            }
+            if (b < e && t.charAt(b) != '#') {
+                return t.charAt(e - 1) == '\\' || t.charAt(e - 1) == '`' || opensHeredoc(t, b, e);
+            }
+            end = start - 1;
+        }
+        return end > 0;
+    }
+
+    private static boolean opensHeredoc(String t, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            if (t.charAt(i) == '<' && t.charAt(i + 1) == '<') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The escape character the directive block at the top of a text sets ({@code \\} by default). */
+    private static int leadingEscape(String t) {
+        int escapeChar = '\\';
+        int at = 0;
+        while (at < t.length()) {
+            int nl = t.indexOf('\n', at);
+            String line = t.substring(at, nl < 0 ? t.length() : nl).strip();
+            var m = DIRECTIVE.matcher(line);
+            if (!m.matches() || !Set.of("syntax", "escape", "check").contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                break; // the directive block ends at the first line that is not a directive
+            }
+            if (m.group(1).equalsIgnoreCase("escape") && (m.group(2).equals("`") || m.group(2).equals("\\"))) {
+                escapeChar = m.group(2).charAt(0);
+            }
+            at = nl < 0 ? t.length() : nl + 1;
+        }
+        return escapeChar;
+    }
+
+    private Dockerfile run(boolean bom, int nParts) {
         for (int l = 1; l <= lines.lineCount(); l++) {
             if (lines.lineContentEnd(l) - lines.lineStart(l) > MAX_LINE) {
                 problems.add(new Problem(Layer.PARSE, "dockerfile line greater than max allowed size of " + MAX_LINE,
@@ -110,20 +269,12 @@ final class ModelBuilder {
                         problems);
             }
         }
-        DockerfileLexer lexer = lexer(text);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        DockerfileParser.DockerfileContext tree;
-        List<String> antlrErrors = new ArrayList<>();
-        lexer.addErrorListener(new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
-                antlrErrors.add(line + ":" + (col + 1) + ": " + msg);
+        List<Part> parts = parse(nParts);
+        escape = (char) parts.get(0).lexer().escapeChar();
+        for (Part part : parts) {
+            for (String e : part.errors()) {
+                problems.add(new Problem(Layer.PARSE, "cannot read the file: " + e, lines.range(0, 0)));
             }
-        });
-        tree = parseTree(tokens);
-        escape = (char) lexer.escapeChar();
-        for (String e : antlrErrors) {
-            problems.add(new Problem(Layer.PARSE, "cannot read the file: " + e, lines.range(0, 0)));
         }
 
         List<Directive> directives = new ArrayList<>();
@@ -131,25 +282,29 @@ final class ModelBuilder {
         List<Comment> pending = new ArrayList<>();
         List<Instruction> instructions = new ArrayList<>();
         Map<String, Directive> seenDirectives = new HashMap<>();
-        for (int i = 0; i < tree.getChildCount(); i++) {
-            ParseTree child = tree.getChild(i);
-            if (child instanceof DockerfileParser.DirectiveContext d) {
-                directive(d.DIRECTIVE().getSymbol(), directives, seenDirectives);
-            } else if (child instanceof DockerfileParser.CommentContext c) {
-                Token t = c.COMMENT().getSymbol();
-                String body = t.getText().strip();
-                Comment comment = new Comment(body.substring(1).strip(), range(t));
-                comments.add(comment);
-                if (body.equals("#")) {
+        for (Part part : parts) {
+            DockerfileParser.DockerfileContext tree = part.tree();
+            CommonTokenStream tokens = part.tokens();
+            for (int i = 0; i < tree.getChildCount(); i++) {
+                ParseTree child = tree.getChild(i);
+                if (child instanceof DockerfileParser.DirectiveContext d) {
+                    directive(d.DIRECTIVE().getSymbol(), directives, seenDirectives);
+                } else if (child instanceof DockerfileParser.CommentContext c) {
+                    Token t = c.COMMENT().getSymbol();
+                    String body = t.getText().strip();
+                    Comment comment = new Comment(body.substring(1).strip(), range(t));
+                    comments.add(comment);
+                    if (body.equals("#")) {
+                        pending.clear();
+                    } else {
+                        pending.add(comment);
+                    }
+                } else if (child instanceof DockerfileParser.InstructionContext ic) {
+                    Instruction in = instruction(ic, tokens, pending);
                     pending.clear();
-                } else {
-                    pending.add(comment);
-                }
-            } else if (child instanceof DockerfileParser.InstructionContext ic) {
-                Instruction in = instruction(ic, tokens, pending);
-                pending.clear();
-                if (in != null) {
-                    instructions.add(in);
+                    if (in != null) {
+                        instructions.add(in);
+                    }
                 }
             }
         }

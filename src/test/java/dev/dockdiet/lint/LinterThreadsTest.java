@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A big file's rules are checked on several threads ({@link Linter#threadsFor}): the result must be
+ * A big file's rules are checked on several threads ({@link dev.dockdiet.syntax.Parallel#threadsFor}): the result must be
  * the one of a single thread, finding for finding and in the same order, whatever the interleaving.
  */
 class LinterThreadsTest {
@@ -73,7 +73,7 @@ class LinterThreadsTest {
         // many RUNs, and rules that look across them (later use, stage graph, duplicate names)
         StringBuilder big = new StringBuilder();
         List<String> files = fixtures();
-        while (big.length() < Linter.PARALLEL_CHARS + 1) {
+        while (big.length() < dev.dockdiet.syntax.Parallel.MIN_CHARS + 1) {
             for (String f : files) {
                 if (!f.startsWith("#") && !f.contains("\\`") && !f.startsWith("\uFEFF")) { // no escape directive mid-file
                     big.append(f).append('\n');
@@ -81,7 +81,7 @@ class LinterThreadsTest {
             }
         }
         String text = big.toString();
-        assertThat(Linter.threadsFor(text, 2)).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        assertThat(dev.dockdiet.syntax.Parallel.threadsFor(text)).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 8));
         assertSameAsOneThread(text, LINTER);
         assertSameAsOneThread(text, LINTER.withThreads(3));
     }

@@ -31,6 +31,7 @@ public abstract class DockerfileLexerBase extends Lexer {
     private final StringBuilder logicalLine = new StringBuilder();
     private final Deque<Heredocs.Opener> pendingHeredocs = new ArrayDeque<>();
     private boolean eofSeen;
+    private boolean syntheticAtEof;
     private String source;
 
     protected DockerfileLexerBase(CharStream input) {
@@ -55,6 +56,27 @@ public abstract class DockerfileLexerBase extends Lexer {
 
     public int escapeChar() {
         return escapeChar;
+    }
+
+    /**
+     * Starts this lexer at the start of a line that follows a complete logical line (see {@link
+     * #endedBetweenLines}) of a file whose directive block is over: how a part of a big file is lexed
+     * on its own, the char stream already at the line's offset.
+     */
+    public void resumeAtLineStart(int escapeChar) {
+        this.escapeChar = escapeChar;
+        this.directivesOpen = false;
+        this.lastType = DockerfileLexer.NL;
+    }
+
+    /**
+     * After the last token: whether the text ended between two logical lines, past the directive
+     * block, with no heredoc body open, so that the text after it lexes the same on its own
+     * ({@link #resumeAtLineStart}). A text that ends inside an instruction or a heredoc does not.
+     */
+    public boolean endedBetweenLines() {
+        return eofSeen && !syntheticAtEof && _mode == DEFAULT_MODE && _modeStack.isEmpty()
+                && pendingHeredocs.isEmpty() && !directivesOpen;
     }
 
     // ---- modes ----
@@ -108,6 +130,7 @@ public abstract class DockerfileLexerBase extends Lexer {
         if (t.getType() == Token.EOF) {
             Token synthetic = atEof(t);
             if (synthetic != null) {
+                syntheticAtEof = true;
                 lastType = synthetic.getType();
                 return synthetic;
             }
