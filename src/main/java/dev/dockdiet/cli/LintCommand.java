@@ -22,6 +22,7 @@ import dev.dockdiet.rule.Finding;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.rules.Rules;
 import dev.dockdiet.size.SizePicture;
+import dev.dockdiet.syntax.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -352,22 +353,6 @@ public class LintCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Waits for {@code t} to end, keeping an interrupt for the caller. */
-    private static void joinQuietly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private Outcome lintOne(Input in, ConfigLoader loader, Config explicit, Linter linter, Baseline base,
                             Applicability fixLevel, Main.Io io) throws IOException {
         Config cfg;
@@ -398,16 +383,11 @@ public class LintCommand implements Callable<Integer> {
         final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
         // the reports' scan of the text for secrets: beside the lint for a big file (the lint uses every
         // core then, but not all the time), else after it on this thread (one of several, one per file)
-        Thread beside = null;
-        if (Linter.isBig(file.text())) {
-            TextFile f = file;
-            beside = new Thread(() -> FileReport.prepare(f.text()), "dockdiet-report");
-            beside.setDaemon(true);
-            beside.start();
-        }
+        TextFile f = file;
+        Thread beside = Linter.isBig(file.text()) ? Parallel.start("report", () -> FileReport.prepare(f.text())) : null;
         Linter.Result result = lint.lint(file.text(), in.path(), in.baselineKey(), cfg, settings, in.baseline(base), services);
         if (beside != null) {
-            joinQuietly(beside);
+            Parallel.join(beside);
         } else {
             FileReport.prepare(file.text());
         }

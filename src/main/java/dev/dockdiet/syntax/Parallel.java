@@ -44,25 +44,11 @@ public final class Parallel {
         };
         List<Thread> helpers = new ArrayList<>();
         for (int t = 1; t < Math.min(threads, n); t++) {
-            Thread h = new Thread(worker, "dockdiet-" + name);
-            h.setDaemon(true);
-            h.start();
-            helpers.add(h);
+            helpers.add(start(name, worker));
         }
         worker.run();
-        boolean interrupted = false;
         for (Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            join(h);
         }
         Throwable t = thrown.get();
         if (t instanceof RuntimeException re) {
@@ -73,6 +59,30 @@ public final class Parallel {
         }
         if (t != null) {
             throw new IllegalStateException(t);
+        }
+    }
+
+    /** Starts {@code task} on a daemon thread of its own (named {@code dockdiet-name}), to be ended with {@link #join}. */
+    public static Thread start(String name, Runnable task) {
+        Thread t = new Thread(task, "dockdiet-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Waits for {@code t} to end; an interrupt meanwhile is kept for the caller. */
+    public static void join(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

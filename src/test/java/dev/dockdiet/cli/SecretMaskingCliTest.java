@@ -65,6 +65,26 @@ class SecretMaskingCliTest {
     }
 
     @Test
+    void aBigFileLintedOnEveryCoreShowsNoSecretEither() throws IOException {
+        // over dev.dockdiet.syntax.Parallel.MIN_CHARS: parsed in parts, rules on several threads, and
+        // the reports' secret scan beside the lint
+        StringBuilder b = new StringBuilder();
+        while (b.length() <= dev.dockdiet.syntax.Parallel.MIN_CHARS) {
+            b.append(DOCKERFILE).append('\n');
+        }
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, b, StandardCharsets.UTF_8);
+        for (String format : List.of("text", "json", "sarif")) {
+            CliRunner.Run r = CliRunner.run("--color", "never", "-f", format, f.toString());
+            assertThat(r.code()).as(format).isEqualTo(1);
+            assertNoSecret(format, r.out());
+            assertNoSecret(format + " stderr", r.err());
+        }
+        String text = CliRunner.run("--color", "never", f.toString()).out();
+        assertThat(text).contains("ADD https://deploy:**************@files.corp.test/app.tar.gz /opt/\n");
+    }
+
+    @Test
     void masksKeepTheMeaning() throws IOException {
         Path f = dockerfile();
         String text = CliRunner.run("--color", "never", f.toString()).out();

@@ -10,14 +10,11 @@ import dev.dockdiet.rule.RuleContext;
 import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.RuleSettings;
 import dev.dockdiet.rule.Severity;
+import dev.dockdiet.syntax.Fixtures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,24 +29,6 @@ class LinterThreadsTest {
         return linter.lint(text, Path.of("Dockerfile"), "Dockerfile", Config.defaults(), RuleSettings.defaults(), null);
     }
 
-    /** The Dockerfiles of test-fixtures/ (BuildKit's parser cases, the goldens, the fix builds ...). */
-    private static List<String> fixtures() throws IOException {
-        try (Stream<Path> s = Files.walk(Path.of("test-fixtures"))) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().contains("Dockerfile")
-                            || p.getFileName().toString().startsWith("Containerfile"))
-                    .sorted()
-                    .map(p -> {
-                        try {
-                            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        }
-    }
-
     static void assertSameAsOneThread(String text, Linter parallel) {
         Linter.Result one = lint(LINTER.withThreads(1), text);
         Linter.Result many = lint(parallel, text);
@@ -60,7 +39,7 @@ class LinterThreadsTest {
 
     @Test
     void everyFixtureGivesTheSameFindingsOnFourThreads() throws IOException {
-        List<String> files = fixtures();
+        List<String> files = Fixtures.dockerfiles();
         assertThat(files).hasSizeGreaterThan(50);
         for (String text : files) {
             assertSameAsOneThread(text, LINTER.withThreads(4));
@@ -72,7 +51,7 @@ class LinterThreadsTest {
         // every fixture's instructions, repeated until the file is over the threshold: many stages,
         // many RUNs, and rules that look across them (later use, stage graph, duplicate names)
         StringBuilder big = new StringBuilder();
-        List<String> files = fixtures();
+        List<String> files = Fixtures.dockerfiles();
         while (big.length() < dev.dockdiet.syntax.Parallel.MIN_CHARS + 1) {
             for (String f : files) {
                 if (!f.startsWith("#") && !f.contains("\\`") && !f.startsWith("\uFEFF")) { // no escape directive mid-file

@@ -3,12 +3,7 @@ package dev.dockdiet.syntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,25 +67,9 @@ class ParsedInPartsTest {
         }
     }
 
-    private static List<String> fixtures() throws IOException {
-        try (Stream<Path> s = Files.walk(Path.of("test-fixtures"))) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().contains("Dockerfile"))
-                    .sorted()
-                    .map(p -> {
-                        try {
-                            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        }
-    }
-
     @Test
     void everyFixtureParsesTheSameInParts() throws IOException {
-        List<String> files = fixtures();
+        List<String> files = Fixtures.dockerfiles();
         assertThat(files).hasSizeGreaterThan(50);
         int split = 0;
         for (String text : files) {
