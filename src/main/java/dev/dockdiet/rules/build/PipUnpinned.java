@@ -8,13 +8,13 @@ import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.KnownFlags;
 import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.ToolNames;
 import dev.dockdiet.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * DD205: {@code pip install pkg} without a version specifier. Requirement and constraint files,
@@ -25,8 +25,6 @@ public final class PipUnpinned implements Rule {
     public static final RuleMeta META = new RuleMeta("DD205", "pip-unpinned", Severity.WARNING, Category.BUILD,
             Fixability.NONE, List.of("DL3013"), "Pin versions in pip install");
 
-    private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
-    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
     private static final Set<String> TOOLS = Set.of("pip", "setuptools", "wheel");
     private static final Set<String> VALUE_FLAGS;
 
@@ -73,14 +71,14 @@ public final class PipUnpinned implements Rule {
             return null;
         }
         String name = Runs.basename(c.nameValue());
-        if (PIP.matcher(name).matches()) {
+        if (ToolNames.withDigitsAndDots(name, "pip")) {
             return c.args();
         }
-        if (PYTHON.matcher(name).matches()) {
+        if (ToolNames.withDigitsAndDots(name, "python")) {
             List<Word> a = c.args();
             for (int i = 0; i + 1 < a.size(); i++) {
                 String v = a.get(i).value();
-                if (v.equals("-m") && PIP.matcher(a.get(i + 1).value()).matches()) {
+                if (v.equals("-m") && ToolNames.withDigitsAndDots(a.get(i + 1).value(), "pip")) {
                     return a.subList(i + 2, a.size());
                 }
                 if (!v.startsWith("-")) {

@@ -8,6 +8,7 @@ import dev.dockdiet.rule.RuleMeta;
 import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.Assignment;
 import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.ToolNames;
 import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Instruction;
 import dev.dockdiet.syntax.SourceRange;
@@ -163,17 +164,15 @@ public final class TlsVerificationDisabled implements Rule {
 
     // compiled once: String.matches compiled them for every command of every RUN
     private static final Pattern CURL_SHORT = Pattern.compile("-[a-zA-Z0-9#:]+");
-    private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
-    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
 
     private static boolean isPip(SimpleCommand c) {
         String n = Util.base(c.nameValue());
-        if (PIP.matcher(n).matches()) {
+        if (ToolNames.withDigitsAndDots(n, "pip")) {
             return true;
         }
         List<Word> a = c.args();
-        return PYTHON.matcher(n).matches() && a.size() >= 2 && a.get(0).value().equals("-m")
-                && PIP.matcher(a.get(1).value()).matches();
+        return ToolNames.withDigitsAndDots(n, "python") && a.size() >= 2 && a.get(0).value().equals("-m")
+                && ToolNames.withDigitsAndDots(a.get(1).value(), "pip");
     }
 
     /** {@code <tool> config set <key> <value>} (also {@code npm set key value}, {@code key=value}). */

@@ -1,11 +1,11 @@
 package dev.dockdiet.rules.size;
 
 import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.ToolNames;
 import dev.dockdiet.shell.Word;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Recognises commands that compile or build software (through the shell model, never by substring). */
 final class BuildSteps {
@@ -32,7 +32,6 @@ final class BuildSteps {
             "buildNeeded", "nativeCompile", "bootDistZip", "bootDistTar");
     private static final Set<String> SETUP_PY = Set.of("build", "build_ext", "bdist_wheel", "bdist_egg", "bdist");
     private static final Set<String> FRONTEND_CLIS = Set.of("ng", "next", "vite", "nest", "nuxt");
-    private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)?)?");
 
     private BuildSteps() {
     }
@@ -128,7 +127,7 @@ final class BuildSteps {
         if (FRONTEND_CLIS.contains(name)) {
             return sub(c, pos, 0, Set.of("build"), name, false);
         }
-        if (PYTHON.matcher(name).matches()) {
+        if (ToolNames.withVersion(name, "python")) {
             List<Word> a = c.args();
             if (a.size() >= 2 && a.get(0).value().equals("-m")) {
                 String mod = a.get(1).value();

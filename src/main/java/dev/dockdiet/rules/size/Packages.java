@@ -2,12 +2,12 @@ package dev.dockdiet.rules.size;
 
 import dev.dockdiet.shell.KnownFlags;
 import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.ToolNames;
 import dev.dockdiet.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Package installs and removals of the system and language package managers, read from the shell model. */
 final class Packages {
@@ -26,8 +26,6 @@ final class Packages {
     record Op(Manager manager, boolean install, Word verb, List<Word> packages, Word virtual) {
     }
 
-    private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)?)?");
-    private static final Pattern PIP = Pattern.compile("pip(\\d+(\\.\\d+)?)?");
 
     private Packages() {
     }
@@ -54,10 +52,10 @@ final class Packages {
                 pos = c.positionals();
             }
             default -> {
-                if (PIP.matcher(name).matches()) {
+                if (ToolNames.withVersion(name, "pip")) {
                     m = Manager.PIP;
                     pos = c.positionals(KnownFlags.valueFlags("pip"));
-                } else if (PYTHON.matcher(name).matches()) {
+                } else if (ToolNames.withVersion(name, "python")) {
                     List<Word> p = c.positionals(KnownFlags.valueFlags("pip"));
                     List<Word> a = c.args();
                     if (a.size() < 2 || !a.get(0).value().equals("-m") || !a.get(1).value().equals("pip")

@@ -12,6 +12,7 @@ import dev.dockdiet.rule.Severity;
 import dev.dockdiet.shell.KnownFlags;
 import dev.dockdiet.shell.ShellScript;
 import dev.dockdiet.shell.SimpleCommand;
+import dev.dockdiet.shell.ToolNames;
 import dev.dockdiet.shell.Word;
 import dev.dockdiet.syntax.Dockerfile;
 import dev.dockdiet.syntax.Instruction;
@@ -19,7 +20,6 @@ import dev.dockdiet.syntax.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * DD114: {@code pip install} without {@code --no-cache-dir} keeps the downloaded archives and
@@ -40,8 +40,6 @@ public final class PipNoCacheDir implements Rule {
     public static final RuleMeta META = new RuleMeta("DD114", "pip-no-cache-dir", Severity.WARNING, Category.SIZE,
             Fixability.SOMETIMES, List.of("DL3042"), "Use pip install --no-cache-dir so pip's cache stays out of the layer");
 
-    private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
-    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
     static final List<String> CACHES = CacheRuleSupport.inHomes(".cache/pip");
 
     @Override
@@ -97,17 +95,17 @@ public final class PipNoCacheDir implements Rule {
             return null;
         }
         String base = basename(c.nameValue());
-        if (PIP.matcher(base).matches()) {
+        if (ToolNames.withDigitsAndDots(base, "pip")) {
             return c.args();
         }
-        if (PYTHON.matcher(base).matches()) {
+        if (ToolNames.withDigitsAndDots(base, "python")) {
             List<Word> a = c.args();
             for (int i = 0; i < a.size(); i++) {
                 String v = a.get(i).value();
-                if (v.equals("-m") && i + 1 < a.size() && PIP.matcher(a.get(i + 1).value()).matches()) {
+                if (v.equals("-m") && i + 1 < a.size() && ToolNames.withDigitsAndDots(a.get(i + 1).value(), "pip")) {
                     return a.subList(i + 2, a.size());
                 }
-                if (v.startsWith("-m") && PIP.matcher(v.substring(2)).matches()) {
+                if (v.startsWith("-m") && ToolNames.withDigitsAndDots(v.substring(2), "pip")) {
                     return a.subList(i + 1, a.size());
                 }
                 if (v.equals("-c") || !v.startsWith("-")) {
