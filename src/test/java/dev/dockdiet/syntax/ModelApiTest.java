@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class ModelApiTest {
 
     @Test
+    void aTypoSuggestionIsTheSameInEveryRun() {
+        // rm is two edits from ARG and from FROM: the first in alphabetical order, whatever the JVM run
+        // (the instructions were a Set.of, whose iteration order is drawn at each JVM start)
+        assertThat(Dockerfile.parse("FROM alpine\nrm -rf /tmp\napp x\n").problems())
+                .extracting(Problem::message)
+                .contains("unknown instruction: rm (did you mean arg?)", "unknown instruction: app (did you mean add?)");
+    }
+
+    @Test
     void baseNameExpandsMetaArgsWithDefaults() {
         Dockerfile df = Dockerfile.parse("""
                 ARG REGISTRY

@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
 /** Helpers the build rules share. Stateless. */
 final class Support {
 
-    /** The global build args BuildKit defines for every FROM. */
-    static final Set<String> PLATFORM_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
-            "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE");
+    /**
+     * The global build args BuildKit defines for every FROM, in this order: typo suggestions take the
+     * first of equally close names, so the order must not change from run to run (a {@code Set.of}
+     * iterates in an order drawn at each JVM start).
+     */
+    static final Set<String> PLATFORM_ARGS = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(
+            "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS", "TARGETARCH",
+            "TARGETVARIANT", "TARGETSTAGE")));
 
     private static final Pattern NAME_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern DOMAIN = Pattern.compile(
