@@ -381,19 +381,29 @@ public class LintCommand implements Callable<Integer> {
                 : Path.of(in.display()).toAbsolutePath().getParent()));
         var services = DefaultServices.forConfig(cfg);
         final Linter lint = online || cfg.registrySizes() ? onlineLinter(linter) : linter;
-        // the reports' scan of the text for secrets: beside the lint for a big file (the lint uses every
-        // core then, but not all the time), else after it on this thread (one of several, one per file)
-        TextFile f = file;
-        Thread beside = Linter.isBig(file.text()) ? Parallel.start("report", () -> FileReport.prepare(f.text())) : null;
-        Linter.Result result = lint.lint(file.text(), in.path(), in.baselineKey(), cfg, settings, in.baseline(base), services);
+        // the reports' scan for secrets of the text they will show: beside the lint for a big file that
+        // --fix leaves alone (the lint uses every core then, but not all the time), else after it on this
+        // thread (one of several, one per file); a run that writes a baseline writes no report
+        boolean reported = writeBaseline == null;
+        TextFile read = file;
+        Thread beside = reported && fixLevel == null && Linter.isBig(read.text())
+                ? Parallel.start("report", () -> FileReport.prepare(read.text())) : null;
+        Outcome o = lintAndFix(in, file, cfg, settings, services, lint, base, fixLevel);
         if (beside != null) {
             Parallel.join(beside);
-        } else {
-            FileReport.prepare(file.text());
+        } else if (reported && o.file() != null) {
+            FileReport.prepare(o.file().text());
         }
+        return o;
+    }
+
+    /** The file's lint, and with {@code fixLevel} its fixes: written, or kept for the diff or stdout. */
+    private Outcome lintAndFix(Input in, TextFile file, Config cfg, RuleSettings settings,
+                               java.util.function.Function<Class<?>, Object> services, Linter lint, Baseline base,
+                               Applicability fixLevel) {
+        Linter.Result result = lint.lint(file.text(), in.path(), in.baselineKey(), cfg, settings, in.baseline(base), services);
         if (fixLevel != null) {
-            final Config c = cfg;
-            SafeFixer.Result fixed = lint.fix(file.text(), in.path(), in.display(), c, settings, services, fixLevel);
+            SafeFixer.Result fixed = lint.fix(file.text(), in.path(), in.display(), cfg, settings, services, fixLevel);
             result = result.withRefusals(fixed.refused());
             if (fixed.changed()) {
                 if (diff) {

@@ -38,7 +38,7 @@ final class Texts {
             v /= 1000;
             u++;
         } while (v >= 999.5 && u < units.length - 1);
-        String num = v < 9.95 ? Decimals.fixed(v, 1) : Decimals.fixed(v, 0);
+        String num = Decimals.fixed(v, v < 9.95 ? 1 : 0);
         return sign + num + " " + units[u];
     }
 

@@ -475,12 +475,7 @@ public final class Secrets {
             for (Object[] cand : cands) {
                 if (text.startsWith((String) cand[1], i)) {
                     int k = (Integer) cand[0];
-                    if (at[k] == null) {
-                        at[k] = new int[4];
-                    } else if (n[k] == at[k].length) {
-                        at[k] = java.util.Arrays.copyOf(at[k], n[k] * 2);
-                    }
-                    at[k][n[k]++] = i;
+                    at[k] = put(at[k] == null ? NO_ANCHORS : at[k], n[k]++, i);
                 }
             }
         }
@@ -549,14 +544,11 @@ public final class Secrets {
 
     /** Where any of {@code needles} occurs in {@code hay} (overlapping occurrences too), ascending, each once. */
     private static int[] positions(String hay, String... needles) {
-        int[] at = new int[8];
+        int[] at = NO_ANCHORS;
         int n = 0;
         for (String needle : needles) {
             for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
-                if (n == at.length) {
-                    at = java.util.Arrays.copyOf(at, n * 2);
-                }
-                at[n++] = i;
+                at = put(at, n++, i);
             }
         }
         if (n == 0) {
@@ -579,7 +571,7 @@ public final class Secrets {
      * and the pattern reads no {@code =} inside a name), when that run is a name of at most 128.
      */
     private static int[] assignmentStarts(String s) {
-        int[] at = new int[8];
+        int[] at = NO_ANCHORS;
         int n = 0;
         for (int eq = s.indexOf('='); eq >= 0; eq = s.indexOf('=', eq + 1)) {
             int j = eq;
@@ -593,12 +585,16 @@ public final class Secrets {
             if (first >= '0' && first <= '9') {
                 continue;
             }
-            if (n == at.length) {
-                at = java.util.Arrays.copyOf(at, n * 2);
-            }
-            at[n++] = j;
+            at = put(at, n++, j);
         }
         return n == 0 ? NO_ANCHORS : java.util.Arrays.copyOf(at, n);
+    }
+
+    /** {@code at} with {@code v} at index {@code n}: itself, or a copy twice as long when it is full. */
+    private static int[] put(int[] at, int n, int v) {
+        int[] out = n < at.length ? at : java.util.Arrays.copyOf(at, Math.max(4, n * 2));
+        out[n] = v;
+        return out;
     }
 
     private static boolean isNameChar(char c) {

@@ -212,12 +212,8 @@ public final class SimpleCommand {
 
     /** True when the name (or its basename: {@code /usr/bin/apt-get} is {@code apt-get}) is one of these. */
     public boolean is(String... names) {
-        String base = base();
-        if (base == null) {
-            return false;
-        }
         for (String n : names) {
-            if (same(n, base) || (!baseIsName && n.equals(name.value()))) {
+            if (is(n)) {
                 return true;
             }
         }

@@ -158,15 +158,20 @@ final class CacheRuleSupport {
     static boolean covers(String path, String cache, boolean contents) {
         List<String> a = segments(path);
         List<String> c = segments(cache);
-        if (contents && a.size() == c.size() + 1 && hasGlob(a.get(a.size() - 1))) {
+        if (contents && a.size() == c.size() + 1 && ShellPattern.hasGlob(a.get(a.size() - 1))) {
             a = a.subList(0, a.size() - 1);
         }
-        if (a.size() > c.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            String want = c.get(i);
-            if (!want.equals("*") && !globMatches(a.get(i), want)) {
+        return a.size() <= c.size() && leadingSegmentsMatch(a, c, a.size());
+    }
+
+    /**
+     * Whether the first {@code n} segments of a path (each a shell pattern) match those of a cache
+     * path, where a cache segment {@code *} matches any segment.
+     */
+    private static boolean leadingSegmentsMatch(List<String> path, List<String> cache, int n) {
+        for (int i = 0; i < n; i++) {
+            String want = cache.get(i);
+            if (!want.equals("*") && !ShellPattern.matches(path.get(i), want)) {
                 return false;
             }
         }
@@ -186,14 +191,6 @@ final class CacheRuleSupport {
             }
         }
         return out;
-    }
-
-    private static boolean hasGlob(String s) {
-        return ShellPattern.hasGlob(s);
-    }
-
-    private static boolean globMatches(String pattern, String s) {
-        return ShellPattern.matches(pattern, s);
     }
 
     /** {@code ~/x}, {@code $HOME/x}, {@code ${HOME}/x} as {@code /root/x} (the default build user's home). */
@@ -582,8 +579,16 @@ final class CacheRuleSupport {
         return false;
     }
 
-    /** True when {@code path} (absolute, {@code ~} allowed) is one of {@code caches} or lies inside one. */
-    static boolean withinAny(String path, List<String> caches) {
+    /** The {@link #segments} of each cache path, for {@link #withinAny} (split once, not per word asked about). */
+    static List<List<String>> segmentsOf(List<String> caches) {
+        return caches.stream().map(CacheRuleSupport::segments).toList();
+    }
+
+    /**
+     * True when {@code path} (absolute, {@code ~} allowed) is one of the caches (their {@link
+     * #segmentsOf}) or lies inside one.
+     */
+    static boolean withinAny(String path, List<List<String>> cacheSegments) {
         if (path.isEmpty() || (path.charAt(0) != '/' && path.charAt(0) != '~' && path.charAt(0) != '$')) {
             return false; // not absolute, nor made so by expandHome: most words (names, flags)
         }
@@ -592,17 +597,8 @@ final class CacheRuleSupport {
             return false;
         }
         List<String> a = segments(v);
-        for (String cache : caches) {
-            List<String> c = segments(cache);
-            if (a.size() < c.size()) {
-                continue;
-            }
-            boolean ok = true;
-            for (int i = 0; i < c.size() && ok; i++) {
-                String want = c.get(i);
-                ok = want.equals("*") || globMatches(a.get(i), want);
-            }
-            if (ok) {
+        for (List<String> c : cacheSegments) {
+            if (a.size() >= c.size() && leadingSegmentsMatch(a, c, c.size())) {
                 return true;
             }
         }

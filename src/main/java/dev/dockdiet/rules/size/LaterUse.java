@@ -47,11 +47,12 @@ record LaterUse(Instruction instruction, boolean sameStage) {
                              java.util.function.Predicate<ShellScript> refills) {
         java.util.Map<Instruction.Run, LaterUse> inStage = ctx.memo(new LaterUseKey(rule, stage.index(), false), () -> {
             java.util.Map<Instruction.Run, LaterUse> m = new java.util.IdentityHashMap<>();
+            List<List<String>> cacheSegments = CacheRuleSupport.segmentsOf(caches);
             List<Instruction.Run> rs = CacheRuleSupport.runs(stage);
             LaterUse next = null;
             for (int k = rs.size() - 1; k >= 0; k--) {
                 m.put(rs.get(k), next);
-                if (uses(ctx, rs.get(k), caches, needs)) {
+                if (uses(ctx, rs.get(k), caches, cacheSegments, needs)) {
                     next = new LaterUse(rs.get(k), true);
                 } else if (refills.test(ctx.shell(rs.get(k)))) {
                     next = null;
@@ -65,6 +66,7 @@ record LaterUse(Instruction instruction, boolean sameStage) {
         }
         return ctx.memo(new LaterUseKey(rule, stage.index(), true), () -> {
             Dockerfile file = ctx.file();
+            List<List<String>> cacheSegments = CacheRuleSupport.segmentsOf(caches);
             for (Stage s : file.stages()) {
                 if (s.index() <= stage.index()) {
                     continue;
@@ -78,13 +80,13 @@ record LaterUse(Instruction instruction, boolean sameStage) {
                     }
                 }
                 for (Instruction i : s.instructions()) {
-                    if (descends && i instanceof Instruction.Run r && uses(ctx, r, caches, needs)) {
+                    if (descends && i instanceof Instruction.Run r && uses(ctx, r, caches, cacheSegments, needs)) {
                         return new LaterUse(i, false);
                     }
                     if (i instanceof Instruction.Copy c && c.from().isPresent()
                             && file.stage(c.from().get()).filter(x -> x.index() == stage.index()).isPresent()) {
                         for (dev.dockdiet.syntax.Word w : c.sources()) {
-                            if (CacheRuleSupport.withinAny(Quotes.unquoteTrimmed(w.text()), caches)) {
+                            if (CacheRuleSupport.withinAny(Quotes.unquoteTrimmed(w.text()), cacheSegments)) {
                                 return new LaterUse(i, false);
                             }
                         }
@@ -96,7 +98,7 @@ record LaterUse(Instruction instruction, boolean sameStage) {
     }
 
     private static boolean uses(RuleContext ctx, Instruction.Run run, List<String> caches,
-                                java.util.function.Predicate<ShellScript> needs) {
+                                List<List<String>> cacheSegments, java.util.function.Predicate<ShellScript> needs) {
         ShellScript sh = ctx.shell(run);
         if (needs.test(sh)) {
             return true;
@@ -106,7 +108,7 @@ record LaterUse(Instruction instruction, boolean sameStage) {
                 continue;
             }
             for (Word w : c.args()) {
-                if (CacheRuleSupport.withinAny(w.value(), caches)) {
+                if (CacheRuleSupport.withinAny(w.value(), cacheSegments)) {
                     return true;
                 }
             }

@@ -22,7 +22,7 @@ final class SizeText {
         if (u == 0) {
             return b + " B";
         }
-        return (v < 10 ? Decimals.fixed(v, 1) : Decimals.fixed(v, 0)) + " " + units[u];
+        return Decimals.fixed(v, v < 10 ? 1 : 0) + " " + units[u];
     }
 
     /** {@code ~109 MB} for a point saving, {@code 275–385 MB} for a range. */
